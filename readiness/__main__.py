@@ -1,0 +1,5 @@
+"""Allow ``python -m readiness``."""
+
+from readiness.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""`readiness list`: what content is available, for people and (with --json) for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from readiness.cli.common import library_for
+from readiness.content.loader import ContentFile
+from readiness.models.assessment import Assessment
+from readiness.models.scenario import Decision, Ending, Scenario
+from readiness.settings import Settings
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("list", parents=[common], help="list assessments and scenarios")
+    p.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    p.set_defaults(func=run)
+
+
+def describe(f: ContentFile) -> dict[str, Any]:
+    """The documented shape of one `list --json` entry."""
+    m = f.model
+    entry: dict[str, Any] = {
+        "kind": f.kind,
+        "id": m.id,
+        "title": m.title,
+        "language": m.language,
+        "path": str(f.path),
+        "version": m.version,
+        "translation_id": m.translation_id,
+        "duration_minutes": m.duration_minutes,
+        "builtin": f.builtin,
+    }
+    if isinstance(m, Assessment):
+        entry["questions"] = len(m.questions)
+        entry["dimensions"] = len(m.dimensions)
+    elif isinstance(m, Scenario):
+        entry["decisions"] = sum(isinstance(n, Decision) for n in m.nodes)
+        entry["endings"] = sum(isinstance(n, Ending) for n in m.nodes)
+    return entry
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    lib = library_for(settings, quiet=args.json)
+    entries = [describe(f) for f in lib.files]
+    if args.json:
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
+        return 0
+    for kind in ("assessment", "scenario"):
+        rows = [e for e in entries if e["kind"] == kind]
+        print(f"{kind}s ({len(rows)})")
+        for e in rows:
+            counts = (
+                f"{e['questions']} questions" if kind == "assessment" else f"{e['decisions']} decisions"
+            )
+            print(f"  {e['id']:<34} {e['language']}  {e['duration_minutes']:>3} min  {counts:<14} {e['title']}")
+    return 0

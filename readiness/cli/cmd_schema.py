@@ -1,0 +1,21 @@
+"""`readiness schema`: print the JSON Schema for editors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from readiness.schema import schema_text
+from readiness.settings import Settings
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("schema", parents=[common], help="print the JSON Schema of a content kind")
+    p.add_argument("kind", choices=["assessment", "scenario"])
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    sys.stdout.write(schema_text(args.kind))
+    return 0

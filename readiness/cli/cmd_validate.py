@@ -1,0 +1,54 @@
+"""`readiness validate`: every problem of every file at once, with key paths and suggestions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from readiness.content.loader import load_library, load_paths
+from readiness.i18n import t
+from readiness.settings import Settings
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check content files (exit 0 clean, 1 problems found, 2 usage error)",
+    )
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="files or folders (default: all loaded content)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    lib = load_paths(args.paths) if args.paths else load_library(settings.content_dirs)
+    errors = [p for p in lib.problems if p.severity == "error"]
+    warnings = [p for p in lib.problems if p.severity == "warning"]
+    checked = len({f.path for f in lib.files} | set(lib.broken))
+    if args.paths:
+        wanted = [p.resolve() for p in args.paths]
+        checked = len({
+            path for path in [*(f.path for f in lib.files), *lib.broken]
+            if any(path.resolve() == w or w in path.resolve().parents for w in wanted)
+        })
+    if args.format == "json":
+        print(json.dumps({
+            "files": checked,
+            "errors": len(errors),
+            "warnings": len(warnings),
+            "problems": [p.as_dict() for p in lib.problems],
+        }, ensure_ascii=False, indent=2))
+    else:
+        for problem in lib.problems:
+            print(problem)
+        if lib.problems:
+            print(t("cli.validate.summary", count=checked, errors=len(errors), warnings=len(warnings)))
+        else:
+            print(t("cli.validate.clean", count=checked))
+    failed = bool(errors) or (args.strict and bool(warnings))
+    return 1 if failed else 0

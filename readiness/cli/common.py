@@ -1,0 +1,48 @@
+"""Helpers shared by subcommands: loading content and resolving an id or file argument."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from readiness.content.loader import ContentFile, Kind, Library, load_library, load_paths
+from readiness.content.problems import did_you_mean
+from readiness.errors import ContentError, UsageError
+from readiness.i18n import t
+from readiness.settings import Settings
+
+
+def library_for(settings: Settings, quiet: bool = False) -> Library:
+    """All content; broken files are announced in one line, never fatal."""
+    lib = load_library(settings.content_dirs)
+    if lib.broken and not quiet:
+        print(t("cli.broken_content", count=len(set(lib.broken))), file=sys.stderr)
+    return lib
+
+
+def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library, ContentFile]:
+    """Find content by id, translation id or file path; one-sentence errors otherwise."""
+    if ident and (ident.endswith(".toml") or Path(ident).exists()):
+        lib = load_paths([Path(ident)])
+        wanted = Path(ident).resolve()
+        for f in lib.files:
+            if f.path.resolve() == wanted:
+                if f.kind != kind:
+                    raise UsageError(f"{ident} is a {f.kind}, not a {kind}")
+                return lib, f
+        first = lib.errors[0] if lib.errors else None
+        raise ContentError(str(first) if first else f"{ident}: cannot be loaded")
+    lib = library_for(settings)
+    candidates = [f for f in lib.files if f.kind == kind]
+    if ident is None:
+        raise UsageError(f"name a {kind}: one of " + ", ".join(f.id for f in candidates))
+    for f in candidates:
+        if f.id == ident:
+            return lib, f
+    # A translation id picks the version in the UI language.
+    family = [f for f in candidates if f.model.translation_id == ident]
+    if family:
+        chosen = next((f for f in family if f.model.language == settings.lang), family[0])
+        return lib, chosen
+    ids = [f.id for f in candidates] + [str(f.model.translation_id) for f in candidates]
+    raise UsageError(t("cli.unknown_content", kind=kind, ident=ident, hint=did_you_mean(ident, ids)))

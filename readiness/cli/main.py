@@ -1,0 +1,108 @@
+"""Entry point: parse the command line, run one subcommand, turn errors into one sentence."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from readiness import __version__
+from readiness.errors import ReadinessError
+from readiness.i18n import detect_language, set_language, t
+from readiness.settings import Settings
+
+COMMANDS = (
+    "list",
+    "validate",
+    "schema",
+    "new",
+    "assess",
+    "train",
+    "report",
+    "serve",
+    "dashboard",
+    "graph",
+    "play",
+    "stats",
+    "simulate",
+)
+"""Each name has a module `readiness.cli.cmd_<name>` with `add_parser(sub, common)` and
+`run(args, settings) -> int`. Modules missing on disk are skipped."""
+
+
+def _common(suffix: str, suppress: bool) -> argparse.ArgumentParser:
+    """Options accepted before and after the subcommand, as users type them either way."""
+    p = argparse.ArgumentParser(add_help=False)
+    default: Any = argparse.SUPPRESS if suppress else None
+    p.add_argument("--lang", dest=f"lang{suffix}", choices=["de", "en"], default=default,
+                   help="UI language (default: from the locale, English otherwise)")
+    p.add_argument("--content", dest=f"content{suffix}", action="append", type=Path,
+                   metavar="DIR", default=default,
+                   help="extra folder of assessments/scenarios (repeatable; also $READINESS_CONTENT)")
+    p.add_argument("--results", dest=f"results{suffix}", type=Path, metavar="DIR", default=default,
+                   help="folder for result files (default: your user data folder)")
+    p.add_argument("--name", dest=f"name{suffix}", metavar="PSEUDONYM", default=default,
+                   help="pseudonym stored with your results (no other personal data)")
+    p.add_argument("--team", dest=f"team{suffix}", metavar="TEAM", default=default,
+                   help="optional table or team name for workshops")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readiness",
+        description=t("cli.description"),
+        parents=[_common("", suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"readiness {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common_sub = _common("_sub", suppress=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"readiness.cli.cmd_{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"readiness.cli.cmd_{name}":
+                continue
+            raise
+        module.add_parser(sub, common_sub)
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    from readiness.storage import default_results_dir
+
+    lang = getattr(args, "lang_sub", None) or args.lang or detect_language()
+    content = [*(args.content or []), *(getattr(args, "content_sub", None) or [])]
+    results = getattr(args, "results_sub", None) or args.results or default_results_dir()
+    name = getattr(args, "name_sub", None) or args.name or os.environ.get("READINESS_NAME", "")
+    team = getattr(args, "team_sub", None) or args.team or ""
+    return Settings(lang=lang, content_dirs=content, results_dir=results, participant=name, team=team)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(detect_language())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    settings = settings_from(args)
+    set_language(settings.lang)
+    try:
+        if args.command is None:
+            from readiness.cli.cmd_home import run_home
+
+            return run_home(settings)
+        return int(args.func(args, settings))
+    except ReadinessError as exc:
+        print(f"readiness: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
+        if os.environ.get("READINESS_DEBUG"):
+            raise
+        print(t("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 70

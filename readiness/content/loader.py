@@ -1,0 +1,253 @@
+"""Find, parse and validate content files; a broken file is reported and skipped, never fatal."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ValidationError
+
+from readiness.content.assessment_checks import check_assessment
+from readiness.content.problems import ContentProblem, did_you_mean, from_validation_error
+from readiness.content.scenario_checks import check_scenario
+from readiness.models.assessment import Assessment
+from readiness.models.scenario import Scenario
+
+MAX_FILE_BYTES = 1_000_000
+"""Content files above this size are refused: real files are below 200 kB, and parsing a
+runaway file would freeze the app."""
+
+ENV_VAR = "READINESS_CONTENT"
+Kind = Literal["assessment", "scenario"]
+MODELS: dict[str, type[Assessment] | type[Scenario]] = {
+    "assessment": Assessment,
+    "scenario": Scenario,
+}
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A content file that loaded and validated."""
+
+    path: Path
+    model: Assessment | Scenario
+    sha256: str
+    builtin: bool
+
+    @property
+    def kind(self) -> Kind:
+        return self.model.kind
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+
+@dataclass
+class Library:
+    """Everything loaded, plus every problem found on the way."""
+
+    files: list[ContentFile] = field(default_factory=list)
+    problems: list[ContentProblem] = field(default_factory=list)
+    broken: list[Path] = field(default_factory=list)
+
+    @property
+    def assessments(self) -> list[ContentFile]:
+        return [f for f in self.files if f.kind == "assessment"]
+
+    @property
+    def scenarios(self) -> list[ContentFile]:
+        return [f for f in self.files if f.kind == "scenario"]
+
+    @property
+    def errors(self) -> list[ContentProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def get(self, ident: str, kind: Kind | None = None) -> ContentFile | None:
+        """The file with this id (or translation id, preferring `kind`)."""
+        for f in self.files:
+            if f.id == ident and (kind is None or f.kind == kind):
+                return f
+        return None
+
+    def translations(self, f: ContentFile) -> list[ContentFile]:
+        """Other-language versions of `f`."""
+        tid = f.model.translation_id
+        if tid is None:
+            return []
+        return [o for o in self.files if o.model.translation_id == tid and o.path != f.path]
+
+    def ids(self) -> list[str]:
+        return [f.id for f in self.files]
+
+
+def builtin_dirs() -> list[Path]:
+    """Built-in content: inside the wheel, or at the repository root in a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "_builtin"
+    root = shipped if shipped.is_dir() else package.parent
+    return [root / "assessments", root / "scenarios"]
+
+
+def content_dirs(extra: Sequence[Path] = (), env: dict[str, str] | None = None) -> list[Path]:
+    """Folders to read, in order: built-in, then `READINESS_CONTENT`, then `--content`."""
+    environ = os.environ if env is None else env
+    from_env = [Path(p) for p in environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+    return [*builtin_dirs(), *from_env, *extra]
+
+
+@cache
+def _all_field_names() -> frozenset[str]:
+    names: set[str] = set()
+
+    def walk(model: type[BaseModel]) -> None:
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+        for sub in _submodels(model):
+            if sub.__name__ not in seen:
+                seen.add(sub.__name__)
+                walk(sub)
+
+    seen: set[str] = set()
+    walk(Assessment)
+    walk(Scenario)
+    return frozenset(names)
+
+
+def _submodels(model: type[BaseModel]) -> Iterable[type[BaseModel]]:
+    from typing import get_args
+
+    def flatten(tp: object) -> Iterable[object]:
+        yield tp
+        for arg in get_args(tp):
+            yield from flatten(arg)
+
+    for info in model.model_fields.values():
+        for tp in flatten(info.annotation):
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                yield tp
+
+
+def parse_file(path: Path, builtin: bool = False) -> tuple[ContentFile | None, list[ContentProblem]]:
+    """Read and validate one file. Never raises for anything the file contains."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                ContentProblem(path, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [ContentProblem(path, "", f"cannot read file: {exc.strerror or exc}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [ContentProblem(path, "", f"not UTF-8 text (byte {exc.start})")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        message = str(getattr(exc, "msg", exc))
+        return None, [ContentProblem(path, "", f"not valid TOML: {message}", line)]
+    if not data:
+        return None, [ContentProblem(path, "", "file is empty")]
+    kind = data.get("kind")
+    if kind not in MODELS:
+        hint = did_you_mean(str(kind), MODELS) if isinstance(kind, str) else ""
+        return None, [
+            ContentProblem(path, "kind", f'must be "assessment" or "scenario"{hint}', None)
+        ]
+    model_cls = MODELS[kind]
+    try:
+        model = model_cls.model_validate(data)
+    except ValidationError as exc:
+        return None, from_validation_error(path, exc, data, text, set(_all_field_names()))
+    digest = hashlib.sha256(raw).hexdigest()
+    return ContentFile(path=path, model=model, sha256=digest, builtin=builtin), []
+
+
+def iter_content_files(folder: Path) -> list[Path]:
+    """Every `.toml` below a folder, sorted for a stable order."""
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*.toml") if p.is_file())
+
+
+def load_library(extra_dirs: Sequence[Path] = (), env: dict[str, str] | None = None) -> Library:
+    """Load built-in content plus the user's folders, collecting every problem."""
+    lib = Library()
+    builtin = set(builtin_dirs())
+    for folder in content_dirs(extra_dirs, env):
+        if not folder.exists():
+            lib.problems.append(ContentProblem(folder, "", "content folder does not exist"))
+            continue
+        for path in iter_content_files(folder):
+            add_file(lib, path, builtin=folder in builtin)
+    cross_check(lib)
+    return lib
+
+
+def load_paths(paths: Sequence[Path], with_builtin: bool = True) -> Library:
+    """Load specific files or folders (for `validate PATH`), with built-ins for references."""
+    lib = Library()
+    if with_builtin:
+        for folder in builtin_dirs():
+            for path in iter_content_files(folder):
+                add_file(lib, path, builtin=True)
+    wanted = {p.resolve() for p in paths}
+    for p in paths:
+        for path in iter_content_files(p):
+            if path.resolve() not in {f.path.resolve() for f in lib.files}:
+                add_file(lib, path, builtin=False)
+        if not p.exists():
+            lib.problems.append(ContentProblem(p, "", "no such file or folder"))
+    cross_check(lib)
+    if with_builtin:
+        # Report only on what was asked for; built-ins were loaded as references.
+        lib.problems = [
+            pr for pr in lib.problems
+            if any(pr.path.resolve() == w or w in pr.path.resolve().parents for w in wanted)
+        ]
+    return lib
+
+
+def add_file(lib: Library, path: Path, builtin: bool) -> None:
+    content, problems = parse_file(path, builtin)
+    lib.problems.extend(problems)
+    if content is None:
+        lib.broken.append(path)
+    else:
+        lib.files.append(content)
+
+
+def cross_check(lib: Library) -> None:
+    """Checks that need all files: ids unique across files, references between them."""
+    dims = {d.id for f in lib.assessments for d in f.model.dimensions}  # type: ignore[union-attr]
+    good: list[ContentFile] = []
+    by_id: dict[str, ContentFile] = {}
+    for f in lib.files:
+        if f.id in by_id:
+            lib.problems.append(
+                ContentProblem(f.path, "id", f'duplicate id "{f.id}", already used by {by_id[f.id].path}')
+            )
+            lib.broken.append(f.path)
+            continue
+        if isinstance(f.model, Assessment):
+            problems = check_assessment(f.path, f.model)
+        else:
+            problems = check_scenario(f.path, f.model, dims or None)
+        lib.problems.extend(problems)
+        if any(p.severity == "error" for p in problems):
+            lib.broken.append(f.path)
+            continue
+        by_id[f.id] = f
+        good.append(f)
+    lib.files = good

@@ -1,0 +1,114 @@
+"""Problems found in content files, collected rather than raised so a validator reports all."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    """One thing wrong with one file, addressed by a dotted key path."""
+
+    path: Path
+    key: str
+    message: str
+    line: int | None = None
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        key = self.key or "(file)"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {key}: {prefix}{self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """Shape used by `validate --format json`."""
+        return {
+            "path": str(self.path),
+            "key": self.key,
+            "line": self.line,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A ' (did you mean "x"?)' suffix, or '' when nothing is close."""
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f' (did you mean "{match[0]}"?)' if match else ""
+
+
+def key_path(loc: Sequence[int | str], data: Any) -> str:
+    """Render a pydantic location as a dotted path, naming list items by their id.
+
+    `nodes.first-look.choices.wait.next` is easier to find in a file than `nodes[3]...`."""
+    parts: list[str] = []
+    node: Any = data
+    for item in loc:
+        if isinstance(item, int):
+            child = node[item] if isinstance(node, list) and item < len(node) else None
+            ident = child.get("id") if isinstance(child, dict) else None
+            parts.append(ident if isinstance(ident, str) and ident else f"[{item + 1}]")
+            node = child
+        else:
+            if isinstance(node, dict) and item in node:
+                parts.append(item)
+                node = node[item]
+            elif isinstance(node, dict) and item in ("decision", "reply", "ending"):
+                continue  # discriminator tag pydantic inserts; not a key in the file
+            else:
+                parts.append(item)
+                node = None
+    rendered = ""
+    for part in parts:
+        rendered += part if part.startswith("[") or not rendered else "." + part
+    return rendered
+
+
+def line_of(text: str, key: str) -> int | None:
+    """Best-effort line number: the `id = "..."` line of the deepest named item in the key."""
+    for part in reversed(key.replace("[", ".").split(".")):
+        if not part or part.endswith("]"):
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.strip()
+            if stripped.startswith("id") and f'"{part}"' in stripped:
+                return number
+    return None
+
+
+def from_validation_error(
+    path: Path, error: ValidationError, data: Any, text: str, field_names: set[str]
+) -> list[ContentProblem]:
+    """Turn pydantic's errors into one problem per mistake, with suggestions for typos."""
+    problems: list[ContentProblem] = []
+    for err in error.errors():
+        loc = tuple(err["loc"])
+        key = key_path(loc, data)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            unknown = str(loc[-1]) if loc else ""
+            message = f'unknown key "{unknown}"' + did_you_mean(unknown, field_names)
+        elif kind == "missing":
+            message = "required key is missing"
+        elif kind == "union_tag_invalid":
+            message = 'type must be "decision", "reply" or "ending"'
+        elif kind == "union_tag_not_found":
+            message = 'needs a type: "decision", "reply" or "ending"'
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"must be one of {expected}"
+        else:
+            message = str(err["msg"])
+            if message.startswith("Value error, "):
+                message = message[len("Value error, ") :]
+        problems.append(ContentProblem(path, key, message, line_of(text, key)))
+    return problems

@@ -1,0 +1,298 @@
+"""Reference and graph checks for a scenario: every path must be playable to an ending."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from readiness.content.problems import ContentProblem, did_you_mean
+from readiness.models.scenario import (
+    Decision,
+    Effects,
+    Ending,
+    Reply,
+    Scenario,
+    StateCondition,
+)
+from readiness.placeholders import names_in
+
+Err = Callable[[str, str], None]
+
+
+def successors(node: Decision | Reply | Ending) -> list[str]:
+    """Node ids reachable in one step (choices, reply target, timeout)."""
+    if isinstance(node, Ending):
+        return []
+    targets = [c.next for c in node.choices] if isinstance(node, Decision) else [node.next]
+    if node.timeout is not None:
+        targets.append(node.timeout.next)
+    return targets
+
+
+def check_scenario(
+    path: Path, s: Scenario, assessment_dimensions: Collection[str] | None = None
+) -> list[ContentProblem]:
+    """All cross-references and the graph of one scenario."""
+    problems: list[ContentProblem] = []
+
+    def err(key: str, message: str) -> None:
+        problems.append(ContentProblem(path, key, message))
+
+    node_ids = [n.id for n in s.nodes]
+    _duplicates(node_ids, "nodes", err)
+    _duplicates([i.id for i in s.injects], "injects", err)
+    _duplicates([v.id for v in s.variables], "variables", err)
+    _duplicates([d.id for d in s.dimensions], "dimensions", err)
+    nodes = {n.id: n for n in s.nodes}
+    variables = {v.id: v for v in s.variables}
+    dims = [d.id for d in s.dimensions]
+    inject_ids = [i.id for i in s.injects]
+
+    def target(key: str, ident: str) -> None:
+        if ident not in nodes:
+            err(key, f'unknown node "{ident}"' + did_you_mean(ident, node_ids))
+
+    def scores(key: str, values: dict[str, float]) -> None:
+        for dim in values:
+            if dim not in dims:
+                err(f"{key}.{dim}", f'unknown scoring dimension "{dim}"' + did_you_mean(dim, dims))
+
+    set_somewhere = _flags_set(s)
+    checker = _ConditionChecker(s, node_ids, set_somewhere, err)
+
+    target("start", s.start)
+    for i, var in enumerate(s.variables):
+        if not var.min <= var.initial <= var.max:
+            err(f"variables.{var.id}.initial", f"must lie between min ({var.min}) and max ({var.max})")
+        if var.min >= var.max:
+            err(f"variables.{var.id}.max", "must be greater than min")
+        del i
+    for i, drift in enumerate(s.drift):
+        key = f"drift[{i + 1}]"
+        if drift.var not in variables:
+            err(f"{key}.var", f'unknown variable "{drift.var}"' + did_you_mean(drift.var, variables))
+        if drift.while_ is not None:
+            checker.check(drift.while_, f"{key}.while")
+    for dim in s.dimensions:
+        if assessment_dimensions is not None:
+            for ev in dim.evidence_for:
+                if ev not in assessment_dimensions:
+                    err(
+                        f"dimensions.{dim.id}.evidence_for",
+                        f'"{ev}" is no assessment dimension' + did_you_mean(ev, assessment_dimensions),
+                    )
+    for inj in s.injects:
+        key = f"injects.{inj.id}"
+        if inj.reply_to is not None and inj.reply_to not in inject_ids:
+            err(f"{key}.reply_to", f'unknown inject "{inj.reply_to}"' + did_you_mean(inj.reply_to, inject_ids))
+        if inj.when is not None:
+            checker.check(inj.when, f"{key}.when")
+        if inj.growth is not None and inj.growth.until is not None:
+            checker.check(inj.growth.until, f"{key}.growth.until")
+        _check_effects(inj.effects, f"{key}.effects", s, err)
+    for node in s.nodes:
+        key = f"nodes.{node.id}"
+        if isinstance(node, Decision):
+            choice_ids = [c.id for c in node.choices]
+            _duplicates(choice_ids, f"{key}.choices", err)
+            for c in node.choices:
+                ckey = f"{key}.choices.{c.id}"
+                target(f"{ckey}.next", c.next)
+                scores(f"{ckey}.scores", c.scores)
+                _check_effects(c.effects, f"{ckey}.effects", s, err)
+                if c.when is not None:
+                    checker.check(c.when, f"{ckey}.when")
+            if node.expert is not None and node.expert not in choice_ids:
+                err(f"{key}.expert", f'unknown choice "{node.expert}"' + did_you_mean(node.expert, choice_ids))
+            if all(c.when is not None for c in node.choices) and node.timeout is None:
+                err(f"{key}.choices", "every choice has a condition and there is no timeout: the run may get stuck")
+        elif isinstance(node, Reply):
+            target(f"{key}.next", node.next)
+            _duplicates([c.id for c in node.rubric], f"{key}.rubric", err)
+            _check_effects(node.effects, f"{key}.effects", s, err)
+            if node.reply_to is not None and node.reply_to not in inject_ids:
+                err(f"{key}.reply_to", f'unknown inject "{node.reply_to}"' + did_you_mean(node.reply_to, inject_ids))
+            for crit in node.rubric:
+                ckey = f"{key}.rubric.{crit.id}"
+                if crit.dimension is not None and crit.dimension not in dims:
+                    err(f"{ckey}.dimension", f'unknown scoring dimension "{crit.dimension}"' + did_you_mean(crit.dimension, dims))
+                for pattern in crit.patterns:
+                    try:
+                        re.compile(pattern)
+                    except re.error as exc:
+                        err(f"{ckey}.patterns", f"invalid regular expression {pattern!r}: {exc}")
+        if not isinstance(node, Ending) and node.timeout is not None:
+            target(f"{key}.timeout.next", node.timeout.next)
+            scores(f"{key}.timeout.scores", node.timeout.scores)
+            _check_effects(node.timeout.effects, f"{key}.timeout.effects", s, err)
+    _check_placeholders(s, err)
+    if not problems:
+        _check_graph(s, err)
+    return problems
+
+
+def _duplicates(ids: list[str], key: str, err: Err) -> None:
+    seen: set[str] = set()
+    for ident in ids:
+        if ident in seen:
+            err(f"{key}.{ident}", f'duplicate id "{ident}"')
+        seen.add(ident)
+
+
+def _flags_set(s: Scenario) -> set[str]:
+    found: set[str] = set()
+    for effects in _all_effects(s):
+        found.update(effects.set_flags)
+    return found
+
+
+def _all_effects(s: Scenario) -> Iterator[Effects]:
+    for inj in s.injects:
+        yield inj.effects
+    for node in s.nodes:
+        if isinstance(node, Decision):
+            for c in node.choices:
+                yield c.effects
+        if isinstance(node, Reply):
+            yield node.effects
+        if not isinstance(node, Ending) and node.timeout is not None:
+            yield node.timeout.effects
+
+
+def _check_effects(e: Effects, key: str, s: Scenario, err: Err) -> None:
+    var_ids = [v.id for v in s.variables]
+    for var in e.vars:
+        if var not in var_ids:
+            err(f"{key}.vars.{var}", f'unknown variable "{var}"' + did_you_mean(var, var_ids))
+    for flag in [*e.set_flags, *e.clear_flags]:
+        if flag not in s.flags:
+            err(f"{key}", f'undeclared flag "{flag}" (add it to [flags])' + did_you_mean(flag, s.flags))
+
+
+class _ConditionChecker:
+    """Finds conditions that name unknown things or can never hold."""
+
+    def __init__(self, s: Scenario, node_ids: list[str], set_flags: set[str], err: Err) -> None:
+        self.s = s
+        self.node_ids = node_ids
+        self.set_flags = set_flags
+        self.vars = {v.id: v for v in s.variables}
+        self.err = err
+
+    def check(self, c: StateCondition, key: str) -> None:
+        for flag, field in ((c.flag, "flag"), (c.not_flag, "not_flag")):
+            if flag is None:
+                continue
+            if flag not in self.s.flags:
+                self.err(f"{key}.{field}", f'undeclared flag "{flag}"' + did_you_mean(flag, self.s.flags))
+            elif field == "flag" and flag not in self.set_flags:
+                self.err(f"{key}.flag", f'can never hold: no choice or inject ever sets "{flag}"')
+        if c.var is not None:
+            var = self.vars.get(c.var)
+            if var is None:
+                self.err(f"{key}.var", f'unknown variable "{c.var}"' + did_you_mean(c.var, self.vars))
+            else:
+                if c.at_least is not None and c.at_least > var.max:
+                    self.err(f"{key}.at_least", f"can never hold: {c.var} never exceeds {var.max}")
+                if c.at_most is not None and c.at_most < var.min:
+                    self.err(f"{key}.at_most", f"can never hold: {c.var} never falls below {var.min}")
+                if c.at_least is not None and c.at_most is not None and c.at_least > c.at_most:
+                    self.err(key, "can never hold: at_least is greater than at_most")
+        if c.visited is not None and c.visited not in self.node_ids:
+            self.err(f"{key}.visited", f'unknown node "{c.visited}"' + did_you_mean(c.visited, self.node_ids))
+        for i, sub in enumerate(c.all or []):
+            self.check(sub, f"{key}.all[{i + 1}]")
+        for i, sub in enumerate(c.any or []):
+            self.check(sub, f"{key}.any[{i + 1}]")
+        if c.not_ is not None:
+            self.check(c.not_, f"{key}.not")
+
+
+def _texts(model: BaseModel, key: str) -> Iterator[tuple[str, str]]:
+    for name, value in model:
+        sub = f"{key}.{name}" if key else name
+        if isinstance(value, str):
+            yield sub, value
+        elif isinstance(value, BaseModel):
+            yield from _texts(value, sub)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                ident = getattr(item, "id", None)
+                item_key = f"{sub}.{ident}" if isinstance(ident, str) else f"{sub}[{i + 1}]"
+                if isinstance(item, BaseModel):
+                    yield from _texts(item, item_key)
+                elif isinstance(item, str):
+                    yield item_key, item
+
+
+def _check_placeholders(s: Scenario, err: Err) -> None:
+    declared = set(s.placeholders)
+    used: set[str] = set()
+    for key, text in _texts(s, ""):
+        if key.startswith(("placeholders", "patterns")) or ".patterns" in key:
+            continue
+        for name in names_in(text):
+            used.add(name)
+            if name not in declared:
+                err(key, f'unknown placeholder "{{{name}}}" (declare it in [placeholders])' + did_you_mean(name, declared))
+
+
+def _check_graph(s: Scenario, err: Err) -> None:
+    nodes = {n.id: n for n in s.nodes}
+    reachable: set[str] = set()
+    stack = [s.start]
+    while stack:
+        current = stack.pop()
+        if current in reachable:
+            continue
+        reachable.add(current)
+        stack.extend(successors(nodes[current]))
+    for ident in nodes:
+        if ident not in reachable:
+            err(f"nodes.{ident}", f'unreachable: no path from start "{s.start}" leads here')
+    # Reverse search from endings finds nodes that can never finish.
+    incoming: dict[str, list[str]] = {ident: [] for ident in nodes}
+    for ident, node in nodes.items():
+        for nxt in successors(node):
+            incoming[nxt].append(ident)
+    finishing = {ident for ident, n in nodes.items() if isinstance(n, Ending)}
+    if not finishing:
+        err("nodes", 'no ending: add a node with type = "ending"')
+        return
+    stack = list(finishing)
+    while stack:
+        current = stack.pop()
+        for prev in incoming[current]:
+            if prev not in finishing:
+                finishing.add(prev)
+                stack.append(prev)
+    for ident in nodes:
+        if ident in reachable and ident not in finishing:
+            err(f"nodes.{ident}", "dead end: no path from here reaches an ending")
+    cycle = _find_cycle(nodes, s.start)
+    if cycle:
+        err(f"nodes.{cycle[0]}", "loop: " + " -> ".join(cycle) + " (decisions must move forward)")
+
+
+def _find_cycle(nodes: dict[str, Decision | Reply | Ending], start: str) -> list[str]:
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(ident: str) -> list[str]:
+        state[ident] = 1
+        path.append(ident)
+        for nxt in successors(nodes[ident]):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        path.pop()
+        state[ident] = 2
+        return []
+
+    return visit(start)

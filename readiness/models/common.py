@@ -1,0 +1,53 @@
+"""Building blocks shared by assessment and scenario files."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Language = Literal["de", "en"]
+"""The two languages content and UI are written in."""
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", min_length=1, max_length=80),
+]
+"""Ids are lowercase so that a trainer's typo in case cannot create a second id."""
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+"""Any text a participant reads: never empty."""
+
+Effort = Literal["low", "medium", "high"]
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors so that a typo never silently drops a setting."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class ContentHeader(StrictModel):
+    """Fields every content file starts with."""
+
+    id: Identifier
+    """Unique id of this file across all loaded content, e.g. `leaked-photos-en`."""
+    language: Language
+    """Language of every text in this file: `de` or `en`."""
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = "1.0"
+    """Version of this file. Raise it when you change questions or steps, so old results say
+    which version they were taken on."""
+    translation_id: Identifier | None = None
+    """Shared by a file and its translation in the other language (same value in both)."""
+    title: Text
+    """Title shown in lists and reports."""
+    summary: Text
+    """One or two sentences shown under the title on the home screen."""
+    duration_minutes: Annotated[int, Field(ge=1, le=240)] = 15
+    """How long a participant needs, in minutes."""
+    authors: list[str] = []
+    """Who wrote this file."""
+    references: list[str] = []
+    """Sources a trainer can follow up: laws, studies, cases."""
+    tags: list[str] = []
+    """Free keywords for filtering."""

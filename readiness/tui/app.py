@@ -1,0 +1,113 @@
+"""App wiring: settings, content loading in a worker, screen routing. No business logic here."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from readiness.content.loader import ContentFile, Library, load_library
+from readiness.i18n import set_language, t
+from readiness.settings import Settings
+
+# Each content kind is started by `start(app, content_file)` in its screen module, which owns
+# resume dialogs and its own screens; the app only routes.
+STARTERS = {
+    "assessment": "readiness.tui.screens.assessment",
+    "scenario": "readiness.tui.screens.scenario",
+}
+
+
+class ReadinessApp(App[int]):
+    """The readiness terminal app."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "readiness"
+    BINDINGS = [
+        Binding("question_mark", "help", t("keys.help"), id="help"),
+        Binding("ctrl+q", "quit", t("keys.quit"), id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        library: Library | None = None,
+        start: ContentFile | None = None,
+        home: bool = True,
+    ) -> None:
+        set_language(settings.lang)
+        super().__init__()
+        self.settings = settings
+        self.library: Library | None = library
+        self._start = start
+        self._home = home
+        self.sub_title = t("app.subtitle")
+
+    def on_mount(self) -> None:
+        if self._home:
+            from readiness.tui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
+        if self.library is None:
+            self.load_content()
+        if self._start is not None:
+            self.open_content(self._start)
+
+    def load_content(self) -> None:
+        """Read content in a thread so the first screen paints at once."""
+        self.run_worker(self._load, thread=True, exclusive=True, group="content")
+
+    def _load(self) -> None:
+        library = load_library(self.settings.content_dirs)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._loaded, library)
+
+    def _loaded(self, library: Library) -> None:
+        self.library = library
+        for screen in self.screen_stack:
+            hook = getattr(screen, "content_loaded", None)
+            if hook is not None:
+                hook(library)
+
+    def open_content(self, content: ContentFile) -> None:
+        """Start an assessment or scenario on top of the current screen."""
+        module = importlib.import_module(STARTERS[content.kind])
+        module.start(self, content)
+
+    def action_help(self) -> None:
+        from readiness.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(t("keys.help"), t("help.command"), self.action_help)
+        if self.library is not None and not self.settings.restricted:
+            for f in self.library.files:
+                yield SystemCommand(
+                    f"{t('home.start')}: {f.model.title}",
+                    f"{f.kind} · {f.model.language} · {f.model.duration_minutes} min",
+                    lambda f=f: self.open_content(f),  # type: ignore[misc]
+                )
+
+
+def make_app(
+    settings: Settings,
+    library: Library | None = None,
+    start: ContentFile | None = None,
+    home: bool = True,
+) -> ReadinessApp:
+    """The one factory the CLI and the tests use."""
+    return ReadinessApp(settings, library=library, start=start, home=home)
+
+
+def results_dir(app: App[object]) -> Path:
+    """The results folder of the running ReadinessApp."""
+    assert isinstance(app, ReadinessApp)
+    return app.settings.results_dir

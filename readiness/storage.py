@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -48,7 +49,7 @@ def result_path(folder: Path, result: AnyResult) -> Path:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temp file in the same folder and rename, so a crash leaves old or new, never half."""
+    """Write a temp file in the same folder, then rename: a crash leaves old or new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -58,10 +59,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -99,7 +98,7 @@ def load_result(path: Path) -> AnyResult:
 
 
 def scan_results(folder: Path) -> tuple[list[tuple[Path, AnyResult]], list[str]]:
-    """Every readable result in a folder plus a message per unreadable one (half-written, foreign)."""
+    """Every readable result in a folder, and a message per unreadable (half-written) one."""
     good: list[tuple[Path, AnyResult]] = []
     bad: list[str] = []
     if not folder.is_dir():
@@ -114,7 +113,9 @@ def scan_results(folder: Path) -> tuple[list[tuple[Path, AnyResult]], list[str]]
     return good, bad
 
 
-def find_unfinished(folder: Path, content_id: str, participant: str) -> list[tuple[Path, AnyResult]]:
+def find_unfinished(
+    folder: Path, content_id: str, participant: str
+) -> list[tuple[Path, AnyResult]]:
     """Unfinished runs of this content by this participant, newest first: offered for resume."""
     runs, _ = scan_results(folder)
     found = [

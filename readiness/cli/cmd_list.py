@@ -53,7 +53,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{kind}s ({len(rows)})")
         for e in rows:
             counts = (
-                f"{e['questions']} questions" if kind == "assessment" else f"{e['decisions']} decisions"
+                f"{e['questions']} questions"
+                if kind == "assessment"
+                else f"{e['decisions']} decisions"
             )
-            print(f"  {e['id']:<34} {e['language']}  {e['duration_minutes']:>3} min  {counts:<14} {e['title']}")
+            print(
+                f"  {e['id']:<34} {e['language']}  {e['duration_minutes']:>3} min  "
+                f"{counts:<14} {e['title']}"
+            )
     return 0

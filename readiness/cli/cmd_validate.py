@@ -18,8 +18,13 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="check content files (exit 0 clean, 1 problems found, 2 usage error)",
     )
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="files or folders (default: all loaded content)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: all loaded content)",
+    )
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(func=run)
@@ -32,22 +37,33 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     checked = len({f.path for f in lib.files} | set(lib.broken))
     if args.paths:
         wanted = [p.resolve() for p in args.paths]
-        checked = len({
-            path for path in [*(f.path for f in lib.files), *lib.broken]
-            if any(path.resolve() == w or w in path.resolve().parents for w in wanted)
-        })
+        checked = len(
+            {
+                path
+                for path in [*(f.path for f in lib.files), *lib.broken]
+                if any(path.resolve() == w or w in path.resolve().parents for w in wanted)
+            }
+        )
     if args.format == "json":
-        print(json.dumps({
-            "files": checked,
-            "errors": len(errors),
-            "warnings": len(warnings),
-            "problems": [p.as_dict() for p in lib.problems],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "files": checked,
+                    "errors": len(errors),
+                    "warnings": len(warnings),
+                    "problems": [p.as_dict() for p in lib.problems],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for problem in lib.problems:
             print(problem)
         if lib.problems:
-            print(t("cli.validate.summary", count=checked, errors=len(errors), warnings=len(warnings)))
+            print(
+                t("cli.validate.summary", count=checked, errors=len(errors), warnings=len(warnings))
+            )
         else:
             print(t("cli.validate.clean", count=checked))
     failed = bool(errors) or (args.strict and bool(warnings))

@@ -45,4 +45,6 @@ def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library,
         chosen = next((f for f in family if f.model.language == settings.lang), family[0])
         return lib, chosen
     ids = [f.id for f in candidates] + [str(f.model.translation_id) for f in candidates]
-    raise UsageError(t("cli.unknown_content", kind=kind, ident=ident, hint=did_you_mean(ident, ids)))
+    raise UsageError(
+        t("cli.unknown_content", kind=kind, ident=ident, hint=did_you_mean(ident, ids))
+    )

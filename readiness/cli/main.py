@@ -38,17 +38,44 @@ def _common(suffix: str, suppress: bool) -> argparse.ArgumentParser:
     """Options accepted before and after the subcommand, as users type them either way."""
     p = argparse.ArgumentParser(add_help=False)
     default: Any = argparse.SUPPRESS if suppress else None
-    p.add_argument("--lang", dest=f"lang{suffix}", choices=["de", "en"], default=default,
-                   help="UI language (default: from the locale, English otherwise)")
-    p.add_argument("--content", dest=f"content{suffix}", action="append", type=Path,
-                   metavar="DIR", default=default,
-                   help="extra folder of assessments/scenarios (repeatable; also $READINESS_CONTENT)")
-    p.add_argument("--results", dest=f"results{suffix}", type=Path, metavar="DIR", default=default,
-                   help="folder for result files (default: your user data folder)")
-    p.add_argument("--name", dest=f"name{suffix}", metavar="PSEUDONYM", default=default,
-                   help="pseudonym stored with your results (no other personal data)")
-    p.add_argument("--team", dest=f"team{suffix}", metavar="TEAM", default=default,
-                   help="optional table or team name for workshops")
+    p.add_argument(
+        "--lang",
+        dest=f"lang{suffix}",
+        choices=["de", "en"],
+        default=default,
+        help="UI language (default: from the locale, English otherwise)",
+    )
+    p.add_argument(
+        "--content",
+        dest=f"content{suffix}",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="extra folder of assessments/scenarios (repeatable; also $READINESS_CONTENT)",
+    )
+    p.add_argument(
+        "--results",
+        dest=f"results{suffix}",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="folder for result files (default: your user data folder)",
+    )
+    p.add_argument(
+        "--name",
+        dest=f"name{suffix}",
+        metavar="PSEUDONYM",
+        default=default,
+        help="pseudonym stored with your results (no other personal data)",
+    )
+    p.add_argument(
+        "--team",
+        dest=f"team{suffix}",
+        metavar="TEAM",
+        default=default,
+        help="optional table or team name for workshops",
+    )
     return p
 
 
@@ -80,7 +107,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
     results = getattr(args, "results_sub", None) or args.results or default_results_dir()
     name = getattr(args, "name_sub", None) or args.name or os.environ.get("READINESS_NAME", "")
     team = getattr(args, "team_sub", None) or args.team or ""
-    return Settings(lang=lang, content_dirs=content, results_dir=results, participant=name, team=team)
+    return Settings(
+        lang=lang, content_dirs=content, results_dir=results, participant=name, team=team
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
+    except Exception as exc:
         if os.environ.get("READINESS_DEBUG"):
             raise
         print(t("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)

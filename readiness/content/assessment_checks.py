@@ -28,13 +28,17 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
     for q in a.questions:
         base = f"questions.{q.id}"
         if q.dimension not in dims:
-            err(f"{base}.dimension", f'unknown dimension "{q.dimension}"' + did_you_mean(q.dimension, dims))
+            err(
+                f"{base}.dimension",
+                f'unknown dimension "{q.dimension}"' + did_you_mean(q.dimension, dims),
+            )
         used_dims.add(q.dimension)
         _duplicates([o.id for o in q.options], f"{base}.options", err)
         if q.critical and q.critical.max_level not in levels:
             err(
                 f"{base}.critical.max_level",
-                f'unknown level "{q.critical.max_level}"' + did_you_mean(q.critical.max_level, levels),
+                f'unknown level "{q.critical.max_level}"'
+                + did_you_mean(q.critical.max_level, levels),
             )
         if q.when is not None:
             _check_condition(q.when, f"{base}.when", seen, err)
@@ -51,11 +55,15 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
                 )
     profile_ids = [p.id for p in a.profiles]
     if a.default_profile and a.default_profile not in profile_ids:
-        err("default_profile", f'unknown profile "{a.default_profile}"' + did_you_mean(a.default_profile, profile_ids))
+        err(
+            "default_profile",
+            f'unknown profile "{a.default_profile}"' + did_you_mean(a.default_profile, profile_ids),
+        )
     if a.weakest_link and a.weakest_link.max_level not in levels:
         err(
             "weakest_link.max_level",
-            f'unknown level "{a.weakest_link.max_level}"' + did_you_mean(a.weakest_link.max_level, levels),
+            f'unknown level "{a.weakest_link.max_level}"'
+            + did_you_mean(a.weakest_link.max_level, levels),
         )
     return problems
 
@@ -75,7 +83,8 @@ def _check_condition(
         if cond.question not in earlier:
             err(
                 f"{key}.question",
-                f'"{cond.question}" is not an earlier question' + did_you_mean(cond.question, earlier),
+                f'"{cond.question}" is not an earlier question'
+                + did_you_mean(cond.question, earlier),
             )
         else:
             valid = earlier[cond.question]
@@ -83,7 +92,8 @@ def _check_condition(
                 if option not in valid:
                     err(
                         f"{key}.any_of",
-                        f'"{option}" is not an answer of "{cond.question}"' + did_you_mean(option, valid),
+                        f'"{option}" is not an answer of "{cond.question}"'
+                        + did_you_mean(option, valid),
                     )
     for i, sub in enumerate(cond.all or []):
         _check_condition(sub, f"{key}.all[{i + 1}]", earlier, err)
@@ -91,5 +101,3 @@ def _check_condition(
         _check_condition(sub, f"{key}.any[{i + 1}]", earlier, err)
     if cond.not_ is not None:
         _check_condition(cond.not_, f"{key}.not", earlier, err)
-
-

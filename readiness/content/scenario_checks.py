@@ -66,14 +66,19 @@ def check_scenario(
     target("start", s.start)
     for i, var in enumerate(s.variables):
         if not var.min <= var.initial <= var.max:
-            err(f"variables.{var.id}.initial", f"must lie between min ({var.min}) and max ({var.max})")
+            err(
+                f"variables.{var.id}.initial",
+                f"must lie between min ({var.min}) and max ({var.max})",
+            )
         if var.min >= var.max:
             err(f"variables.{var.id}.max", "must be greater than min")
         del i
     for i, drift in enumerate(s.drift):
         key = f"drift[{i + 1}]"
         if drift.var not in variables:
-            err(f"{key}.var", f'unknown variable "{drift.var}"' + did_you_mean(drift.var, variables))
+            err(
+                f"{key}.var", f'unknown variable "{drift.var}"' + did_you_mean(drift.var, variables)
+            )
         if drift.while_ is not None:
             checker.check(drift.while_, f"{key}.while")
     for dim in s.dimensions:
@@ -82,12 +87,16 @@ def check_scenario(
                 if ev not in assessment_dimensions:
                     err(
                         f"dimensions.{dim.id}.evidence_for",
-                        f'"{ev}" is no assessment dimension' + did_you_mean(ev, assessment_dimensions),
+                        f'"{ev}" is no assessment dimension'
+                        + did_you_mean(ev, assessment_dimensions),
                     )
     for inj in s.injects:
         key = f"injects.{inj.id}"
         if inj.reply_to is not None and inj.reply_to not in inject_ids:
-            err(f"{key}.reply_to", f'unknown inject "{inj.reply_to}"' + did_you_mean(inj.reply_to, inject_ids))
+            err(
+                f"{key}.reply_to",
+                f'unknown inject "{inj.reply_to}"' + did_you_mean(inj.reply_to, inject_ids),
+            )
         if inj.when is not None:
             checker.check(inj.when, f"{key}.when")
         if inj.growth is not None and inj.growth.until is not None:
@@ -106,19 +115,32 @@ def check_scenario(
                 if c.when is not None:
                     checker.check(c.when, f"{ckey}.when")
             if node.expert is not None and node.expert not in choice_ids:
-                err(f"{key}.expert", f'unknown choice "{node.expert}"' + did_you_mean(node.expert, choice_ids))
+                err(
+                    f"{key}.expert",
+                    f'unknown choice "{node.expert}"' + did_you_mean(node.expert, choice_ids),
+                )
             if all(c.when is not None for c in node.choices) and node.timeout is None:
-                err(f"{key}.choices", "every choice has a condition and there is no timeout: the run may get stuck")
+                err(
+                    f"{key}.choices",
+                    "every choice has a condition and there is no timeout: the run may get stuck",
+                )
         elif isinstance(node, Reply):
             target(f"{key}.next", node.next)
             _duplicates([c.id for c in node.rubric], f"{key}.rubric", err)
             _check_effects(node.effects, f"{key}.effects", s, err)
             if node.reply_to is not None and node.reply_to not in inject_ids:
-                err(f"{key}.reply_to", f'unknown inject "{node.reply_to}"' + did_you_mean(node.reply_to, inject_ids))
+                err(
+                    f"{key}.reply_to",
+                    f'unknown inject "{node.reply_to}"' + did_you_mean(node.reply_to, inject_ids),
+                )
             for crit in node.rubric:
                 ckey = f"{key}.rubric.{crit.id}"
                 if crit.dimension is not None and crit.dimension not in dims:
-                    err(f"{ckey}.dimension", f'unknown scoring dimension "{crit.dimension}"' + did_you_mean(crit.dimension, dims))
+                    err(
+                        f"{ckey}.dimension",
+                        f'unknown scoring dimension "{crit.dimension}"'
+                        + did_you_mean(crit.dimension, dims),
+                    )
                 for pattern in crit.patterns:
                     try:
                         re.compile(pattern)
@@ -169,7 +191,10 @@ def _check_effects(e: Effects, key: str, s: Scenario, err: Err) -> None:
             err(f"{key}.vars.{var}", f'unknown variable "{var}"' + did_you_mean(var, var_ids))
     for flag in [*e.set_flags, *e.clear_flags]:
         if flag not in s.flags:
-            err(f"{key}", f'undeclared flag "{flag}" (add it to [flags])' + did_you_mean(flag, s.flags))
+            err(
+                f"{key}",
+                f'undeclared flag "{flag}" (add it to [flags])' + did_you_mean(flag, s.flags),
+            )
 
 
 class _ConditionChecker:
@@ -187,22 +212,31 @@ class _ConditionChecker:
             if flag is None:
                 continue
             if flag not in self.s.flags:
-                self.err(f"{key}.{field}", f'undeclared flag "{flag}"' + did_you_mean(flag, self.s.flags))
+                self.err(
+                    f"{key}.{field}", f'undeclared flag "{flag}"' + did_you_mean(flag, self.s.flags)
+                )
             elif field == "flag" and flag not in self.set_flags:
                 self.err(f"{key}.flag", f'can never hold: no choice or inject ever sets "{flag}"')
         if c.var is not None:
             var = self.vars.get(c.var)
             if var is None:
-                self.err(f"{key}.var", f'unknown variable "{c.var}"' + did_you_mean(c.var, self.vars))
+                self.err(
+                    f"{key}.var", f'unknown variable "{c.var}"' + did_you_mean(c.var, self.vars)
+                )
             else:
                 if c.at_least is not None and c.at_least > var.max:
                     self.err(f"{key}.at_least", f"can never hold: {c.var} never exceeds {var.max}")
                 if c.at_most is not None and c.at_most < var.min:
-                    self.err(f"{key}.at_most", f"can never hold: {c.var} never falls below {var.min}")
+                    self.err(
+                        f"{key}.at_most", f"can never hold: {c.var} never falls below {var.min}"
+                    )
                 if c.at_least is not None and c.at_most is not None and c.at_least > c.at_most:
                     self.err(key, "can never hold: at_least is greater than at_most")
         if c.visited is not None and c.visited not in self.node_ids:
-            self.err(f"{key}.visited", f'unknown node "{c.visited}"' + did_you_mean(c.visited, self.node_ids))
+            self.err(
+                f"{key}.visited",
+                f'unknown node "{c.visited}"' + did_you_mean(c.visited, self.node_ids),
+            )
         for i, sub in enumerate(c.all or []):
             self.check(sub, f"{key}.all[{i + 1}]")
         for i, sub in enumerate(c.any or []):
@@ -237,7 +271,11 @@ def _check_placeholders(s: Scenario, err: Err) -> None:
         for name in names_in(text):
             used.add(name)
             if name not in declared:
-                err(key, f'unknown placeholder "{{{name}}}" (declare it in [placeholders])' + did_you_mean(name, declared))
+                err(
+                    key,
+                    f'unknown placeholder "{{{name}}}" (declare it in [placeholders])'
+                    + did_you_mean(name, declared),
+                )
 
 
 def _check_graph(s: Scenario, err: Err) -> None:

@@ -1,4 +1,4 @@
-"""The scenario file format: a timed feed of injects and a graph of decisions, replies and endings."""
+"""The scenario file format: a timed feed of injects and a graph of decisions and endings."""
 
 from __future__ import annotations
 

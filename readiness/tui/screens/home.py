@@ -57,7 +57,8 @@ class HomeScreen(Screen[None]):
         self._by_option.clear()
         for kind, heading in (("assessment", "home.assessments"), ("scenario", "home.scenarios")):
             files = [
-                f for f in library.files
+                f
+                for f in library.files
                 if f.kind == kind and (self.all_languages or f.model.language == lang)
             ]
             options.append(Option(Text(t(heading), style="bold"), disabled=True))
@@ -97,7 +98,9 @@ class HomeScreen(Screen[None]):
         kind = t(f"home.kind.{f.kind}")
         text = Text()
         text.append(m.title + "\n", style="bold")
-        text.append(f"{kind} · {m.language} · {m.duration_minutes} min · v{m.version}\n\n", style="dim")
+        text.append(
+            f"{kind} · {m.language} · {m.duration_minutes} min · v{m.version}\n\n", style="dim"
+        )
         text.append(m.summary + "\n")  # Text.append never parses markup: content stays text
         self.query_one("#details-text", Static).update(text)
 

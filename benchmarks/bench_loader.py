@@ -1,0 +1,80 @@
+"""Load + validate 1,000 generated content files against raw tomllib parsing of the same files.
+
+Run: .venv/bin/python benchmarks/bench_loader.py [N]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _table import print_table  # noqa: E402
+
+from readiness.content.loader import load_paths  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def generate(folder: Path, n: int) -> list[Path]:
+    """Copies of the built-in files with new ids: realistic sizes and shapes."""
+    sources = sorted((ROOT / "assessments").glob("*.toml")) + sorted((ROOT / "scenarios").glob("*.toml"))
+    sources = [s for s in sources if not load_paths([s], with_builtin=True).errors] or sorted(
+        (ROOT / "tests" / "data" / "foundation").glob("*.toml")
+    )
+    paths = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        text = src.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+        text = text.replace(f'id = "{data["id"]}"', f'id = "{data["id"]}-{i}"', 1)
+        if data.get("translation_id"):
+            text = text.replace(
+                f'translation_id = "{data["translation_id"]}"',
+                f'translation_id = "{data["translation_id"]}-{i}"',
+                1,
+            )
+        path = folder / f"{i:04d}-{src.name}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def raw_parse(paths: list[Path]) -> None:
+    for p in paths:
+        with p.open("rb") as handle:
+            tomllib.load(handle)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = generate(folder, n)
+        size = sum(p.stat().st_size for p in paths)
+        raw, full = [], []
+        for _ in range(5):
+            start = time.perf_counter()
+            raw_parse(paths)
+            raw.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            lib = load_paths([folder], with_builtin=False)
+            full.append(time.perf_counter() - start)
+        assert len(lib.files) == n, [str(p) for p in lib.problems[:3]]
+    r, f = statistics.median(raw), statistics.median(full)
+    print_table(
+        f"Loading {n} content files ({size / 1e6:.1f} MB), median of 5 runs",
+        ["what", "seconds", "per file (ms)", "ratio"],
+        [
+            ["raw tomllib parse (baseline)", f"{r:.3f}", f"{r / n * 1000:.2f}", "1.00x"],
+            ["load + validate + graph checks", f"{f:.3f}", f"{f / n * 1000:.2f}", f"{f / r:.2f}x"],
+        ],
+    )
+
+
+if __name__ == "__main__":
+    main()

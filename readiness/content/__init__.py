@@ -1,0 +1,1 @@
+"""Finding, parsing and checking content files."""

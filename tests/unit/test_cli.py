@@ -1,0 +1,76 @@
+"""The command line as users type it: options anywhere, JSON for scripts, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from readiness.cli.main import main
+
+FOUNDATION = Path(__file__).parent.parent / "data" / "foundation"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_list_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--json", "--content", str(FOUNDATION)]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    mine = {e["id"]: e for e in entries}
+    check = mine["mini-check-en"]
+    assert check["kind"] == "assessment"
+    assert (check["questions"], check["dimensions"], check["language"]) == (2, 1, "en")
+    assert check["path"].endswith("mini-check.en.toml")
+    drill = mine["mini-drill-en"]
+    assert (drill["kind"], drill["decisions"], drill["endings"]) == ("scenario", 1, 2)
+
+
+def test_common_options_work_before_and_after_the_subcommand(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["--content", str(FOUNDATION), "list", "--json"])
+    before = {e["id"] for e in json.loads(capsys.readouterr().out)}
+    main(["list", "--json", "--content", str(FOUNDATION)])
+    after = {e["id"] for e in json.loads(capsys.readouterr().out)}
+    assert "mini-check-en" in before
+    assert before == after
+
+
+def test_language_option_after_subcommand_switches_messages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate", str(FOUNDATION), "--lang", "de"]) == 0
+    assert "keine Probleme" in capsys.readouterr().out
+
+
+def test_version_and_help_exit_cleanly() -> None:
+    out = run_cli("--version")
+    assert out.returncode == 0 and out.stdout.startswith("readiness ")
+    for command in ("list", "validate", "schema"):
+        helped = run_cli(command, "--help")
+        assert helped.returncode == 0, command
+        assert "usage: readiness" in helped.stdout
+
+
+def test_usage_error_exits_2_without_traceback() -> None:
+    out = run_cli("schema", "poem")
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+
+
+def test_schema_command_prints_json_schema() -> None:
+    out = run_cli("schema", "scenario")
+    schema = json.loads(out.stdout)
+    assert schema["title"] == "Scenario"
+    assert "nodes" in schema["properties"]

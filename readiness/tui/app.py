@@ -93,7 +93,7 @@ class ReadinessApp(App[int]):
                 yield SystemCommand(
                     f"{t('home.start')}: {f.model.title}",
                     f"{f.kind} · {f.model.language} · {f.model.duration_minutes} min",
-                    lambda f=f: self.open_content(f),  # type: ignore[misc]
+                    lambda f=f: self.open_content(f),
                 )
 
 

@@ -1,0 +1,58 @@
+"""Before/after: progress between two runs of the same assessment."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from readiness.analysis.model import Comparison, Delta, GapReport
+from readiness.errors import UsageError
+from readiness.models.assessment import Assessment
+from readiness.models.results import AssessmentResult
+from readiness.scoring.scoring import score
+
+if TYPE_CHECKING:
+    from readiness.analysis.build import Loaded
+
+
+def _same_assessment(a: AssessmentResult, b: AssessmentResult) -> bool:
+    if a.content_id == b.content_id:
+        return True
+    return bool(a.translation_id) and a.translation_id == b.translation_id
+
+
+def comparison(before: Loaded, after: Loaded, profile: str | None, report: GapReport) -> Comparison:
+    """Deltas per dimension and the actions whose questions no longer lose points."""
+    old, new = before.result, after.result
+    if not isinstance(old, AssessmentResult) or not isinstance(new, AssessmentResult):
+        raise UsageError("--compare needs two self-assessment results")
+    if not _same_assessment(old, new):
+        raise UsageError(
+            f"cannot compare {old.content_id} with {new.content_id}: not the same assessment"
+        )
+    if before.content is None or after.content is None:
+        raise UsageError("the content of one of the compared runs is no longer available")
+    old_model, new_model = before.content.model, after.content.model
+    assert isinstance(old_model, Assessment) and isinstance(new_model, Assessment)
+    old_score = score(old_model, old, profile)
+    new_score = score(new_model, new, profile)
+    old_dims = {d.id: d.score for d in old_score.dimensions}
+    deltas = []
+    for d in new_score.dimensions:
+        b = old_dims.get(d.id)
+        change = None if b is None or d.score is None else round(d.score - b, 1)
+        deltas.append(Delta(dimension=d.id, title=d.title, before=b, after=d.score, change=change))
+    still_open = {a.question_id for a in new_score.actions}
+    completed = []
+    for a in old_score.actions:
+        if a.question_id not in still_open and a.text not in completed:
+            completed.append(a.text)
+    return Comparison(
+        before_run=old.run_id,
+        before_date=old.updated_at.strftime("%Y-%m-%d"),
+        after_run=new.run_id,
+        after_date=new.updated_at.strftime("%Y-%m-%d"),
+        overall_before=round(old_score.overall or 0.0, 1),
+        overall_after=round(new_score.overall or 0.0, 1),
+        deltas=deltas,
+        completed_actions=completed,
+    )

@@ -1,0 +1,1 @@
+"""Renderers of the gap report: Markdown, HTML (self-contained, printable), JSON."""

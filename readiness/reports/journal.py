@@ -1,0 +1,16 @@
+"""The debrief of one scenario run as a Markdown journal: timeline, decisions, replies."""
+
+from __future__ import annotations
+
+from readiness.engine.debrief import debrief_for
+from readiness.i18n import Lang
+from readiness.models.results import ScenarioResult
+from readiness.models.scenario import Scenario
+from readiness.reports.render import environment
+
+
+def render_journal(scenario: Scenario, result: ScenarioResult, lang: Lang) -> str:
+    """Markdown for wikis and the group discussion; content and replies are escaped."""
+    debrief = debrief_for(scenario, result)
+    template = environment(lang).get_template("journal.md.j2")
+    return template.render(s=scenario, d=debrief, r=result)

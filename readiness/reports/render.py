@@ -1,0 +1,75 @@
+"""Render a GapReport with Jinja2 templates kept in the package.
+
+HTML is autoescaped; Markdown gets its own escaping filter, because a Markdown file is often
+turned into HTML later (wikis, tickets) and must stay inert there too."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Literal
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from readiness.analysis.model import GapReport
+from readiness.i18n import Lang, t
+from readiness.reports import svg
+
+Format = Literal["md", "html", "json"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+_MD_REPLACE = {"<": "&lt;", ">": "&gt;"}
+
+
+def md_escape(value: object) -> str:
+    """Text from content or participants, made inert in Markdown and in HTML made from it."""
+    text = str(value)
+    return _MD_SPECIAL.sub(lambda m: _MD_REPLACE.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def md_cell(value: object) -> str:
+    """Like md_escape, on one line, for table cells."""
+    return " ".join(md_escape(value).split())
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+@cache
+def environment(lang: Lang) -> Environment:
+    env = Environment(
+        loader=PackageLoader("readiness.reports", "templates"),
+        autoescape=select_autoescape(["html", "html.j2"], default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["cell"] = md_cell
+    env.filters["pct"] = _pct
+    env.globals["t"] = lambda key, **kw: t(key, lang, **kw)
+    return env
+
+
+def _charts(report: GapReport, lang: Lang) -> dict[str, Markup]:
+    labels = [d.title for d in report.dimensions]
+    scores = [d.score for d in report.dimensions]
+    targets = [d.target for d in report.dimensions]
+    return {
+        "radar": svg.radar(labels, scores, targets, t("report.chart.radar", lang)),
+        "bars": svg.bars(labels, scores, targets, t("report.chart.bars", lang)),
+    }
+
+
+def render(report: GapReport, fmt: Format) -> str:
+    """The report as Markdown, a self-contained HTML page, or JSON."""
+    lang: Lang = "de" if report.language == "de" else "en"
+    if fmt == "json":
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    template = environment(lang).get_template("report.md.j2" if fmt == "md" else "report.html.j2")
+    charts = _charts(report, lang) if fmt == "html" else {}
+    return template.render(r=report, charts=charts)

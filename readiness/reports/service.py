@@ -1,0 +1,82 @@
+"""From result files on disk to report text: the one path the CLI and the TUI share."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from readiness.analysis.build import Loaded, attach, build_report
+from readiness.analysis.model import GapReport
+from readiness.content.loader import Library
+from readiness.errors import UsageError
+from readiness.i18n import Lang
+from readiness.models.results import AnyResult, ScenarioResult
+from readiness.models.scenario import Scenario
+from readiness.reports.render import Format, render
+from readiness.storage import atomic_write_text, load_result
+
+
+def load_results(paths: Sequence[Path]) -> list[AnyResult]:
+    """Read the named result files; a missing or broken one is a one-sentence error."""
+    results = []
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"{path}: no such result file")
+        results.append(load_result(path))
+    return results
+
+
+def report_for(
+    library: Library,
+    results: Sequence[AnyResult],
+    lang: Lang,
+    profile: str | None = None,
+    compare: AnyResult | None = None,
+) -> tuple[GapReport, list[Loaded]]:
+    items = attach(library, results)
+    missing = [i.result.content_id for i in items if i.content is None]
+    if missing and len(missing) == len(items):
+        raise UsageError(f"the content these results were taken on is not loaded: {missing[0]}")
+    before = attach(library, [compare])[0] if compare is not None else None
+    return build_report(items, lang, profile=profile, compare=before), items
+
+
+def build_for_files(
+    library: Library,
+    paths: Sequence[Path],
+    lang: Lang,
+    profile: str | None = None,
+    compare: Path | None = None,
+    fmt: Format = "md",
+    journal: bool = False,
+    kit: Path | None = None,
+) -> tuple[str, list[Path]]:
+    """The report text (or journals) and the starter-kit files written, if asked for."""
+    results = load_results(paths)
+    old = load_results([compare])[0] if compare is not None else None
+    report, items = report_for(library, results, lang, profile, old)
+    kit_files: list[Path] = []
+    if kit is not None:
+        from readiness.reports.kit import write_kit
+
+        kit_files = write_kit(kit, report, items, lang)
+    if journal:
+        from readiness.reports.journal import render_journal
+
+        parts = []
+        for item in items:
+            if isinstance(item.result, ScenarioResult) and item.content is not None:
+                assert isinstance(item.content.model, Scenario)
+                parts.append(render_journal(item.content.model, item.result, lang))
+        if not parts:
+            raise UsageError("--journal needs at least one exercise result")
+        return "\n\n".join(parts), kit_files
+    return render(report, fmt), kit_files
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write_text(output, text)

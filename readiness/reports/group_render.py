@@ -1,0 +1,96 @@
+"""Render a GroupReport as Markdown, a self-contained HTML page, or JSON.
+
+Same rules as the single-participant report: Jinja2 templates from the package with
+StrictUndefined; HTML autoescaped; Markdown made inert with the gap report's escaping
+filters, because participants' replies are hostile text as far as a report is concerned."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from readiness.i18n import Lang, t
+from readiness.reports import group_svg
+from readiness.reports.render import Format, md_cell, md_escape
+from readiness.workshop.group_model import DimensionGroup, GroupReport, Share
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def spark(counts: list[int]) -> str:
+    """A histogram in one line of block characters, e.g. `▁▃█▅▂`."""
+    top = max(counts) if counts else 0
+    if not top:
+        return "·" * len(counts)
+    return "".join(BLOCKS[round(c / top * (len(BLOCKS) - 1))] if c else "·" for c in counts)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def _share(value: float) -> str:
+    return f"{value * 100:.0f} %"
+
+
+@cache
+def environment(lang: Lang) -> Environment:
+    env = Environment(
+        loader=PackageLoader("readiness.reports", "templates"),
+        autoescape=select_autoescape(["html", "html.j2"], default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md_escape, cell=md_cell, pct=_pct, share=_share, spark=spark)
+    env.globals["t"] = lambda key, **kw: t(key, lang, **kw)
+    return env
+
+
+def timeout_row(count: int, share: float, lang: Lang) -> Share:
+    return Share(id="timeout", title=t("workshop.group.timeout", lang), count=count, share=share)
+
+
+def charts(report: GroupReport, lang: Lang) -> dict[str, Markup]:
+    """Every chart of the HTML page, keyed by section."""
+    out: dict[str, Markup] = {}
+    for a in report.assessments:
+        overall = DimensionGroup(
+            id="_overall", title=t("workshop.group.overall", lang), scores=a.overall
+        )
+        out[f"a:{a.content_id}"] = group_svg.boxplots(
+            [overall, *a.dimensions], t("workshop.group.chart.dimensions", lang, title=a.title)
+        )
+    for s in report.scenarios:
+        for d in s.decisions:
+            rows: list[Share] = list(d.choices)
+            if d.timeouts:
+                rows.append(timeout_row(d.timeouts, d.timeout_share, lang))
+            if rows:
+                expert = [c.id for c in d.choices if c.expert]
+                out[f"d:{s.content_id}:{d.node}"] = group_svg.share_bars(
+                    rows, t("workshop.group.chart.decision", lang, title=d.title or d.node), expert
+                )
+        good = [e.id for e in s.endings if e.outcome == "good"]
+        out[f"e:{s.content_id}"] = group_svg.share_bars(
+            list(s.endings), t("workshop.group.chart.endings", lang, title=s.title), good
+        )
+        if s.scores:
+            out[f"s:{s.content_id}"] = group_svg.boxplots(
+                s.scores, t("workshop.group.chart.scores", lang, title=s.title)
+            )
+    return out
+
+
+def render_group(report: GroupReport, fmt: Format) -> str:
+    """The group report as Markdown, a self-contained HTML page, or JSON."""
+    lang: Lang = "de" if report.language == "de" else "en"
+    if fmt == "json":
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    name = "group.md.j2" if fmt == "md" else "group.html.j2"
+    chart_map = charts(report, lang) if fmt == "html" else {}
+    return environment(lang).get_template(name).render(r=report, charts=chart_map)

@@ -80,3 +80,27 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
     else:
         atomic_write_text(output, text)
+
+
+def gather_for_participant(folder: Path, chosen: Path) -> list[AnyResult]:
+    """The chosen result plus the same participant's other runs in the folder.
+
+    A report opened from one exercise still sets self-assessment beside behaviour: it takes
+    the participant's newest self-assessment and every finished exercise."""
+    from readiness.models.results import AssessmentResult
+    from readiness.storage import scan_results
+
+    main = load_result(chosen)
+    runs, _ = scan_results(folder)
+    mine = [
+        r for p, r in runs if r.participant == main.participant and p.resolve() != chosen.resolve()
+    ]
+    picked: list[AnyResult] = [main]
+    if not isinstance(main, AssessmentResult):
+        assessments = sorted(
+            (r for r in mine if isinstance(r, AssessmentResult)), key=lambda r: r.updated_at
+        )
+        if assessments:
+            picked.append(assessments[-1])
+    picked += [r for r in mine if isinstance(r, ScenarioResult) and r.finished]
+    return picked

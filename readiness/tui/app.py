@@ -30,7 +30,7 @@ class ReadinessApp(App[int]):
     TITLE = "readiness"
     BINDINGS = [
         Binding("question_mark", "help", t("keys.help"), id="help"),
-        Binding("ctrl+q", "quit", t("keys.quit"), id="quit", priority=True),
+        Binding("ctrl+q", "quit", t("keys.quit"), id="quit", priority=True, show=False),
     ]
 
     def __init__(
@@ -78,6 +78,12 @@ class ReadinessApp(App[int]):
         """Start an assessment or scenario on top of the current screen."""
         module = importlib.import_module(STARTERS[content.kind])
         module.start(self, content)
+
+    def open_report(self, result_path: Path) -> None:
+        """The gap report of a saved run (with the participant's other runs)."""
+        from readiness.tui.screens.report import ReportScreen
+
+        self.push_screen(ReportScreen(result_path))
 
     def action_help(self) -> None:
         from readiness.tui.screens.help import HelpScreen

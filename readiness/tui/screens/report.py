@@ -1,0 +1,191 @@
+"""The gap report in the terminal: verdict, bars against the target, plan, exercises, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from readiness.analysis.model import GapReport
+from readiness.content.loader import Library, load_library
+from readiness.errors import ReadinessError
+from readiness.i18n import t
+from readiness.models.results import AnyResult, AssessmentResult
+from readiness.tui.widgets.gap_bars import GapBars
+
+
+class ReportScreen(Screen[None]):
+    """Shows the GapReport built from a result file and the participant's other runs."""
+
+    CSS_PATH = "../report.tcss"
+    BINDINGS = [
+        Binding("p", "next_profile", t("report.tui.profile"), id="profile"),
+        Binding("x", "export", t("report.tui.export"), id="export"),
+        Binding("escape,b", "back", t("keys.back"), id="back"),
+    ]
+
+    def __init__(self, result_path: Path) -> None:
+        super().__init__()
+        self.result_path = result_path
+        self.results: list[AnyResult] = []
+        self.profile: str | None = None
+        self.report: GapReport | None = None
+        self.library: Library | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="report-body"):
+            yield Static(t("report.tui.building"), id="report-verdict")
+            yield GapBars(id="report-bars")
+            yield Static("", id="report-legend")
+            yield Static("", id="report-findings")
+            yield DataTable(id="report-plan", zebra_stripes=True, cursor_type="row")
+            yield Static("", id="report-scenarios")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.build()
+
+    @work(thread=True, exclusive=True, group="report")
+    def build(self) -> None:
+        """Reading results and scoring are file work: keep them off the event loop."""
+        from readiness.reports.service import gather_for_participant, report_for
+
+        try:
+            library = getattr(self.app, "library", None) or load_library(
+                self.app.settings.content_dirs  # type: ignore[attr-defined]
+            )
+            folder = self.result_path.parent
+            results = self.results or gather_for_participant(folder, self.result_path)
+            lang = self.app.settings.lang  # type: ignore[attr-defined]
+            report, _ = report_for(library, results, lang, profile=self.profile)
+        except ReadinessError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.library, self.results = library, results
+        self.app.call_from_thread(self.show, report)
+
+    def show(self, report: GapReport) -> None:
+        self.report = report
+        self.profile = report.profile
+        verdict = Text()
+        verdict.append(f"{t('report.verdict')}: ", style="bold")
+        verdict.append(report.verdict, style="bold reverse")
+        if report.overall is not None:
+            verdict.append(f"   {report.overall:.0f}/100", style="bold")
+        if report.profile_title:
+            verdict.append(f"   {t('report.profile')}: {report.profile_title}", style="dim")
+        if report.missing:
+            verdict.append("\n" + t("report.missing", count=report.missing), style="yellow")
+        if report.outdated:
+            verdict.append("\n" + t("report.outdated"), style="yellow")
+        for cap in report.caps:
+            verdict.append(f"\n{t('report.capped')}: ", style="bold red")
+            verdict.append(cap.reason)
+        self.query_one("#report-verdict", Static).update(verdict)
+        self.query_one("#report-bars", GapBars).update(report.dimensions)
+        legend = Text(t("report.tui.legend"), style="dim") if report.dimensions else Text()
+        self.query_one("#report-legend", Static).update(legend)
+        self.query_one("#report-findings", Static).update(self._findings(report))
+        self._plan(report)
+        self.query_one("#report-scenarios", Static).update(self._scenarios(report))
+
+    def _findings(self, report: GapReport) -> Text:
+        titles = {d.id: d.title for d in report.dimensions}
+        text = Text()
+        if report.strengths:
+            text.append(t("report.strengths") + ": ", style="bold green")
+            text.append(", ".join(titles[s] for s in report.strengths) + "\n")
+        if report.gaps:
+            text.append(t("report.gaps") + ": ", style="bold red")
+            text.append(", ".join(titles[g] for g in report.gaps) + "\n")
+        for m in report.mismatches:
+            text.append("⚠ " + m.dimension_title + ": ", style="bold magenta")
+            text.append(m.message + "\n")
+        return text
+
+    def _plan(self, report: GapReport) -> None:
+        table = self.query_one("#report-plan", DataTable)
+        table.clear(columns=True)
+        if not report.actions:
+            table.display = False
+            return
+        table.display = True
+        table.add_columns("#", t("report.action"), t("report.effort"), t("report.impact"))
+        for i, a in enumerate(report.actions, start=1):
+            mark = "⚡ " if a.quick_win else ""
+            table.add_row(
+                str(i),
+                Text(mark + a.text),
+                t(f"report.level.{a.effort}"),
+                t(f"report.level.{a.impact}"),
+            )
+
+    def _scenarios(self, report: GapReport) -> Text:
+        text = Text()
+        if not report.scenarios:
+            return text
+        text.append(t("report.scenarios") + "\n", style="bold")
+        for s in report.scenarios:
+            text.append(f"• {s.title}: ", style="bold")
+            text.append(f"{s.ending_title} ({t('report.outcome.' + s.outcome)})")
+            if s.timeouts:
+                text.append(f" · {t('report.timeouts')}: {s.timeouts}", style="yellow")
+            scores = ", ".join(
+                f"{s.dimension_titles.get(k, k)} {v:.0f}" for k, v in s.scores.items()
+            )
+            text.append(f"\n  {scores}\n", style="dim")
+        return text
+
+    def action_next_profile(self) -> None:
+        main = next((r for r in self.results if isinstance(r, AssessmentResult)), None)
+        if main is None or self.library is None:
+            return
+        content = self.library.get(main.content_id)
+        profiles = [p.id for p in getattr(content.model, "profiles", [])] if content else []
+        if not profiles:
+            return
+        current = self.profile if self.profile in profiles else profiles[0]
+        self.profile = profiles[(profiles.index(current) + 1) % len(profiles)]
+        self.build()
+
+    def action_export(self) -> None:
+        if self.report is not None:
+            self.export(self.report)
+
+    @work(thread=True, group="export")
+    def export(self, report: GapReport) -> None:
+        """Write Markdown, HTML and JSON beside the results; in the browser, download the HTML."""
+        from readiness.reports.render import render
+        from readiness.storage import atomic_write_text
+
+        settings = self.app.settings  # type: ignore[attr-defined]
+        html = render(report, "html")
+        if settings.restricted:
+            name = f"readiness-report-{self.result_path.stem}.html"
+            self.app.call_from_thread(self.app.deliver_text, html, save_filename=name)
+            return
+        folder = settings.results_dir / "reports"
+        stem = self.result_path.stem
+        try:
+            for fmt, text in (
+                ("md", render(report, "md")),
+                ("html", html),
+                ("json", render(report, "json")),
+            ):
+                atomic_write_text(folder / f"{stem}.{fmt}", text)
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(
+            self.notify, t("report.tui.exported", path=str(folder / stem)), markup=False
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import platformdirs
+
 from readiness.i18n import Lang
+
+RESULTS_ENV = "READINESS_RESULTS"
+
+
+def default_results_dir() -> Path:
+    """`$READINESS_RESULTS`, else the user's data folder (e.g. ~/.local/share/readiness/results)."""
+    env = os.environ.get(RESULTS_ENV)
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("readiness", appauthor=False)) / "results"
 
 
 @dataclass
@@ -19,5 +32,7 @@ class Settings:
     team: str = ""
     variables: dict[str, str] = field(default_factory=dict)
     practice: bool = False
+    profile: str | None = None
+    """Target profile id chosen with `--profile` (assess, report); None: the content's default."""
     restricted: bool = False
     """Browser participants: no paths, no other people's results, no facilitator screens."""

@@ -11,22 +11,14 @@ import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
-import platformdirs
 import tomli_w
 from pydantic import ValidationError
 
 from readiness.errors import StorageError
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
+from readiness.settings import RESULTS_ENV, default_results_dir
 
-RESULTS_ENV = "READINESS_RESULTS"
-
-
-def default_results_dir() -> Path:
-    """`$READINESS_RESULTS`, else the user's data folder (e.g. ~/.local/share/readiness/results)."""
-    env = os.environ.get(RESULTS_ENV)
-    if env:
-        return Path(env)
-    return Path(platformdirs.user_data_dir("readiness", appauthor=False)) / "results"
+__all__ = ["RESULTS_ENV", "default_results_dir"]
 
 
 def now() -> datetime:

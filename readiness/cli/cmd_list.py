@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from readiness.cli.common import library_for
-from readiness.content.loader import ContentFile
-from readiness.models.assessment import Assessment
-from readiness.models.scenario import Decision, Ending, Scenario
 from readiness.settings import Settings
+
+if TYPE_CHECKING:
+    from readiness.content.loader import ContentFile
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -21,6 +20,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def describe(f: ContentFile) -> dict[str, Any]:
     """The documented shape of one `list --json` entry."""
+    from readiness.models.assessment import Assessment
+    from readiness.models.scenario import Decision, Ending, Scenario
+
     m = f.model
     entry: dict[str, Any] = {
         "kind": f.kind,
@@ -43,6 +45,8 @@ def describe(f: ContentFile) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from readiness.cli.common import library_for
+
     lib = library_for(settings, quiet=args.json)
     entries = [describe(f) for f in lib.files]
     if args.json:

@@ -6,7 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from readiness.schema import schema_text
 from readiness.settings import Settings
 
 
@@ -17,5 +16,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from readiness.schema import schema_text
+
     sys.stdout.write(schema_text(args.kind))
     return 0

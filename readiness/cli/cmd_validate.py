@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from readiness.content.loader import load_library, load_paths
 from readiness.i18n import t
 from readiness.settings import Settings
 
@@ -31,6 +30,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from readiness.content.loader import load_library, load_paths
+
     lib = load_paths(args.paths) if args.paths else load_library(settings.content_dirs)
     errors = [p for p in lib.problems if p.severity == "error"]
     warnings = [p for p in lib.problems if p.severity == "warning"]

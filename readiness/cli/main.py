@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    from readiness.storage import default_results_dir
+    from readiness.settings import default_results_dir
 
     lang = getattr(args, "lang_sub", None) or args.lang or detect_language()
     content = [*(args.content or []), *(getattr(args, "content_sub", None) or [])]

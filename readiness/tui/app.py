@@ -5,15 +5,18 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from readiness.content.loader import ContentFile, Library, load_library
 from readiness.i18n import set_language, t
 from readiness.settings import Settings
+
+if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
+    from readiness.content.loader import ContentFile, Library
 
 # Each content kind is started by `start(app, content_file)` in its screen module, which owns
 # resume dialogs and its own screens; the app only routes.
@@ -54,7 +57,8 @@ class ReadinessApp(App[int]):
 
             self.push_screen(HomeScreen())
         if self.library is None:
-            self.load_content()
+            # Paint first, then read content: the home screen appears at once.
+            self.call_after_refresh(self.load_content)
         if self._start is not None:
             self.open_content(self._start)
 
@@ -63,6 +67,8 @@ class ReadinessApp(App[int]):
         self.run_worker(self._load, thread=True, exclusive=True, group="content")
 
     def _load(self) -> None:
+        from readiness.content.loader import load_library
+
         library = load_library(self.settings.content_dirs)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, library)

@@ -34,3 +34,17 @@ def test_core_modules_import_without_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"core imported Textual: {out.stdout.strip()[:200]}"
+
+
+def test_startup_path_defers_pydantic_and_content() -> None:
+    """The home screen paints before content is read: start-up must not import the models."""
+    code = (
+        "import sys\n"
+        "from readiness.cli.main import build_parser, settings_from\n"
+        "settings_from(build_parser().parse_args([]))\n"
+        "from readiness.tui.app import make_app\n"
+        "from readiness.tui.screens.home import HomeScreen\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(('pydantic', 'jinja2')))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"imported at start-up: {out.stdout.strip()[:200]}"

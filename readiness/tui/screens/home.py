@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,8 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from readiness.content.loader import ContentFile, Library
 from readiness.i18n import t
+
+if TYPE_CHECKING:
+    from readiness.content.loader import ContentFile, Library
 
 
 class HomeScreen(Screen[None]):

@@ -1,0 +1,96 @@
+"""Start-up to the first painted home screen, against a bare Textual app with header and footer.
+
+Each sample is a fresh interpreter (imports included, as a user experiences it). The child
+prints the wall-clock time of its first paint; peak memory comes from the child's rusage.
+Run: .venv/bin/python benchmarks/bench_startup.py [SAMPLES]
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _table import print_table  # noqa: E402
+
+CHILD = r"""
+import sys, time, json, resource
+kind = sys.argv[1]
+if kind == "readiness":
+    # As the console script does: parse the command line, then build the app.
+    from readiness.cli.main import build_parser, settings_from
+    settings = settings_from(build_parser().parse_args([]))
+if kind == "bare":
+    from textual.app import App
+    from textual.widgets import Footer, Header
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Footer()
+
+    app = Bare()
+else:
+    from readiness.tui.app import make_app
+
+    app = make_app(settings)
+
+
+def record():
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"painted": time.time(), "rss": rss}), flush=True)
+    app.exit()
+
+
+async def painted(pilot):
+    # Runs once the first screen is composed and mounted; the callback fires after the
+    # refresh that paints it.
+    app.call_after_refresh(record)
+
+
+app.run(headless=True, size=(100, 30), auto_pilot=painted)
+"""
+
+
+def sample(kind: str) -> tuple[float, float]:
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, kind], capture_output=True, text=True, check=True, timeout=120
+    )
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return data["painted"] - start, data["rss"]
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    results: dict[str, list[tuple[float, float]]] = {"bare": [], "readiness": []}
+    for _ in range(n):
+        for kind in results:  # interleaved, so both see the same machine load
+            results[kind].append(sample(kind))
+    bare = statistics.median(t for t, _ in results["bare"])
+    rows = []
+    for kind, samples in results.items():
+        times = sorted(t for t, _ in samples)
+        med = statistics.median(times)
+        rows.append(
+            [
+                "bare Textual app (baseline)" if kind == "bare" else "readiness home screen",
+                f"{med * 1000:.0f}",
+                f"{times[int(0.9 * (len(times) - 1))] * 1000:.0f}",
+                f"{max(m for _, m in samples):.0f}",
+                f"{med / bare:.2f}x",
+            ]
+        )
+    print_table(
+        f"Start-up to first painted screen, {n} fresh processes each",
+        ["app", "median ms", "p90 ms", "RSS at paint MB", "ratio"],
+        rows,
+    )
+
+
+if __name__ == "__main__":
+    main()

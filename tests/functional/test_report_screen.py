@@ -1,0 +1,111 @@
+"""The report screen and the saved-results browser, driven like a user would."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from readiness.content.loader import load_paths
+from readiness.models.results import Answer, AssessmentResult
+from readiness.settings import Settings
+from readiness.storage import save_result
+from readiness.tui.app import ReadinessApp, make_app
+from readiness.tui.screens.report import ReportScreen
+from readiness.tui.widgets.gap_bars import GapBars
+
+DATA = Path(__file__).parent.parent / "data" / "report"
+T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+
+
+def saved_run(folder: Path, participant: str = "fox") -> Path:
+    f = next(f for f in load_paths([DATA], with_builtin=False).files if f.id == "tiny-check-en")
+    result = AssessmentResult(
+        run_id="20261101T090000-abcd",
+        content_id=f.id,
+        content_version="1.0",
+        content_hash=f.sha256,
+        content_title="Tiny check",
+        participant=participant,
+        started_at=T0,
+        updated_at=T0,
+        finished=True,
+        answers={
+            "goals": Answer(value="yes"),
+            "measured": Answer(value="3"),
+            "escalation": Answer(value="no"),
+            "drill": Answer(value="years"),
+            "imprint": Answer(not_applicable=True, na_reason="none yet"),
+            "privacy": Answer(value=["notice", "consent"]),
+        },
+    )
+    return save_result(folder, result)
+
+
+def app_for(results: Path, **kw: object) -> ReadinessApp:
+    settings = Settings(lang="en", content_dirs=[DATA], results_dir=results, **kw)  # type: ignore[arg-type]
+    library = load_paths([DATA], with_builtin=False)
+    return make_app(settings, library=library)
+
+
+async def test_saved_results_open_the_gap_report(results: Path) -> None:
+    saved_run(results)
+    app = app_for(results)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReportScreen)
+        assert screen.report is not None and screen.report.verdict == "Not ready yet"
+        bars = screen.query_one(GapBars)
+        assert [r.id for r in bars.rows] == ["strategy", "crisis", "legal"]
+        plan = screen.query_one("#report-plan", DataTable)
+        assert plan.row_count == len(screen.report.actions) > 0
+
+
+async def test_export_writes_all_three_formats(results: Path) -> None:
+    path = saved_run(results)
+    app = app_for(results)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open_report(path)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    written = sorted(p.name for p in (results / "reports").iterdir())
+    assert written == [f"{path.stem}.{ext}" for ext in ("html", "json", "md")]
+
+
+async def test_browser_participants_see_only_their_own_results(results: Path) -> None:
+    saved_run(results, "fox")
+    saved_run(results, "owl")
+    app = app_for(results, restricted=True, participant="owl")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert "owl" in str(table.get_row_at(0)[2])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_report_screen_snapshot(snap_compare, results: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    path = saved_run(results)
+    app = app_for(results)
+
+    async def open_report(pilot) -> None:  # type: ignore[no-untyped-def]
+        app.open_report(path)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=open_report)

@@ -19,11 +19,16 @@ if TYPE_CHECKING:
     from readiness.content.loader import ContentFile, Library
 
 
+class ContentList(OptionList):
+    """The option list, with Enter shown in the footer as "Start"."""
+
+    BINDINGS = [Binding("enter", "select", t("home.start"), id="start")]
+
+
 class HomeScreen(Screen[None]):
     """Lists assessments and scenarios; Enter starts the highlighted one."""
 
     BINDINGS = [
-        Binding("enter", "start", t("home.start"), id="start"),
         Binding("l", "toggle_languages", t("home.all_languages"), id="languages"),
         Binding("r", "results", t("home.results"), id="results"),
         Binding("q", "app.quit", t("keys.quit"), id="quit"),
@@ -37,7 +42,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="home"):
-            yield OptionList(id="content-list")
+            yield ContentList(id="content-list")
             with VerticalScroll(id="details"):
                 yield Static(t("home.loading"), id="details-text")
         yield Footer()

@@ -25,6 +25,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["md", "html", "json"], default="md", help="output format")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
     p.add_argument("--kit", type=Path, metavar="DIR", help="also write a starter kit of documents")
+    p.add_argument(
+        "--force", action="store_true", help="let --kit overwrite starter-kit files in DIR"
+    )
     p.add_argument("--journal", action="store_true", help="the exercise journal of scenario runs")
     p.add_argument("--group", type=Path, metavar="DIR", help="group report of a workshop folder")
     p.add_argument("--anonymous", action="store_true", help="group report without pseudonyms")
@@ -54,6 +57,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         fmt=args.format,
         journal=args.journal,
         kit=args.kit,
+        force=args.force,
     )
     write_output(text, args.output)
     for path in kit_files:

@@ -51,6 +51,7 @@ def build_for_files(
     fmt: Format = "md",
     journal: bool = False,
     kit: Path | None = None,
+    force: bool = False,
 ) -> tuple[str, list[Path]]:
     """The report text (or journals) and the starter-kit files written, if asked for."""
     results = load_results(paths)
@@ -60,7 +61,7 @@ def build_for_files(
     if kit is not None:
         from readiness.reports.kit import write_kit
 
-        kit_files = write_kit(kit, report, items, lang)
+        kit_files = write_kit(kit, report, items, lang, force=force)
     if journal:
         from readiness.reports.journal import render_journal
 

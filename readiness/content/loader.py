@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,8 +16,14 @@ from typing import Literal
 from pydantic import BaseModel, ValidationError
 
 from readiness.content.assessment_checks import check_assessment
-from readiness.content.problems import ContentProblem, did_you_mean, from_validation_error
+from readiness.content.problems import (
+    ContentProblem,
+    add_lines,
+    did_you_mean,
+    from_validation_error,
+)
 from readiness.content.scenario_checks import check_scenario
+from readiness.content.warnings import file_warnings, translation_warnings
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 
@@ -135,6 +142,21 @@ def _submodels(model: type[BaseModel]) -> Iterable[type[BaseModel]]:
                 yield tp
 
 
+_AT_LINE = re.compile(r" \(at line (\d+), column (\d+)\)$")
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
+    """Line and message of a TOML error. Python 3.11's tomllib has the position only in the
+    message text ("... (at line 3, column 16)"), later versions also as attributes."""
+    message = str(getattr(exc, "msg", None) or exc)
+    line = getattr(exc, "lineno", None)
+    found = _AT_LINE.search(message)
+    if found:
+        message = f"{message[: found.start()]} (column {found.group(2)})"
+        line = line or int(found.group(1))
+    return line, message
+
+
 def parse_file(
     path: Path, builtin: bool = False
 ) -> tuple[ContentFile | None, list[ContentProblem]]:
@@ -157,13 +179,12 @@ def parse_file(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = str(getattr(exc, "msg", exc))
+        line, message = _toml_error(exc)
         return None, [ContentProblem(path, "", f"not valid TOML: {message}", line)]
     if not data:
         return None, [ContentProblem(path, "", "file is empty")]
     kind = data.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:
         hint = did_you_mean(str(kind), MODELS) if isinstance(kind, str) else ""
         return None, [
             ContentProblem(path, "kind", f'must be "assessment" or "scenario"{hint}', None)
@@ -280,10 +301,13 @@ def cross_check(lib: Library) -> None:
             problems = check_assessment(f.path, f.model)
         else:
             problems = check_scenario(f.path, f.model, dims or None)
+        problems = add_lines(f.path, problems)
         lib.problems.extend(problems)
         if any(p.severity == "error" for p in problems):
             lib.broken.append(f.path)
             continue
+        lib.problems.extend(file_warnings(f.path, f.model))
         by_id[f.id] = f
         good.append(f)
     lib.files = good
+    lib.problems.extend(translation_warnings([(f.path, f.model) for f in good]))

@@ -82,7 +82,27 @@ def line_of(text: str, key: str) -> int | None:
             stripped = line.strip()
             if stripped.startswith("id") and f'"{part}"' in stripped:
                 return number
+    if key and "." not in key and "[" not in key:
+        # A top-level key: its `key = ...` line before the first table, or its table header.
+        in_tables = False
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.strip()
+            if stripped.startswith((f"[{key}]", f"[[{key}]]")):
+                return number
+            in_tables = in_tables or stripped.startswith("[")
+            after = stripped[len(key) :].lstrip()
+            if not in_tables and stripped.startswith(key) and after.startswith("="):
+                return number
     return None
+
+
+_PATTERN_MESSAGES = {
+    r"^[a-z0-9][a-z0-9_\-]*$": 'must be an id: lowercase letters, digits, "-" and "_", '
+    "starting with a letter or digit",
+    r"^\d+(\.\d+){0,2}$": 'must be a version such as "1.0" or "2.1.3"',
+    r"^\d{2}:\d{2}$": 'must be a time of day such as "09:00"',
+}
+"""Plain words for the patterns our models use, instead of a regular expression."""
 
 
 def from_validation_error(
@@ -103,6 +123,9 @@ def from_validation_error(
             message = 'type must be "decision", "reply" or "ending"'
         elif kind == "union_tag_not_found":
             message = 'needs a type: "decision", "reply" or "ending"'
+        elif kind == "string_pattern_mismatch":
+            pattern = str(err.get("ctx", {}).get("pattern", ""))
+            message = _PATTERN_MESSAGES.get(pattern, str(err["msg"]))
         elif kind == "literal_error":
             expected = err.get("ctx", {}).get("expected", "")
             message = f"must be one of {expected}"
@@ -112,3 +135,18 @@ def from_validation_error(
                 message = message[len("Value error, ") :]
         problems.append(ContentProblem(path, key, message, line_of(text, key)))
     return problems
+
+
+def add_lines(path: Path, problems: list[ContentProblem]) -> list[ContentProblem]:
+    """Problems found after parsing, with best-effort line numbers (the file is read again only
+    when there is something to point at)."""
+    if not problems or all(p.line for p in problems):
+        return problems
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return problems
+    return [
+        p if p.line else ContentProblem(p.path, p.key, p.message, line_of(text, p.key), p.severity)
+        for p in problems
+    ]

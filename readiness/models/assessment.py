@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from readiness.models.common import ContentHeader, Effort, Identifier, StrictModel, Text
 
@@ -199,15 +199,22 @@ class Assessment(ContentHeader):
     default_profile: Identifier | None = None
     """Profile used when the participant picks none."""
 
-    @model_validator(mode="after")
-    def _levels_ordered(self) -> Assessment:
-        if not self.levels:
+    # Field validators (not a model validator) so the error names the key: `levels: ...`.
+    @field_validator("levels")
+    @classmethod
+    def _levels_ordered(cls, levels: list[Level]) -> list[Level]:
+        if not levels:
             raise ValueError("an assessment needs at least one level")
-        scores = [lvl.min_score for lvl in self.levels]
+        scores = [lvl.min_score for lvl in levels]
         if scores != sorted(scores) or len(set(scores)) != len(scores):
-            raise ValueError("levels must be listed lowest first with rising min_score")
+            raise ValueError("must be listed lowest first with rising min_score")
         if scores[0] != 0:
             raise ValueError("the first level must have min_score = 0")
-        if not self.questions:
+        return levels
+
+    @field_validator("questions")
+    @classmethod
+    def _has_questions(cls, questions: list[Question]) -> list[Question]:
+        if not questions:
             raise ValueError("an assessment needs at least one question")
-        return self
+        return questions

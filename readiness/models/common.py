@@ -24,7 +24,7 @@ Effort = Literal["low", "medium", "high"]
 class StrictModel(BaseModel):
     """Unknown keys are errors so that a typo never silently drops a setting."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
 
 
 class ContentHeader(StrictModel):

@@ -101,6 +101,8 @@ class ScenarioResult(ResultHeader):
     final_flags: list[str] = []
     scores: dict[str, float] = {}
     """Percent (0..100) per scoring dimension."""
+    draft: str = ""
+    """The reply being written when the run was last saved, so a killed run keeps it."""
 
 
 AnyResult = AssessmentResult | ScenarioResult

@@ -61,6 +61,10 @@ class ReadinessApp(App[int]):
             self.call_after_refresh(self.load_content)
         if self._start is not None:
             self.open_content(self._start)
+        # Workshops: follow the facilitator's start/pause/inject (readiness.tui.follow).
+        from readiness.tui.follow import attach
+
+        attach(self)
 
     def load_content(self) -> None:
         """Read content in a thread so the first screen paints at once."""
@@ -83,7 +87,10 @@ class ReadinessApp(App[int]):
     def open_content(self, content: ContentFile) -> None:
         """Start an assessment or scenario on top of the current screen."""
         module = importlib.import_module(STARTERS[content.kind])
-        module.start(self, content)
+        # Workshops: a pseudonym is asked once first (readiness.tui.screens.join).
+        from readiness.tui.screens.join import ensure_pseudonym
+
+        ensure_pseudonym(self, lambda: module.start(self, content))
 
     def open_report(self, result_path: Path) -> None:
         """The gap report of a saved run (with the participant's other runs)."""

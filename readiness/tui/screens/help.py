@@ -20,7 +20,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         text = Text()
         text.append(t("help.title") + "\n\n", style="bold")
-        below = self.app.screen_stack[-1] if self.app.screen_stack else None
+        stack = self.app.screen_stack
+        below = stack[-1] if stack and not isinstance(stack[-1], HelpScreen) else None
+        if below is None and len(stack) > 1:
+            below = stack[-2]
         seen: set[str] = set()
         if below is not None:
             for binding in [*below.BINDINGS, *self.app.BINDINGS]:

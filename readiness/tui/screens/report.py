@@ -169,7 +169,10 @@ class ReportScreen(Screen[None]):
         html = render(report, "html")
         if settings.restricted:
             name = f"readiness-report-{self.result_path.stem}.html"
-            self.app.call_from_thread(self.app.deliver_text, html, save_filename=name)
+            # deliver_text takes a path or a file object; a str would be read as a path.
+            from io import StringIO
+
+            self.app.call_from_thread(self.app.deliver_text, StringIO(html), save_filename=name)
             return
         folder = settings.results_dir / "reports"
         stem = self.result_path.stem

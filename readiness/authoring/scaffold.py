@@ -1,0 +1,72 @@
+"""Commented starter files for `readiness new`: a working example that teaches the format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from readiness.errors import UsageError
+from readiness.i18n import Lang, t
+from readiness.schema import schema_path
+
+Kind = Literal["assessment", "scenario"]
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+
+
+def slug(name: str) -> str:
+    """The id stem for a NAME a trainer typed: lowercase, spaces and odd characters become '-'."""
+    stem = re.sub(r"[^a-z0-9_\-]+", "-", name.strip().lower()).strip("-_")
+    if not stem or not _ID.match(stem) or len(stem) > 60:
+        raise UsageError(t("author.new.bad_name", name=name))
+    return stem
+
+
+def template_path(kind: Kind, lang: Lang) -> Path:
+    """The packaged template for a kind and language."""
+    return TEMPLATE_DIR / f"new_{kind}.{lang}.toml"
+
+
+def schema_uri(kind: Kind) -> str:
+    """Absolute `file://` URI of the installed schema: taplo and editors resolve it anywhere."""
+    return schema_path(kind).resolve().as_uri()
+
+
+def scaffold_text(kind: Kind, name: str, lang: Lang) -> str:
+    """The template filled in for `name`: ids, translation id, schema line, file name."""
+    stem = slug(name)
+    text = template_path(kind, lang).read_text(encoding="utf-8")
+    replacements = {
+        "__SCHEMA__": schema_uri(kind),
+        "__TRANSLATION_ID__": stem,
+        "__ID__": f"{stem}-{lang}",
+        "__FILE__": f"{stem}.{lang}.toml",
+    }
+    for marker, value in replacements.items():
+        text = text.replace(marker, value)
+    return text
+
+
+def scaffold_file(folder: Path, name: str, lang: Lang) -> Path:
+    """Where `new` writes: `<folder>/<name>.<lang>.toml`."""
+    return folder / f"{slug(name)}.{lang}.toml"
+
+
+def write_scaffold(kind: Kind, name: str, lang: Lang, folder: Path) -> Path:
+    """Write the filled template; refuse to overwrite anything a trainer already has."""
+    target = scaffold_file(folder, name, lang)
+    text = scaffold_text(kind, name, lang)
+    if not folder.is_dir():
+        raise UsageError(t("author.new.no_folder", folder=folder))
+    try:
+        # "x" mode fails if the file exists, so a race with another writer cannot clobber it.
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise UsageError(t("cli.new.exists", path=target)) from None
+    except OSError as exc:
+        raise UsageError(
+            t("author.new.cannot_write", path=target, error=exc.strerror or exc)
+        ) from None
+    return target

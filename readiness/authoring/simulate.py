@@ -1,0 +1,199 @@
+"""Random playthroughs of a scenario through the real engine, to find what nobody ever sees.
+
+Each run uses its own seed (`seed + run number`), so a run that breaks the engine can be
+repeated alone with `readiness simulate FILE --random 1 --seed <its seed>`."""
+
+from __future__ import annotations
+
+import random
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from readiness.engine import Run, build_debrief, new_result, replay
+from readiness.models.scenario import Decision, Ending, Reply, Scenario
+
+WAIT_CHANCE = 0.15
+"""Share of steps where the simulated participant lets the countdown run out."""
+REPLY_WORDS = [
+    "sorry",
+    "thanks",
+    "we",
+    "are",
+    "checking",
+    "dm",
+    "please",
+    "{org}",
+    "[b]",
+    "<i>",
+    "ä",
+    "🙂",
+    "...",
+    "fault",
+    "lawyer",
+    "today",
+    "team",
+]
+"""Random reply vocabulary: ordinary words, markup and placeholders the engine must survive."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An exception raised by the engine during one run."""
+
+    seed: int
+    node: str
+    error: str
+    where: str
+    """Last frame of the traceback: file and line."""
+
+
+@dataclass
+class SimulationReport:
+    scenario_id: str
+    runs: int
+    seed: int
+    endings: Counter[str] = field(default_factory=Counter)
+    unvisited_nodes: list[str] = field(default_factory=list)
+    unvisited_choices: list[str] = field(default_factory=list)
+    """`node.choice` for every choice no run took."""
+    scores: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Lowest and highest percent per dimension among finished runs."""
+    timeouts: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def _reply_text(rng: random.Random, run: Run, node: Reply) -> str:
+    words = list(REPLY_WORDS)
+    for crit in node.rubric:
+        words.extend(crit.keywords)
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
+    return text[: run.reply_limit()].strip() or "ok"
+
+
+def play_once(
+    s: Scenario, seed: int, trace: list[str] | None = None
+) -> tuple[Run, list[tuple[str, str]], int]:
+    """One random run; returns it, the (node, choice) pairs taken and the timeouts seen.
+
+    `trace` collects the node ids entered, so a caller knows where an exception came from."""
+    trace = [] if trace is None else trace
+    rng = random.Random(seed)
+    mode: Literal["exercise", "practice"] = "exercise" if rng.random() < 0.5 else "practice"
+    run = Run(s, new_result(s, mode=mode))
+    taken: list[tuple[str, str]] = []
+    timeouts = 0
+    for _ in range(4 * len(s.nodes) + 4):
+        node = run.node
+        trace.append(node.id)
+        if isinstance(node, Ending):
+            break
+        steps = len(run.result.steps)
+        limit = run.time_limit
+        run.advance(rng.uniform(0, (limit or 30) * 1.2))
+        if len(run.result.steps) != steps:
+            timeouts += 1  # the countdown ran out while the participant thought
+            continue
+        if run.can_wait and rng.random() < WAIT_CHANCE:
+            run.wait()
+            timeouts += 1
+        elif isinstance(node, Decision):
+            open_choices = run.available_choices()
+            if not open_choices:
+                raise RuntimeError(f'stuck at "{node.id}": no choice is open and no timeout')
+            choice = rng.choice(open_choices)
+            run.choose(choice.id)
+            taken.append((node.id, choice.id))
+        elif isinstance(node, Reply):
+            run.reply(_reply_text(rng, run, node))
+    if not run.finished:
+        raise RuntimeError(f'run did not reach an ending (still at "{run.node.id}")')
+    return run, taken, timeouts
+
+
+def _check_run(s: Scenario, run: Run) -> None:
+    """The debrief builds and a replay of the saved steps gives the same result."""
+    build_debrief(run)
+    again = replay(s, run.result)
+    if (again.ending, again.scores) != (run.result.ending, run.result.scores):
+        raise RuntimeError("replaying the saved steps gave a different ending or scores")
+
+
+def simulate(s: Scenario, runs: int, seed: int) -> SimulationReport:
+    """`runs` random playthroughs; never raises for anything the engine does."""
+    report = SimulationReport(s.id, runs, seed)
+    visited: set[str] = set()
+    chosen: set[tuple[str, str]] = set()
+    checked: set[tuple[tuple[str, str | None, bool], ...]] = set()
+    for number in range(runs):
+        run_seed = seed + number
+        trace: list[str] = [s.start]
+        try:
+            run, taken, timeouts = play_once(s, run_seed, trace)
+            # Debrief and replay cost two more runs: check each distinct path once.
+            path = tuple((st.node, st.choice, st.timed_out) for st in run.result.steps)
+            if path not in checked:
+                checked.add(path)
+                _check_run(s, run)
+        except Exception as exc:  # finding engine errors is the point of simulating
+            frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+            report.failures.append(
+                Failure(run_seed, trace[-1], f"{type(exc).__name__}: {exc}", where)
+            )
+            continue
+        visited.update(step.node for step in run.result.steps)
+        visited.add(run.node.id)
+        chosen.update(taken)
+        report.timeouts += timeouts
+        report.endings[run.node.id] += 1
+        for dim, value in run.result.scores.items():
+            lo, hi = report.scores.get(dim, (value, value))
+            report.scores[dim] = (min(lo, value), max(hi, value))
+    report.unvisited_nodes = [n.id for n in s.nodes if n.id not in visited]
+    report.unvisited_choices = [
+        f"{n.id}.{c.id}"
+        for n in s.nodes
+        if isinstance(n, Decision)
+        for c in n.choices
+        if (n.id, c.id) not in chosen
+    ]
+    return report
+
+
+def render(report: SimulationReport) -> str:
+    """Human-readable summary in the UI language."""
+    from readiness.i18n import t
+
+    finished = sum(report.endings.values())
+    lines = [
+        t(
+            "author.sim.title",
+            id=report.scenario_id,
+            runs=report.runs,
+            seed=report.seed,
+            finished=finished,
+            timeouts=report.timeouts,
+        ),
+        t("author.sim.endings"),
+    ]
+    for ending, count in report.endings.most_common():
+        lines.append(f"  {ending:<24} {count:>6}  {100 * count / max(finished, 1):5.1f}%")
+    lines.append(t("author.sim.scores"))
+    for dim, (lo, hi) in report.scores.items():
+        lines.append(f"  {dim:<24} {lo:6.1f} .. {hi:.1f}")
+    never_nodes = ", ".join(report.unvisited_nodes) or "-"
+    never_choices = ", ".join(report.unvisited_choices) or "-"
+    lines.append(t("author.sim.unvisited_nodes", ids=never_nodes))
+    lines.append(t("author.sim.unvisited_choices", ids=never_choices))
+    if report.failures:
+        lines.append(t("author.sim.failures", count=len(report.failures)))
+        for f in report.failures[:20]:
+            lines.append(
+                "  "
+                + t("author.sim.failure", seed=f.seed, node=f.node, error=f.error, where=f.where)
+            )
+    else:
+        lines.append(t("author.sim.no_failures"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,45 @@
+"""`readiness new`: write a commented starter file that validates as written."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from readiness.settings import Settings
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "new",
+        parents=[common],
+        help="write a commented, working starter file (--lang picks its language)",
+        description="Write NAME.<lang>.toml: a small working example whose comments explain "
+        "every field. The language of texts and comments follows --lang.",
+    )
+    p.add_argument("kind", choices=["assessment", "scenario"])
+    p.add_argument("name", metavar="NAME", help="file and id stem, e.g. shop-complaint")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="folder to write to (default: the current folder)",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from readiness.authoring.scaffold import slug, write_scaffold
+    from readiness.content.loader import load_library
+    from readiness.errors import UsageError
+    from readiness.i18n import t
+
+    ident = f"{slug(args.name)}-{settings.lang}"
+    taken = load_library(settings.content_dirs).get(ident)
+    if taken is not None:
+        raise UsageError(t("author.new.id_taken", id=ident, path=taken.path))
+    path = write_scaffold(args.kind, args.name, settings.lang, args.output)
+    print(t("cli.new.written", path=path))
+    return 0

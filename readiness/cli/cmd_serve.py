@@ -1,0 +1,135 @@
+"""`readiness serve --results DIR`: participants join in the browser with a code.
+
+The server process runs textual-serve; every browser tab gets its own app process started
+with a fixed command (`serve --session`, see `readiness.workshop.serve.session_command`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from readiness.errors import UsageError
+from readiness.i18n import t
+from readiness.settings import Settings
+from readiness.workshop.joincode import ENV_VAR
+from readiness.workshop.serve import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="let workshop participants take part in the browser (with a join code)",
+        description="Serve the app to browsers on this computer or the local network. Prints "
+        "the address and a join code; participants enter the code and a pseudonym, and their "
+        "results land in the --results folder. They cannot open files, other people's "
+        "results or the dashboard.",
+    )
+    p.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default {DEFAULT_HOST}: this computer only; "
+        "0.0.0.0: every network this computer is on)",
+    )
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    p.add_argument(
+        "--var",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help='scenario placeholder for the room, e.g. --var org="Caritas Köln" (repeatable)',
+    )
+    p.add_argument(
+        "--max-sessions",
+        type=int,
+        default=60,
+        metavar="N",
+        help="most browser sessions at once (each is a process on this computer; default 60)",
+    )
+    p.add_argument("--session", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from readiness.engine.values import parse_var_args
+
+    settings.variables = parse_var_args(args.var)
+    if args.session:
+        return run_session(settings)
+    explicit = getattr(args, "results_sub", None) or getattr(args, "results", None)
+    if explicit is None:
+        raise UsageError(t("workshop.serve.need_results"))
+    if not 1 <= args.port <= 65535:
+        raise UsageError(t("workshop.serve.bad_port"))
+    return run_server(settings, args.host, args.port, args.max_sessions)
+
+
+def run_server(settings: Settings, host: str, port: int, max_sessions: int) -> int:
+    from readiness.workshop.joincode import new_code
+    from readiness.workshop.serve import (
+        display_urls,
+        new_info,
+        remove_info,
+        session_command,
+        write_info,
+    )
+    from readiness.workshop.server import WorkshopServer
+
+    folder = settings.results_dir.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    code = new_code()
+    # textual-serve hands its own environment to every session it starts: that is how the
+    # sessions learn the code without it appearing on any command line.
+    os.environ[ENV_VAR] = code
+    command = session_command(
+        lang=settings.lang,
+        results_dir=folder,
+        content_dirs=settings.content_dirs,
+        variables=settings.variables,
+    )
+    urls = display_urls(host, port)
+
+    def banner() -> None:
+        lines = [
+            t("workshop.serve.banner"),
+            "",
+            f"  {t('workshop.serve.open')} {'  '.join(urls)}",
+            f"  {t('workshop.serve.code')} {code}",
+            f"  {t('workshop.serve.results')} {folder}",
+            f"  {t('workshop.serve.dashboard')} readiness dashboard {folder}",
+            "",
+            t("workshop.serve.local_only") if host in LOOPBACK else t("workshop.serve.network"),
+            t("workshop.serve.stop"),
+        ]
+        print("\n".join(lines), flush=True)
+        write_info(folder, new_info(urls[0], code))
+
+    server = WorkshopServer(
+        command,
+        host=host,
+        port=port,
+        lang=settings.lang,
+        on_started=banner,
+        max_sessions=max_sessions,
+    )
+    try:
+        server.serve()
+    except OSError as exc:
+        raise UsageError(
+            t("workshop.serve.port_busy", host=host, port=port, reason=exc.strerror or exc)
+        ) from exc
+    finally:
+        remove_info(folder)
+    return 0
+
+
+def run_session(settings: Settings) -> int:
+    """One browser participant's app (started by the server, never by hand)."""
+    code = os.environ.pop(ENV_VAR, "")
+    if not code or sys.stdin.isatty():
+        raise UsageError(t("workshop.serve.session_only"))
+    from readiness.tui.workshop_apps import make_participant_app
+
+    return make_participant_app(settings, code).run() or 0

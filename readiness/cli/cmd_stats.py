@@ -1,0 +1,40 @@
+"""`readiness stats`: paths, score ranges and duration of a scenario or assessment."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from readiness.settings import Settings
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "stats",
+        parents=[common],
+        help="paths, score ranges and duration of a content file",
+        description="Scenario: number of paths, shortest/longest path to each ending, the "
+        "points each dimension can reach, estimated duration. Assessment: questions per "
+        "dimension and type, critical questions, estimated duration.",
+    )
+    p.add_argument("file", metavar="FILE", type=Path, help="scenario or assessment file")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from readiness.authoring.load import load_one
+    from readiness.authoring.stats import as_dict, assessment_stats, render, scenario_stats
+    from readiness.models.scenario import Scenario
+
+    content = load_one(args.file)
+    model = content.model
+    stats = scenario_stats(model) if isinstance(model, Scenario) else assessment_stats(model)
+    if args.json:
+        print(json.dumps(as_dict(stats), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render(stats))
+    return 0

@@ -1,0 +1,186 @@
+"""Warnings: things that load and play but are probably not what the trainer meant.
+
+A warning never stops a file from loading and never changes `validate`'s exit code unless
+`--strict` is given. Each one names the key to look at and says what to do about it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from readiness.authoring.paths import Paths
+from readiness.authoring.reading import DECIDE_SECONDS, WORDS_PER_MINUTE, filled, needed_seconds
+from readiness.content.problems import ContentProblem, add_lines
+from readiness.i18n import t
+from readiness.models.assessment import Assessment
+from readiness.models.scenario import Decision, Ending, Reply, Scenario
+from readiness.platforms import char_limit
+
+GOOD_SHARE = 0.5
+"""A "good" ending should be reachable with at least this share of the best possible points."""
+
+
+def file_warnings(path: Path, model: Assessment | Scenario) -> list[ContentProblem]:
+    """Warnings about one file that loaded without errors, with line numbers where found."""
+    found = scenario_warnings(path, model) if isinstance(model, Scenario) else []
+    return add_lines(path, found)
+
+
+def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
+    """Feedback, pointless decisions, unreachable good outcomes, text lengths, time limits."""
+    out: list[ContentProblem] = []
+
+    def warn(key: str, message: str) -> None:
+        out.append(ContentProblem(path, key, message, severity="warning"))
+
+    for node in s.nodes:
+        key = f"nodes.{node.id}"
+        if isinstance(node, Decision):
+            for c in node.choices:
+                if not c.feedback.strip():
+                    warn(f"{key}.choices.{c.id}.feedback", t("author.warn.no_feedback"))
+            if _makes_no_difference(node):
+                warn(f"{key}.choices", t("author.warn.same_outcome", target=node.choices[0].next))
+        if isinstance(node, Reply):
+            limit = char_limit(node.platform, node.max_chars)
+            length = len(filled(s, node.expert_reply))
+            if length > limit:
+                warn(
+                    f"{key}.expert_reply",
+                    t("author.warn.too_long", length=length, platform=node.platform, limit=limit),
+                )
+        if isinstance(node, Decision | Reply) and node.time_limit > 0:
+            need = needed_seconds(s, node)
+            if node.time_limit < need:
+                warn(
+                    f"{key}.time_limit",
+                    t(
+                        "author.warn.too_fast",
+                        limit=node.time_limit,
+                        need=round(need),
+                        wpm=WORDS_PER_MINUTE,
+                        decide=DECIDE_SECONDS,
+                    ),
+                )
+    for inj in s.injects:
+        if inj.platform:
+            limit = char_limit(inj.platform)
+            length = len(filled(s, inj.text))
+            if length > limit:
+                warn(
+                    f"injects.{inj.id}.text",
+                    t("author.warn.too_long", length=length, platform=inj.platform, limit=limit),
+                )
+    out.extend(_unrewarded_good_endings(path, s))
+    return out
+
+
+def _makes_no_difference(node: Decision) -> bool:
+    """All choices go to the same node and change and score exactly the same."""
+    first = node.choices[0]
+    return all(
+        c.next == first.next and c.effects == first.effects and c.scores == first.scores
+        for c in node.choices[1:]
+    )
+
+
+def _unrewarded_good_endings(path: Path, s: Scenario) -> list[ContentProblem]:
+    paths = Paths(s)
+    best_to = paths.best_total_to()
+    best = max((best_to.get(e, 0.0) for e in paths.endings), default=0.0)
+    out: list[ContentProblem] = []
+    if best <= 0:
+        return out
+    for node in s.nodes:
+        if isinstance(node, Ending) and node.outcome == "good" and node.id in best_to:
+            reached = best_to[node.id]
+            if reached < GOOD_SHARE * best:
+                out.append(
+                    ContentProblem(
+                        path,
+                        f"nodes.{node.id}",
+                        t("author.warn.good_ending_low", best=_num(reached), max=_num(best)),
+                        severity="warning",
+                    )
+                )
+    return out
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def translation_warnings(
+    files: Sequence[tuple[Path, Assessment | Scenario]],
+) -> list[ContentProblem]:
+    """Each file whose counterpart in the other language has a different structure."""
+    out: list[ContentProblem] = []
+    families: dict[str, list[tuple[Path, Assessment | Scenario]]] = {}
+    for path, model in files:
+        if model.translation_id is not None:
+            families.setdefault(model.translation_id, []).append((path, model))
+    for path, model in files:
+        if model.translation_id is None:
+            continue
+        for other_path, other in families[model.translation_id]:
+            if other.language == model.language:
+                continue
+            for key, mine, theirs in _structure_pairs(model, other):
+                missing = [x for x in theirs if x not in mine]
+                extra = [x for x in mine if x not in theirs]
+                if missing or extra:
+                    out.append(
+                        ContentProblem(
+                            path,
+                            key,
+                            t(
+                                "author.warn.translation",
+                                other=other_path.name,
+                                other_lang=other.language,
+                                missing=_ids(missing),
+                                extra=_ids(extra),
+                            ),
+                            severity="warning",
+                        )
+                    )
+    return out
+
+
+def _structure_pairs(
+    a: Assessment | Scenario, b: Assessment | Scenario
+) -> list[tuple[str, list[str], list[str]]]:
+    """(key, ids in a, ids in b) for every part whose ids must match between translations."""
+    if isinstance(a, Scenario) and isinstance(b, Scenario):
+        pairs = [
+            ("nodes", [n.id for n in a.nodes], [n.id for n in b.nodes]),
+            ("dimensions", [d.id for d in a.dimensions], [d.id for d in b.dimensions]),
+        ]
+        theirs = {n.id: n for n in b.nodes if isinstance(n, Decision)}
+        for node in a.nodes:
+            if isinstance(node, Decision) and node.id in theirs:
+                pairs.append(
+                    (
+                        f"nodes.{node.id}.choices",
+                        [c.id for c in node.choices],
+                        [c.id for c in theirs[node.id].choices],
+                    )
+                )
+        return pairs
+    if isinstance(a, Assessment) and isinstance(b, Assessment):
+        pairs = [
+            ("dimensions", [d.id for d in a.dimensions], [d.id for d in b.dimensions]),
+            ("questions", [q.id for q in a.questions], [q.id for q in b.questions]),
+            ("levels", [lvl.id for lvl in a.levels], [lvl.id for lvl in b.levels]),
+        ]
+        their_q = {q.id: q for q in b.questions}
+        for q in a.questions:
+            if q.id in their_q:
+                pairs.append(
+                    (f"questions.{q.id}.options", q.option_ids(), their_q[q.id].option_ids())
+                )
+        return pairs
+    return [("kind", [a.kind], [b.kind])]
+
+
+def _ids(values: list[str]) -> str:
+    return ", ".join(f'"{v}"' for v in values) if values else "-"

@@ -1,0 +1,33 @@
+"""Evaluate a structured `StateCondition` against the state: our code, never `eval`."""
+
+from __future__ import annotations
+
+from readiness.engine.state import State
+from readiness.models.scenario import StateCondition
+
+
+def holds(condition: StateCondition | None, state: State) -> bool:
+    """Whether the condition holds now; no condition always holds.
+
+    Exactly one kind is set (the model guarantees it), so the first match decides."""
+    if condition is None:
+        return True
+    c = condition
+    if c.flag is not None:
+        return c.flag in state.flags
+    if c.not_flag is not None:
+        return c.not_flag not in state.flags
+    if c.var is not None:
+        value = state.vars.get(c.var, 0.0)
+        if c.at_least is not None and value < c.at_least:
+            return False
+        return not (c.at_most is not None and value > c.at_most)
+    if c.visited is not None:
+        return c.visited in state.visited
+    if c.all is not None:
+        return all(holds(sub, state) for sub in c.all)
+    if c.any is not None:
+        return any(holds(sub, state) for sub in c.any)
+    if c.not_ is not None:
+        return not holds(c.not_, state)
+    return False

@@ -1,0 +1,100 @@
+"""A run that saves itself after every step, so a killed terminal loses nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from readiness import storage
+from readiness.engine.run import Run
+from readiness.engine.values import placeholder_values
+from readiness.models.results import ScenarioResult, Step
+from readiness.models.scenario import Scenario
+
+Mode = Literal["exercise", "practice"]
+
+
+def new_result(
+    scenario: Scenario,
+    *,
+    mode: Mode = "exercise",
+    values: Mapping[str, str] | None = None,
+    content_hash: str = "",
+    participant: str = "",
+    team: str = "",
+) -> ScenarioResult:
+    """An empty result for a new run: header filled, placeholders resolved (unknown names
+    raise `UsageError`)."""
+    stamp = storage.now()
+    return ScenarioResult(
+        run_id=storage.new_run_id(),
+        content_id=scenario.id,
+        content_version=scenario.version,
+        content_hash=content_hash,
+        content_title=scenario.title,
+        translation_id=scenario.translation_id or "",
+        language=scenario.language,
+        participant=participant,
+        team=team,
+        started_at=stamp,
+        updated_at=stamp,
+        mode=mode,
+        placeholders=placeholder_values(scenario, values or {}),
+    )
+
+
+class Session:
+    """Wraps a `Run`: every action that adds a step saves the result at once."""
+
+    def __init__(self, run: Run, folder: Path) -> None:
+        self.run = run
+        self.folder = folder
+        self.path: Path | None = None
+        self._saved_steps = -1
+        self._saved_draft = ""
+
+    def save(self) -> Path:
+        """Write the result now (atomic); raises `StorageError` with one sentence."""
+        self.path = storage.save_result(self.folder, self.run.result)
+        self._saved_steps = len(self.run.result.steps)
+        self._saved_draft = self.run.draft
+        return self.path
+
+    def save_draft(self) -> bool:
+        """Save when the reply being written changed since the last save; True if saved."""
+        if self.run.draft == self._saved_draft:
+            return False
+        self.save()
+        return True
+
+    @property
+    def has_progress(self) -> bool:
+        """Whether anything worth keeping exists: a step taken or a reply begun."""
+        return bool(self.run.result.steps or self.run.draft)
+
+    def _autosave(self) -> None:
+        if len(self.run.result.steps) != self._saved_steps:
+            self.save()
+
+    def advance(self, real_seconds: float) -> bool:
+        """Let time pass; True when a countdown expired and a step was taken (and saved)."""
+        before = len(self.run.result.steps)
+        self.run.advance(real_seconds)
+        self._autosave()
+        return len(self.run.result.steps) != before
+
+    def choose(self, choice_id: str) -> Step:
+        step = self.run.choose(choice_id)
+        self._autosave()
+        return step
+
+    def reply(self, text: str) -> Step:
+        step = self.run.reply(text)
+        self._autosave()
+        return step
+
+    def wait(self) -> Step:
+        step = self.run.wait()
+        self._autosave()
+        return step

@@ -1,0 +1,172 @@
+"""A participant session follows the facilitator: start, pause/resume, extra injects.
+
+Every session whose results folder holds a control file (see
+`readiness.workshop.control`) polls it once a second in a thread worker and reacts on the
+UI thread, so the room follows within two seconds:
+
+- start: opens the named assessment or exercise (in the session's language if a
+  translation exists) as soon as the participant is on the home screen; someone busy with
+  another run is told and it opens when they are back.
+- pause: covers the session with `PausedScreen`; screens that run a clock are told through
+  `facilitator_pause()` / `facilitator_resume()` if they have them. Resume removes it.
+- inject: handed to every screen in the stack that has `facilitator_inject(command) -> bool`
+  (the scenario player); it decides whether the command's scenario is the one it runs.
+
+Nothing else from outside ever touches a participant's session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+from readiness.i18n import t
+
+if TYPE_CHECKING:  # the models load after the first paint, not at start-up
+    from readiness.content.loader import ContentFile
+    from readiness.workshop.control import Command, ControlReader, Update
+
+POLL_SECONDS = 1.0
+
+
+class Follower:
+    """Makes one app obey the control file of its results folder."""
+
+    def __init__(self, app: App[Any], folder: Path) -> None:
+        from readiness.workshop.control import ControlReader
+
+        self.app = app
+        self.reader: ControlReader = ControlReader(folder)
+        self.paused = False
+        self.pending_start: str | None = None
+        self._timer: Timer | None = None
+
+    def start(self) -> None:
+        """Begin polling (call from the app's `on_mount`)."""
+        self._timer = self.app.set_interval(POLL_SECONDS, self.poll, name="facilitator")
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+
+    def poll(self) -> None:
+        """Read the control file in a thread; never blocks the UI."""
+        self.app.run_worker(self._read, thread=True, exclusive=True, group="facilitator")
+
+    def _read(self) -> None:
+        update = self.reader.poll()
+        wanted = update.commands or update.paused != self.paused or self.pending_start
+        if wanted and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.apply, update)
+
+    def apply(self, update: Update) -> None:
+        """React to what the poll found (UI thread)."""
+        for command in update.commands:
+            if command.kind == "start":
+                self.pending_start = command.content_id
+                if not self._idle():
+                    title = self._title(command.content_id)
+                    self.app.notify(t("workshop.follow.start_later", title=title), markup=False)
+            elif command.kind == "inject":
+                self.inject(command)
+        if update.paused != self.paused:
+            self.pause() if update.paused else self.resume()
+        self._maybe_start()
+
+    def pause(self) -> None:
+        from readiness.tui.screens.paused import PausedScreen
+
+        self.paused = True
+        for screen in self.app.screen_stack:
+            hook = getattr(screen, "facilitator_pause", None)
+            if callable(hook):
+                hook()
+        if not isinstance(self.app.screen, PausedScreen):
+            self.app.push_screen(PausedScreen())
+
+    def resume(self) -> None:
+        from readiness.tui.screens.paused import PausedScreen
+
+        self.paused = False
+        covers = [s for s in self.app.screen_stack if isinstance(s, PausedScreen)]
+        if covers:
+            # Anything opened on top during the pause (help, palette) goes with the cover.
+            while self.app.screen is not covers[0]:
+                self.app.pop_screen()
+            self.app.pop_screen()
+        for screen in self.app.screen_stack:
+            hook = getattr(screen, "facilitator_resume", None)
+            if callable(hook):
+                hook()
+
+    def inject(self, command: Command) -> int:
+        """Hand the inject to every running scenario player; returns how many took it."""
+        taken = 0
+        for screen in self.app.screen_stack:
+            hook = getattr(screen, "facilitator_inject", None)
+            if callable(hook) and hook(command):
+                taken += 1
+        return taken
+
+    def _idle(self) -> bool:
+        from readiness.tui.screens.home import HomeScreen
+
+        return isinstance(self.app.screen, HomeScreen)
+
+    def _content(self, content_id: str) -> ContentFile | None:
+        library = getattr(self.app, "library", None)
+        if library is None:
+            return None
+        found: ContentFile | None = library.get(content_id)
+        if found is None:
+            return None
+        lang = self.app.settings.lang  # type: ignore[attr-defined]
+        if found.model.language != lang:
+            found = next(
+                (f for f in library.translations(found) if f.model.language == lang), found
+            )
+        return found
+
+    def _title(self, content_id: str) -> str:
+        found = self._content(content_id)
+        return found.model.title if found else content_id
+
+    def _maybe_start(self) -> None:
+        if self.pending_start is None or self.paused or not self._idle():
+            return
+        content = self._content(self.pending_start)
+        if content is None:
+            library = getattr(self.app, "library", None)
+            if library is not None:  # loaded, and the id is unknown here: drop it
+                self.pending_start = None
+            return
+        self.pending_start = None
+        self.app.open_content(content)  # type: ignore[attr-defined]
+
+
+def attach(app: App[Any], force: bool = False) -> None:
+    """Make `app` follow the control file of its results folder (once; idempotent), starting
+    after the first screen has painted so start-up stays fast.
+
+    Apps with `follows_facilitator = False` (the dashboard itself, a browser session before
+    it has joined) are skipped unless `force` is given."""
+    if not force and not getattr(app, "follows_facilitator", True):
+        return
+    app.call_after_refresh(_start_following, app)
+
+
+def _start_following(app: App[Any]) -> None:
+    if getattr(app, "_facilitator_follower", None) is not None:
+        return
+    follower = Follower(app, app.settings.results_dir)  # type: ignore[attr-defined]
+    follower.start()
+    app._facilitator_follower = follower  # type: ignore[attr-defined]
+
+
+def follower_of(app: App[Any]) -> Follower | None:
+    """The app's follower, once it has started."""
+    found: Follower | None = getattr(app, "_facilitator_follower", None)
+    return found

@@ -1,0 +1,55 @@
+"""Taking a self-assessment: `start(app, content)` offers to resume, then asks the questions.
+
+The app imports this module for assessments (`ReadinessApp.open_content`); the screens live
+in `assessment_*.py` next to it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+
+from readiness.content.loader import ContentFile
+from readiness.models.assessment import Assessment
+from readiness.models.results import AssessmentResult
+from readiness.scoring import AssessmentSession, new_result
+from readiness.storage import find_unfinished
+from readiness.tui.screens.assessment_dialogs import ResumeDialog
+from readiness.tui.screens.assessment_question import QuestionScreen
+
+__all__ = ["QuestionScreen", "start"]
+
+
+def start(app: App[Any], content: ContentFile) -> None:
+    """Open `content` for the app's participant: offer to resume an unfinished run first."""
+    settings = app.settings  # type: ignore[attr-defined]
+    model = content.model
+    assert isinstance(model, Assessment)
+    folder = settings.results_dir
+    profile = getattr(settings, "profile", None)
+
+    def open_run(result: AssessmentResult) -> None:
+        if profile:
+            result.profile = profile
+        app.push_screen(QuestionScreen(AssessmentSession(model, result, folder)))
+
+    def fresh() -> AssessmentResult:
+        return new_result(content, settings.participant, settings.team, profile)
+
+    unfinished = [r for _, r in find_unfinished(folder, model.id, settings.participant)]
+    if not unfinished or not isinstance(unfinished[0], AssessmentResult):
+        open_run(fresh())
+        return
+    latest = unfinished[0]
+    progress = AssessmentSession(model, latest, None).progress()
+
+    def chosen(choice: str | None) -> None:
+        if choice == "resume":
+            open_run(latest)
+        elif choice == "new":
+            open_run(fresh())
+        elif len(app.screen_stack) <= 1:
+            app.exit()  # started directly on this assessment: nothing else to show
+
+    app.push_screen(ResumeDialog(latest, progress.done, progress.total), chosen)

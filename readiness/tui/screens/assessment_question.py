@@ -1,0 +1,358 @@
+"""The question screen: one question at a time, with its section, progress, help and answers.
+
+A thin layer over `readiness.scoring.AssessmentSession`: keys become session calls, the
+session saves after every change (on a background thread), and the screen repaints from it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from readiness.errors import ReadinessError, StorageError
+from readiness.i18n import t
+from readiness.scoring import AnswerValue, AssessmentSession, BackgroundSaver
+from readiness.tui.screens.assessment_dialogs import TextPrompt
+from readiness.tui.widgets.assessment_choices import AnswerChoices
+from readiness.tui.widgets.assessment_progress import AssessmentProgress
+
+
+class QuestionScreen(Screen[None]):
+    """One question at a time, with its section, progress, help, options, note and flag."""
+
+    CSS_PATH = "../assessment.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("enter", "confirm", t("assess.key.confirm"), id="assess.confirm", key_display="⏎"),
+        Binding("space", "toggle_option", t("assess.key.toggle"), id="assess.toggle", show=False),
+        Binding(
+            "1", "pick(1)", t("assess.key.pick"), id="assess.pick", key_display="1-9", show=False
+        ),
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)],
+        Binding("left,backspace", "back", t("assess.key.back"), id="assess.back", key_display="←"),
+        Binding("right", "forward", t("assess.key.forward"), id="assess.forward", show=False),
+        Binding("s", "skip", t("assess.key.skip"), id="assess.skip"),
+        Binding("n", "not_applicable", t("assess.key.na"), id="assess.na"),
+        Binding("e", "note", t("assess.key.note"), id="assess.note"),
+        Binding("f", "flag", t("assess.key.flag"), id="assess.flag"),
+        Binding("o", "overview", t("assess.key.overview"), id="assess.overview"),
+        Binding("r", "result", t("assess.key.result"), id="assess.result"),
+        Binding("q", "quit", t("assess.key.quit"), id="assess.quit"),
+        Binding("ctrl+c", "quit", t("assess.key.quit"), id="assess.quit_ctrl_c", show=False),
+        Binding("escape", "close", t("assess.key.close"), id="assess.close", show=False),
+        Binding("pagedown", "scroll_text(1)", show=False),
+        Binding("pageup", "scroll_text(-1)", show=False),
+    ]
+
+    def __init__(self, session: AssessmentSession) -> None:
+        super().__init__()
+        self.session = session
+        # Disk writes happen on a thread, in order; a failed one is announced here.
+        self.saver = BackgroundSaver(on_error=self._save_failed)
+        session.writer = self.saver
+        self._running_app: App[Any] | None = None
+        self._na_offered = False
+        self._help_shown_wide = False
+
+    @property
+    def lang(self) -> Any:
+        return self.session.assessment.language
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="q-top"):
+            yield Static(id="q-section")
+            yield AssessmentProgress(id="q-progress")
+        with Horizontal(id="q-body"):
+            with VerticalScroll(id="q-main", can_focus=False):
+                yield Static(id="q-text")
+                yield AnswerChoices(id="q-choices")
+                yield Static(id="q-status")
+                # Narrow terminals: help goes below the answers, so they are never pushed
+                # off screen; wide terminals show it beside them (#q-side).
+                yield Static(id="q-help", classes="q-help")
+            with VerticalScroll(id="q-side", can_focus=False):
+                yield Static(id="q-side-help", classes="q-help")
+                yield Static(id="q-sections")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        # The saver's thread has no active app context: keep a reference for its reports.
+        self._running_app = self.app
+        self.title = self.session.assessment.title
+        self.sub_title = self.session.result.participant
+        if self.session.at_end:
+            # Resumed a run whose questions were all seen: go back to the last one.
+            self.session.back()
+        self.show_question()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide N/A where the author does not allow it, so the footer only offers what works."""
+        if action == "not_applicable":
+            question = self.session.current
+            return question is not None and question.not_applicable
+        return True
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def show_question(self) -> None:
+        """Repaint everything from the session (cheap: a handful of Static updates)."""
+        question = self.session.current
+        if question is None:
+            return
+        titles = {d.id: d.title for d in self.session.assessment.dimensions}
+        progress = self.session.progress()
+        section = Text().append(titles.get(question.dimension, question.dimension), style="bold")
+        section.append(
+            "  " + t("assess.question.position", n=progress.position, total=progress.total)
+        )
+        self.query_one("#q-section", Static).update(section, layout=False)  # always one line
+        self.query_one(AssessmentProgress).update(progress.done, progress.total)
+        text = Text(question.text, style="bold")
+        if question.critical is not None:
+            text.append("  " + t("assess.question.critical"), style="italic")
+        self.query_one("#q-text", Static).update(text)
+        help_text = Text(question.help)
+        # Only the help in view is updated: each update of a visible text costs a layout pass.
+        wide = self.has_class("-wide")
+        self.query_one("#q-help" if not wide else "#q-side-help", Static).update(help_text)
+        self._help_shown_wide = wide
+        self.set_class(not question.help, "-no-help")
+        answer = self.session.answer_of(question.id)
+        value = answer.value if answer is not None and not answer.not_applicable else None
+        choices = self.query_one(AnswerChoices)
+        choices.set_question(question, self.lang, value)
+        choices.focus()
+        self._show_status()
+        if wide:
+            self._show_sections()
+        if question.not_applicable != self._na_offered:
+            # Rebuilding the footer is the most expensive part of a repaint: only when needed.
+            self._na_offered = question.not_applicable
+            self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        """Crossing the wide breakpoint moves the help and shows the sections panel."""
+        if self.has_class("-wide") != self._help_shown_wide:
+            self.show_question()
+
+    def _show_sections(self) -> None:
+        """Wide terminals: every section with how much of it is done, the current one marked."""
+        session = self.session
+        current = session.current
+        shown = session.visible()
+        text = Text().append(t("assess.question.sections") + "\n", style="bold")
+        for dim in session.assessment.dimensions:
+            mine = [q.id for q in shown if q.dimension == dim.id]
+            if not mine:
+                continue
+            done = sum(session.status_of(q) in ("answered", "not_applicable") for q in mine)
+            here = current is not None and current.dimension == dim.id
+            text.append("▶ " if here else "  ")
+            text.append(dim.title, style="bold" if here else "")
+            text.append(f"  {done}/{len(mine)}\n", style="dim")
+        text.rstrip()
+        self.query_one("#q-sections", Static).update(text)
+
+    def _show_status(self) -> None:
+        question = self.session.current
+        if question is None:
+            return
+        answer = self.session.answer_of(question.id)
+        status = self.session.status_of(question.id)
+        parts: list[tuple[str, str]] = []
+        if status == "not_applicable" and answer is not None:
+            parts.append((t("assess.question.is_na", reason=answer.na_reason or "–"), "bold"))
+        elif status == "skipped":
+            parts.append((t("assess.question.was_skipped"), "italic"))
+        if answer is not None and answer.flagged:
+            parts.append(("⚑ " + t("assess.question.flagged"), "bold"))
+        if answer is not None and answer.note:
+            parts.append(("✎ " + answer.note, ""))
+        if question.type == "multi":
+            parts.append((t("assess.question.multi_hint"), "dim"))
+        if question.not_applicable and status != "not_applicable":
+            parts.append((t("assess.question.na_allowed"), "dim"))
+        text = Text()
+        for i, (part, style) in enumerate(parts):
+            text.append(("\n" if i else "") + part, style=style)
+        status_line = self.query_one("#q-status", Static)
+        status_line.update(text)
+        status_line.display = bool(parts)
+
+    # -- the session, guarded ---------------------------------------------------------------
+
+    def _apply(self, change: Callable[[], object]) -> bool:
+        """Run a session change; False only if the session refused it.
+
+        A failed save is announced but counts as applied: the change is kept in memory and
+        the next save (after any later change) writes it, so nothing typed is lost."""
+        try:
+            change()
+        except ReadinessError as exc:
+            self.notify(
+                str(exc), title=t("assess.not_saved"), severity="error", timeout=10, markup=False
+            )
+        except ValueError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return False
+        return True
+
+    def _save_failed(self, error: StorageError) -> None:
+        """Called on the saver's thread: report on the UI thread (if the app still runs)."""
+        app = self._running_app
+        if app is None:
+            return
+        with contextlib.suppress(RuntimeError):  # the app stopped meanwhile: nobody to tell
+            app.call_from_thread(self._not_saved, error)
+
+    def _not_saved(self, error: StorageError) -> None:
+        self.notify(
+            str(error), title=t("assess.not_saved"), severity="error", timeout=10, markup=False
+        )
+
+    def on_unmount(self) -> None:
+        self.saver.close()
+
+    def _after_move(self) -> None:
+        if self.session.at_end:
+            self._apply(self.session.finish)
+            self.app.push_screen(self._result_screen(), self._back_from_result)
+            return
+        self.show_question()
+
+    def _result_screen(self) -> Screen[None]:
+        from readiness.tui.screens.assessment_result import ResultScreen
+
+        return ResultScreen(self.session)
+
+    def _back_from_result(self, _: object = None) -> None:
+        if self.session.at_end:
+            self.session.back()
+        self.show_question()
+
+    # -- keys -------------------------------------------------------------------------------
+
+    @on(AnswerChoices.Confirmed)
+    def _clicked(self, event: AnswerChoices.Confirmed) -> None:
+        current = self.session.current
+        if current is not None and current.id == event.question_id:
+            self._answer(event.value)
+
+    def _answer(self, value: AnswerValue) -> None:
+        if self._apply(lambda: self.session.answer(value)):
+            self._after_move()
+
+    def action_confirm(self) -> None:
+        choices = self.query_one(AnswerChoices)
+        value = choices.value_to_confirm()
+        if value is None:
+            self.app.bell()
+            self.notify(t("assess.pick_first", count=choices.option_count), markup=False)
+            return
+        self._answer(value)
+
+    def action_toggle_option(self) -> None:
+        self.query_one(AnswerChoices).toggle_highlighted()
+
+    def action_pick(self, number: int) -> None:
+        if not self.query_one(AnswerChoices).pick(number - 1):
+            self.app.bell()
+
+    def action_back(self) -> None:
+        if self.session.back():
+            self.show_question()
+        else:
+            self.notify(t("assess.first_question"), markup=False)
+
+    def action_forward(self) -> None:
+        self.session.forward()
+        self._after_move()
+
+    def action_skip(self) -> None:
+        if self._apply(self.session.skip):
+            self._after_move()
+
+    def action_not_applicable(self) -> None:
+        question = self.session.current
+        if question is None:
+            return
+        if not question.not_applicable:
+            self.notify(t("assess.na_not_allowed"), markup=False)
+            return
+        answer = self.session.answer_of(question.id)
+
+        def done(reason: str | None) -> None:
+            if reason is not None and self._apply(lambda: self.session.mark_not_applicable(reason)):
+                self._after_move()
+
+        prompt = TextPrompt(
+            t("assess.na.title"),
+            t("assess.na.explain"),
+            answer.na_reason if answer else "",
+            required=True,
+        )
+        self.app.push_screen(prompt, done)
+
+    def action_note(self) -> None:
+        question = self.session.current
+        if question is None:
+            return
+        answer = self.session.answer_of(question.id)
+
+        def done(note: str | None) -> None:
+            if note is not None and self._apply(lambda: self.session.set_note(note)):
+                self._show_status()
+
+        self.app.push_screen(
+            TextPrompt(
+                t("assess.note.title"), t("assess.note.explain"), answer.note if answer else ""
+            ),
+            done,
+        )
+
+    def action_flag(self) -> None:
+        if self._apply(self.session.toggle_flag):
+            self._show_status()
+
+    def action_overview(self) -> None:
+        from readiness.tui.screens.assessment_overview import OverviewScreen
+
+        def done(question_id: str | None) -> None:
+            if question_id is not None:
+                self._apply(lambda: self.session.jump(question_id))
+            self.show_question()
+
+        self.app.push_screen(OverviewScreen(self.session), done)
+
+    def action_result(self) -> None:
+        self.app.push_screen(self._result_screen(), self._back_from_result)
+
+    def action_scroll_text(self, direction: int) -> None:
+        """Page through a long question and help text (the arrows move between answers)."""
+        for scroller in self.query("#q-main, #q-side").results(VerticalScroll):
+            if direction > 0:
+                scroller.scroll_page_down()
+            else:
+                scroller.scroll_page_up()
+
+    def action_quit(self) -> None:
+        """Everything is saved already; save the position too, wait for the disk, and leave."""
+        if self.session.result.answers:
+            self._apply(self.session.save)
+        self.saver.close()
+        self.app.exit()
+
+    def action_close(self) -> None:
+        """Escape: back to the screen below (home) if there is one."""
+        if len(self.app.screen_stack) > 2:
+            self.dismiss(None)

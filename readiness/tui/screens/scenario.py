@@ -1,0 +1,83 @@
+"""Starting a crisis exercise: `start()` offers to resume an unfinished run, then plays it.
+
+Called by `ReadinessApp.open_content` for scenario files (from the home screen, the command
+palette or `readiness train`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+
+from readiness.content.loader import ContentFile
+from readiness.engine import ReplayError, Run, Session, new_result, resume
+from readiness.engine.timeline import node_title
+from readiness.errors import ReadinessError
+from readiness.i18n import t
+from readiness.models.results import ScenarioResult
+from readiness.models.scenario import Scenario
+from readiness.storage import find_unfinished
+from readiness.tui.screens.scenario_dialogs import ResumeDialog
+from readiness.tui.screens.scenario_player import PlayerScreen, TimeSource
+
+
+def start(app: App[Any], content: ContentFile, *, time_source: TimeSource | None = None) -> None:
+    """Open `content` for the app's participant (settings: `--practice`, `--var`)."""
+    settings = app.settings  # type: ignore[attr-defined]
+    model = content.model
+    assert isinstance(model, Scenario)
+    folder = settings.results_dir
+
+    def play(run: Run, resumed: bool) -> None:
+        session = Session(run, folder)
+        app.push_screen(PlayerScreen(session, resumed=resumed, time_source=time_source))
+
+    def fresh() -> Run | None:
+        try:
+            result = new_result(
+                model,
+                mode="practice" if settings.practice else "exercise",
+                values=settings.variables,
+                content_hash=content.sha256,
+                participant=settings.participant,
+                team=settings.team,
+            )
+        except ReadinessError as exc:
+            app.notify(str(exc), severity="error", timeout=10)
+            return None
+        return Run(model, result)
+
+    def play_fresh() -> None:
+        run = fresh()
+        if run is not None:
+            play(run, resumed=False)
+        elif len(app.screen_stack) <= 1:
+            app.exit(2)
+
+    try:
+        found = find_unfinished(folder, model.id, settings.participant)
+    except OSError:
+        found = []
+    unfinished = [r for _, r in found if isinstance(r, ScenarioResult)]
+    if not unfinished:
+        play_fresh()
+        return
+    latest = unfinished[0]
+    try:
+        revived: Run | None = resume(model, latest)
+    except ReplayError as exc:
+        revived = None
+        app.notify(t("train.resume.failed", error=str(exc)), severity="warning", timeout=10)
+    if revived is None:
+        play_fresh()
+        return
+
+    def chosen(choice: str | None) -> None:
+        if choice == "resume" and revived is not None:
+            play(revived, resumed=True)
+        elif choice == "new":
+            play_fresh()
+        elif len(app.screen_stack) <= 1:
+            app.exit()  # started directly on this scenario: nothing else to show
+
+    app.push_screen(ResumeDialog(latest, node_title(revived, revived.node.id)), chosen)

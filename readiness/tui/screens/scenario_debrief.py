@@ -1,0 +1,92 @@
+"""The debrief: what happened and what you did, why it mattered, what an expert would do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from readiness.engine import Debrief, Run, build_debrief, resume
+from readiness.i18n import t
+from readiness.models.results import ScenarioResult
+from readiness.models.scenario import Scenario
+from readiness.tui.screens import scenario_debrief_text as text
+from readiness.tui.widgets.meters import ScoreBars
+
+
+class DebriefScreen(Screen[None]):
+    """Tabs: overview with scores, timeline, decisions with feedback, the reply, expert path."""
+
+    CSS_PATH = "../scenario.tcss"
+    BINDINGS = [
+        Binding("g", "report", t("train.key.report"), id="train.report"),
+        Binding("q,escape", "close", t("train.key.close"), id="train.close"),
+    ]
+
+    def __init__(self, run: Run, result_path: Path | None) -> None:
+        super().__init__()
+        self.run = run
+        self.result_path = result_path
+        self.debrief: Debrief = build_debrief(run)
+
+    def compose(self) -> ComposeResult:
+        d, run = self.debrief, self.run
+        yield Static(text.heading(d, run.fill(run.scenario.title)), id="debrief-head")
+        with TabbedContent(id="debrief-tabs"):
+            with TabPane(t("train.debrief.tab.overview"), id="tab-overview"), VerticalScroll():
+                yield Static(text.ending(d), classes="debrief-block")
+                yield Static(Text(t("train.debrief.scores"), style="bold"), classes="debrief-label")
+                rows = [(s.title, s.percent, s.expert_percent) for s in d.scores]
+                yield ScoreBars(rows, t("train.debrief.no_score"))
+            with TabPane(t("train.debrief.tab.timeline"), id="tab-timeline"), VerticalScroll():
+                yield Static(text.timeline(d), classes="debrief-block")
+            with TabPane(t("train.debrief.tab.decisions"), id="tab-decisions"), VerticalScroll():
+                for review in d.decisions:
+                    yield Static(text.decision(review), classes="debrief-card")
+            with TabPane(t("train.debrief.tab.replies"), id="tab-replies"), VerticalScroll():
+                if not d.replies:
+                    yield Static(Text(t("train.debrief.no_replies"), style="italic"))
+                for reply in d.replies:
+                    with Vertical(classes="debrief-card"):
+                        yield Static(text.reply_head(reply))
+                        yield Static(Text(reply.text or "…"), classes="debrief-quote")
+                        yield Static(text.reply_rubric(reply))
+                        if reply.expert_reply:
+                            yield Static(
+                                Text(t("train.debrief.model_answer"), style="bold"),
+                                classes="debrief-subhead",
+                            )
+                            yield Static(Text(reply.expert_reply), classes="debrief-quote")
+            with TabPane(t("train.debrief.tab.expert"), id="tab-expert"), Horizontal(id="paths"):
+                with VerticalScroll(classes="path-col") as col:
+                    col.border_title = t("train.debrief.your_path")
+                    yield Static(text.your_path(d))
+                with VerticalScroll(classes="path-col") as col:
+                    col.border_title = t("train.debrief.expert_path")
+                    yield Static(text.expert_path(d, run))
+        yield Footer()
+
+    def action_report(self) -> None:
+        opener = getattr(self.app, "open_report", None)
+        if opener is None:
+            self.notify(t("train.debrief.no_report"), severity="warning")
+        elif self.result_path is None:
+            self.notify(t("train.debrief.not_saved"), severity="warning")
+        else:
+            opener(self.result_path)
+
+    def action_close(self) -> None:
+        if len(self.app.screen_stack) <= 2:
+            self.app.exit()
+        else:
+            self.app.pop_screen()
+
+
+def debrief_screen(scenario: Scenario, result: ScenarioResult, path: Path | None) -> DebriefScreen:
+    """The debrief of a saved run; raises `ReplayError` if the scenario changed since."""
+    return DebriefScreen(resume(scenario, result), path)

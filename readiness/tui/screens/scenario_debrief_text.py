@@ -1,0 +1,130 @@
+"""Rich text for the debrief tabs, built from the engine's `Debrief` (content stays text)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from readiness.engine import Debrief, DecisionReview, ReplyReview, Run
+from readiness.i18n import t
+
+MARK = {"inject": "•", "decision": "▶", "reply": "✎", "timeout": "⌛", "ending": "■"}
+
+
+def heading(d: Debrief, title: str) -> Text:
+    text = Text.assemble((f"{t('train.debrief.title')}: {title}", "bold"))
+    if d.ending is not None:
+        text.append("  ·  " + t("train.debrief.ending", title=d.ending_title))
+        text.append(f"  ({t(f'train.debrief.outcome.{d.ending.outcome}')})", style="italic")
+    return text
+
+
+def ending(d: Debrief) -> Text:
+    if d.ending is None:
+        return Text(t("train.debrief.unfinished"), style="italic")
+    text = Text.assemble((d.ending_title + "\n", "bold"))
+    text.append(d.ending_text)
+    return text
+
+
+def _grid() -> Table:
+    """Two columns, so wrapped lines keep their hanging indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    return grid
+
+
+def timeline(d: Debrief) -> Table:
+    """One row per entry; the participant's steps stand out, feedback sits below them."""
+    grid = _grid()
+    for e in d.timeline:
+        left = Text.assemble((f"{e.clock} {MARK[e.kind]}", "dim" if e.kind == "inject" else "bold"))
+        if e.kind == "inject":
+            channel = t(f"train.channel.{e.channel}")
+            who = e.title + (f" [{e.role}]" if e.role else "")
+            right = Text.assemble((f"{who} ({channel}): ", "dim bold"))
+            right.append(e.text, style="dim")
+        else:
+            right = Text.assemble((e.title, "bold"))
+            if e.kind == "timeout":
+                right.append(": " + t("train.debrief.timed_out"), style="italic")
+            elif e.kind != "ending":
+                right.append(": " + e.text)
+            if e.feedback:
+                right.append("\n↳ " + e.feedback, style="italic")
+        grid.add_row(left, right)
+    return grid
+
+
+def decision(r: DecisionReview) -> Text:
+    text = Text.assemble((r.title, "bold"))
+    text.append(f"  ({t('train.debrief.took', seconds=round(r.seconds_taken))})\n", style="dim")
+    text.append(r.situation + "\n\n", style="dim")
+    text.append(f"{t('train.debrief.you_chose')}: ", style="bold")
+    text.append(r.chosen if not r.timed_out else t("train.debrief.timed_out"))
+    if r.followed_expert:
+        text.append(f"  ✓ {t('train.debrief.followed')}", style="bold")
+    if r.feedback:
+        text.append(f"\n{t('train.debrief.why')}: ", style="bold")
+        text.append(r.feedback, style="italic")
+    if r.expert_choice and not r.followed_expert:
+        text.append(f"\n\n{t('train.debrief.expert_chose')}: ", style="bold")
+        text.append(r.expert_choice)
+        if r.expert_feedback:
+            text.append("\n" + r.expert_feedback, style="italic")
+    return text
+
+
+def reply_head(r: ReplyReview) -> Text:
+    text = Text.assemble((r.title + "\n", "bold"))
+    text.append(r.situation, style="dim")
+    if r.timed_out:
+        text.append("\n\n" + t("train.debrief.reply_timed_out"), style="italic")
+    return text
+
+
+def reply_rubric(r: ReplyReview) -> Text:
+    text = Text.assemble((t("train.reply.counter", count=len(r.text), limit=r.limit) + "\n", "dim"))
+    if r.criteria:
+        text.append("\n" + t("train.debrief.rubric"), style="bold")
+    for c in r.criteria:
+        mark = "✓" if c.met else "✗"
+        points = f" (+{c.points:g})" if c.met and c.points else ""
+        text.append(f"\n{mark} {c.criterion.title}{points}", style="bold" if c.met else "")
+        if c.feedback:
+            text.append(f": {c.feedback}", style="italic")
+    return text
+
+
+def your_path(d: Debrief) -> Table:
+    grid = _grid()
+    steps = [x for x in d.timeline if x.kind != "inject"]
+    for n, e in enumerate(steps, start=1):
+        if e.kind == "ending":
+            grid.add_row(
+                Text("■", style="bold"),
+                Text(t("train.debrief.ending", title=e.title), style="bold"),
+            )
+            continue
+        what = t("train.debrief.timed_out") if e.kind == "timeout" else e.text
+        cell = Text.assemble((e.title + "\n", "bold"))
+        cell.append(what)
+        grid.add_row(Text(f"{n}."), cell)
+    return grid
+
+
+def expert_path(d: Debrief, run: Run) -> Table:
+    grid = _grid()
+    for n, step in enumerate(d.expert.steps, start=1):
+        cell = Text.assemble((step.title + "\n", "bold"))
+        cell.append(step.action if step.kind != "wait" else t("train.debrief.waited"))
+        if step.inferred and step.kind == "decision":
+            cell.append("\n" + t("train.debrief.inferred"), style="dim italic")
+        grid.add_row(Text(f"{n}."), cell)
+    if d.expert.ending is not None:
+        title = run.fill(d.expert.ending.title)
+        grid.add_row(
+            Text("■", style="bold"), Text(t("train.debrief.ending", title=title), style="bold")
+        )
+    return grid

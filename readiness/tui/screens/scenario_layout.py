@@ -1,0 +1,76 @@
+"""How the player arranges its panes: side by side on large terminals, tabs on small ones."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from readiness.engine import Run
+from readiness.i18n import t
+from readiness.tui.widgets.feed_chat import ChatLog
+from readiness.tui.widgets.feed_timeline import FeedTimeline
+from readiness.tui.widgets.meters import Meters
+
+WIDE = (110, 30)
+"""From this size (columns, rows) feed, decision and chat stand side by side; below, tabs."""
+
+
+def is_wide(size: Size) -> bool:
+    return size.width >= WIDE[0] and size.height >= WIDE[1]
+
+
+class SteadyFooter(Footer):
+    """A footer that rebuilds only when the keys it shows change. Focus moves with every
+    step and tab in the player, and Textual's footer rebuilds itself on each move."""
+
+    _shown: tuple[tuple[str, str, bool], ...] | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        shown = tuple(
+            (binding.key, binding.description, enabled)
+            for _node, binding, enabled, _tip in screen.active_bindings.values()
+            if binding.show
+        )
+        if shown == self._shown:
+            return
+        self._shown = shown
+        super().bindings_changed(screen)
+
+
+def compose_player(run: Run, wide: bool, step: Widget) -> ComposeResult:
+    """Status line, then feed / decision (`step`) / meters and chat, then the footer."""
+    start = run.scenario.clock.start
+    titles = {v.id: run.fill(v.title) for v in run.scenario.variables}
+    feed = FeedTimeline(run.feed.items, start, id="feed")
+    chat = ChatLog(run.feed.items, start, id="chat")
+    meters = any(v.show for v in run.scenario.variables)
+    yield Static(id="status")
+    if wide:
+        with Horizontal(id="columns"):
+            with Vertical(id="feed-col", classes="pane") as col:
+                col.border_title = t("train.tab.feed")
+                yield feed
+            with Vertical(id="step", classes="pane") as col:
+                col.border_title = t("train.tab.decision")
+                yield step
+            with Vertical(id="side-col"):
+                if meters:
+                    yield Meters(run.scenario.variables, titles, id="meters", classes="pane")
+                with Vertical(id="chat-col", classes="pane") as col:
+                    col.border_title = t("train.tab.chat")
+                    yield chat
+    else:
+        if meters:
+            yield Meters(run.scenario.variables, titles, compact=True, id="meters")
+        with TabbedContent(id="tabs", initial="tab-decision"):
+            with TabPane(t("train.tab.decision"), id="tab-decision"), Vertical(id="step"):
+                yield step
+            with TabPane(t("train.tab.feed"), id="tab-feed"):
+                yield feed
+            with TabPane(t("train.tab.chat"), id="tab-chat"):
+                yield chat
+    yield SteadyFooter()

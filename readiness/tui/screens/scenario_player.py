@@ -1,0 +1,351 @@
+"""The crisis player: a live feed, the decision with its countdown, meters and the team chat.
+
+A Textual timer calls the pure engine's `advance()` a few times a second with the real time
+that passed (from an injectable time source, so tests drive the clock). After each tick only
+the widgets whose data changed are refreshed, which keeps an idle exercise cheap."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Static, TabbedContent
+
+from readiness.engine import EngineError, FeedItem, Session, clock_label
+from readiness.errors import StorageError
+from readiness.i18n import t
+from readiness.models.scenario import Decision, Reply
+from readiness.tui.screens.scenario_dialogs import BriefingScreen, PauseScreen
+from readiness.tui.screens.scenario_layout import compose_player, is_wide
+from readiness.tui.widgets.decision_panel import DecisionPanel
+from readiness.tui.widgets.feed_chat import ChatLog
+from readiness.tui.widgets.feed_timeline import FeedTimeline
+from readiness.tui.widgets.meters import Meters
+from readiness.tui.widgets.reply_editor import ReplyEditor
+from readiness.workshop.control import Command
+
+TimeSource = Callable[[], float]
+TIME_SOURCE: TimeSource = time.monotonic
+"""Where real time comes from; tests replace it to make countdowns expire on demand."""
+TICK_SECONDS = 0.2
+"""Five ticks a second: a countdown expires on time and new items appear at once."""
+SMOOTH_TICKS = 5
+"""Numbers that change all the time (meters, likes) are repainted every this many ticks
+(once a second), so an idle exercise draws about one frame a second."""
+DRAFT_SAVE_SECONDS = 3.0
+"""A reply being written is saved at most this often, so a killed terminal keeps it."""
+
+
+@dataclass
+class _Seen:
+    """What the widgets show, so a tick repaints only what changed."""
+
+    items: int = 0
+    growth: int = -1
+    state: int = -1
+    node: int = -1
+    status: str = ""
+
+
+class PlayerScreen(Screen[None]):
+    """Plays one `Session`; switches to the debrief when an ending is reached."""
+
+    CSS_PATH = "../scenario.tcss"
+    BINDINGS = [
+        Binding("1", "pick(1)", t("train.key.pick"), id="train.pick", key_display="1-9"),
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)],
+        Binding("ctrl+s", "post", t("train.key.post"), id="train.post"),
+        Binding("p,f9", "pause", t("train.key.pause"), id="train.pause"),
+        Binding("d", "show('decision')", t("train.key.decision"), id="train.decision", show=False),
+        Binding("f", "show('feed')", t("train.key.feed"), id="train.feed", show=False),
+        Binding("c", "show('chat')", t("train.key.chat"), id="train.chat", show=False),
+        Binding("q", "leave", t("train.key.leave"), id="train.leave"),
+    ]
+
+    def __init__(
+        self, session: Session, *, resumed: bool = False, time_source: TimeSource | None = None
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.resumed = resumed
+        self._time = time_source or TIME_SOURCE
+        self._last = self._time()
+        self._paused = True
+        self._finished = False
+        self._wide = False
+        self._seen = _Seen()
+        self._unseen: dict[str, int] = {"feed": 0, "chat": 0}
+        self._timer: Timer | None = None
+        self._draft_saved_at = self._last
+        self._ticks = 0
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        run = self.session.run
+        self._wide = is_wide(self.app.size)
+        self._seen = _Seen(
+            items=len(run.feed.items), growth=run.feed.growth_revision, node=run.node_revision
+        )
+        yield from compose_player(run, self._wide, self._step_widget())
+
+    def _step_widget(self) -> Widget:
+        run = self.session.run
+        if isinstance(run.node, Reply):
+            return ReplyEditor(run)
+        return DecisionPanel(run)
+
+    def on_mount(self) -> None:
+        # Everything alive now (Textual, the content library, this screen) stays alive for the
+        # whole exercise; freezing it spares the cyclic collector from scanning it again and
+        # again, whose full passes otherwise stall a key press by 50-200 ms mid-exercise.
+        gc.collect()
+        gc.freeze()
+        self._timer = self.set_interval(TICK_SECONDS, self.tick, pause=True)
+        self._refresh_widgets()
+        run = self.session.run
+        self.app.push_screen(
+            BriefingScreen(
+                run.fill(run.scenario.title),
+                run.fill(run.scenario.briefing),
+                run.practice,
+                self.resumed,
+            )
+        )
+
+    async def on_resize(self, event: events.Resize) -> None:
+        if is_wide(self.app.size) != self._wide and not self._finished:
+            await self.recompose()
+            self.call_after_refresh(self._refresh_widgets)
+
+    # -- the clock ------------------------------------------------------------------------
+
+    def on_screen_resume(self) -> None:
+        self._last = self._time()
+        self._paused = False
+        if self._timer is not None:
+            self._timer.resume()
+        self._refresh_widgets()
+
+    def on_screen_suspend(self) -> None:
+        self.tick()
+        self._paused = True
+        if self._timer is not None:
+            self._timer.pause()
+        self._update_status()
+
+    def tick(self, smooth: bool | None = None) -> None:
+        """Feed the real time since the last tick to the engine, then repaint what changed
+        (`smooth=True` also repaints the climbing numbers now)."""
+        now = self._time()
+        elapsed, self._last = max(0.0, now - self._last), now
+        if self._paused or self._finished:
+            return
+        try:
+            self.session.advance(elapsed)
+            if now - self._draft_saved_at >= DRAFT_SAVE_SECONDS:
+                self._draft_saved_at = now
+                self.session.save_draft()
+        except StorageError as exc:
+            self._save_failed(exc)
+        self._ticks += 1
+        self._refresh_widgets(smooth=smooth or self._ticks % SMOOTH_TICKS == 0)
+
+    # -- keeping widgets in step with the engine ---------------------------------------------
+
+    def _refresh_widgets(self, smooth: bool = True) -> None:
+        """Repaint what changed; `smooth=False` leaves climbing numbers for a later tick."""
+        run = self.session.run
+        if run.finished:
+            self._finish()
+            return
+        seen = self._seen
+        if len(run.feed.items) > seen.items:
+            new = run.feed.items[seen.items :]
+            seen.items = len(run.feed.items)
+            for item in new:
+                self._announce(item)
+        if smooth and run.feed.growth_revision != seen.growth:
+            seen.growth = run.feed.growth_revision
+            self.query_one(FeedTimeline).refresh_counts()
+        if smooth and run.state.revision != seen.state:
+            seen.state = run.state.revision
+            for meters in self.query(Meters):
+                meters.set_values(run.state.vars)
+        if run.node_revision != seen.node:
+            seen.node = run.node_revision
+            self.call_later(self._show_step)
+        else:
+            for panel in self.query(".step-panel"):
+                if isinstance(panel, DecisionPanel | ReplyEditor):
+                    panel.sync()
+        self._update_status()
+
+    async def _show_step(self) -> None:
+        if self._finished:
+            return
+        step = self.query_one("#step")
+        current = [p for p in step.query(DecisionPanel) if p.is_mounted]
+        if current and isinstance(self.session.run.node, Decision):
+            current[0].load()  # decision after decision: same widgets, new content
+        else:
+            await step.remove_children()
+            await step.mount(self._step_widget())
+        if not self._wide:
+            self.query_one(TabbedContent).active = "tab-decision"
+
+    def _announce(self, item: FeedItem) -> None:
+        """Add a new item where it belongs and make it noticed without taking focus."""
+        pane = "feed" if item.social else "chat"
+        if item.social:
+            self.query_one(FeedTimeline).add(item)
+        else:
+            self.query_one(ChatLog).add(item)
+        visible = self._wide or self.query_one(TabbedContent).active == f"tab-{pane}"
+        if not visible:
+            self._unseen[pane] += 1
+            self._label_tab(pane)
+        if item.inject.urgent or not (visible or item.social):
+            channel = t(f"train.channel.{item.inject.channel}")
+            self.notify(t("train.new_item", author=item.author, channel=channel), timeout=4)
+
+    def _label_tab(self, pane: str) -> None:
+        label = t(f"train.tab.{pane}")
+        count = self._unseen[pane]
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab(f"tab-{pane}").label = (
+            t("train.tab.unseen", label=label, count=count) if count else label
+        )
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_seen(self, event: TabbedContent.TabActivated) -> None:
+        pane = (event.pane.id or "").removeprefix("tab-")
+        if self._unseen.get(pane):
+            self._unseen[pane] = 0
+            self._label_tab(pane)
+
+    def _update_status(self) -> None:
+        run = self.session.run
+        mode = t("train.mode.practice" if run.practice else "train.mode.exercise")
+        clock = t("train.status.time", clock=clock_label(run.scenario.clock.start, run.minute))
+        paused = self._paused and not run.practice
+        status = f"{run.fill(run.scenario.title)} · {mode} · {clock}" + (
+            "  ⏸ " + t("train.status.paused") if paused else ""
+        )
+        if status == self._seen.status:
+            return
+        self._seen.status = status
+        widget = self.query_one("#status", Static)
+        if widget.has_class("-paused") != paused:
+            widget.set_class(paused, "-paused")
+        # One line whatever it says: repaint without a new layout (this runs every tick).
+        widget.update(Text(status, no_wrap=True, overflow="ellipsis"), layout=False)
+
+    def _save_failed(self, exc: StorageError) -> None:
+        self.notify(t("train.save_failed", error=str(exc)), severity="error", timeout=8)
+
+    def _finish(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        if self._timer is not None:
+            self._timer.stop()
+        from readiness.tui.screens.scenario_debrief import DebriefScreen
+
+        self.app.switch_screen(DebriefScreen(self.session.run, self.session.path))
+
+    # -- what the participant does --------------------------------------------------------
+
+    def _act(self, node_id: str, action: Callable[[], object]) -> None:
+        """Count the time up to now first (the countdown may have run out meanwhile), then act
+        only if the participant is still at the node they acted on."""
+        self.tick()
+        if self._finished or self.session.run.node.id != node_id:
+            return
+        try:
+            action()
+        except EngineError as exc:
+            self.notify(str(exc), severity="warning")
+        except StorageError as exc:
+            self._save_failed(exc)
+        self._refresh_widgets()
+
+    @on(DecisionPanel.ChoiceMade)
+    def _chosen(self, event: DecisionPanel.ChoiceMade) -> None:
+        choice = event.choice_id
+        if choice is None:
+            self._act(event.node_id, self.session.wait)
+        else:
+            self._act(event.node_id, lambda: self.session.choose(choice))
+
+    @on(ReplyEditor.Posted)
+    def _posted(self, event: ReplyEditor.Posted) -> None:
+        self._act(event.node_id, lambda: self.session.reply(event.text))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        node = self.session.run.node
+        if action == "pick":
+            return isinstance(node, Decision)
+        if action == "post":
+            return isinstance(node, Reply)
+        if action == "pause":
+            return not self.session.run.practice
+        return True
+
+    def action_pick(self, number: int) -> None:
+        for panel in self.query(DecisionPanel):
+            panel.pick(number)
+
+    def action_post(self) -> None:
+        for editor in self.query(ReplyEditor):
+            editor.post()
+
+    def action_pause(self) -> None:
+        self.app.push_screen(PauseScreen())
+
+    def action_show(self, pane: str) -> None:
+        """Bring a pane forward and focus it (in tabs, focusing also switches the tab)."""
+        if not self._wide:
+            self.query_one(TabbedContent).active = f"tab-{pane}"
+        if pane == "decision":
+            for widget in self.query_one("#step").query("OptionList, TextArea"):
+                widget.focus()
+                break
+        else:
+            self.query_one(f"#{pane}").focus()
+
+    def facilitator_inject(self, command: Command) -> bool:
+        """Workshop hook (`readiness.tui.follow`): take the facilitator's extra inject if it
+        is meant for this scenario ("" = every scenario); True when taken."""
+        run = self.session.run
+        if self._finished or run.finished or command.content_id not in ("", run.scenario.id):
+            return False
+        run.add_inject(command.to_inject(run.minute))
+        self._refresh_widgets()
+        return True
+
+    def action_leave(self) -> None:
+        """Stop here; everything done so far (and a reply begun) is saved for resuming."""
+        if self.session.has_progress:
+            try:
+                self.session.save()
+            except StorageError as exc:
+                self._save_failed(exc)  # stay: leaving now would lose what was done
+                return
+        if self._timer is not None:
+            self._timer.stop()
+        self._finished = True
+        self.app.notify(t("train.left"))
+        if len(self.app.screen_stack) <= 2:
+            self.app.exit()
+        else:
+            self.app.pop_screen()

@@ -1,0 +1,132 @@
+"""The situation and the numbered choices of a decision, with its countdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from readiness.engine import Run
+from readiness.i18n import t
+from readiness.models.scenario import Decision
+from readiness.tui.widgets.countdown import Countdown
+
+WAIT = "__wait__"
+"""Option id of "wait and watch"."""
+
+
+def situation_text(run: Run, title: str, situation: str) -> Text:
+    text = Text()
+    if title:
+        text.append(run.fill(title) + "\n", style="bold")
+    text.append(run.fill(situation))
+    return text
+
+
+def numbered(number: int, label: Text) -> Table:
+    """`1  text` with wrapped lines indented under the text, not under the number."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1)
+    grid.add_row(str(number), label)
+    return grid
+
+
+class DecisionPanel(Vertical):
+    """Shows the current decision of `run`; posts `ChoiceMade` when an option is picked."""
+
+    @dataclass
+    class ChoiceMade(Message):
+        """The participant picked a choice at `node_id`; `choice_id` is None for waiting."""
+
+        node_id: str
+        choice_id: str | None
+
+    def __init__(self, run: Run, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="step-panel")
+        self.run = run
+        node = run.node
+        assert isinstance(node, Decision)
+        self.node = node
+        self._shown: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="situation-box", can_focus=False):
+            yield Static(
+                situation_text(self.run, self.node.title, self.node.situation), classes="situation"
+            )
+        yield Countdown(id="countdown")
+        yield OptionList(id="choices")
+
+    def on_mount(self) -> None:
+        self.sync()
+        self.query_one(OptionList).focus()
+
+    def load(self) -> None:
+        """Show the run's new decision in this panel: cheaper than a new panel per step."""
+        node = self.run.node
+        assert isinstance(node, Decision)
+        self.node = node
+        self._shown = ()
+        situation = situation_text(self.run, node.title, node.situation)
+        self.query_one(".situation", Static).update(situation)
+        self.query_one(".situation-box", VerticalScroll).scroll_home(animate=False)
+        options = self.query_one(OptionList)
+        options.highlighted = None
+        self.sync()
+        options.focus()
+
+    def option_ids(self) -> list[str]:
+        """What the number keys pick, in order: the open choices, then waiting if offered."""
+        ids = [c.id for c in self.run.available_choices()]
+        if self.run.can_wait and self.run.time_limit is None:
+            ids.append(WAIT)
+        return ids
+
+    def sync(self) -> None:
+        """Follow the run: countdown every second, options when conditions open or close one."""
+        countdowns = self.query(Countdown)
+        if self.run.node is not self.node or not countdowns:
+            return  # being replaced by the next step's panel, or not composed yet
+        countdowns.first().set_time(self.run.seconds_left, self.run.time_limit)
+        ids = tuple(self.option_ids())
+        if ids == self._shown:
+            return
+        self._shown = ids
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        choices = {c.id: c for c in self.node.choices}
+        for number, ident in enumerate(ids, start=1):
+            if ident == WAIT:
+                label = Text(t("train.choices.wait"), style="italic")
+            else:
+                label = Text(self.run.fill(choices[ident].text))
+            options.add_option(Option(numbered(number, label), id=ident))
+        if not ids:
+            options.add_option(Option(Text(t("train.choices.none"), style="italic"), disabled=True))
+        elif highlighted is None or highlighted >= len(ids):
+            options.highlighted = 0
+        else:
+            options.highlighted = highlighted
+
+    def pick(self, number: int) -> None:
+        """Number key `number` (1-based)."""
+        ids = self.option_ids()
+        if 1 <= number <= len(ids):
+            ident = ids[number - 1]
+            self.post_message(self.ChoiceMade(self.node.id, None if ident == WAIT else ident))
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        ident = event.option.id
+        if ident is not None:
+            self.post_message(self.ChoiceMade(self.node.id, None if ident == WAIT else ident))

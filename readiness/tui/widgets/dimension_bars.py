@@ -1,0 +1,100 @@
+"""A bar per dimension, with the target of the chosen profile marked on it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widget import Widget
+
+from readiness.i18n import t
+from readiness.scoring import DimensionScore
+
+
+class DimensionBars(Widget):
+    """One line per dimension: title, a bar for the score, `│` at the target, the numbers.
+
+    Pure display of `DimensionScore`s; the width adapts to the terminal."""
+
+    DEFAULT_CSS = """
+    DimensionBars {
+        height: auto;
+    }
+    DimensionBars > .dimension-bars--met {
+        color: $success;
+    }
+    DimensionBars > .dimension-bars--gap {
+        color: $warning;
+    }
+    DimensionBars > .dimension-bars--track {
+        color: $foreground 25%;
+    }
+    DimensionBars > .dimension-bars--target {
+        color: $accent;
+        text-style: bold;
+    }
+    DimensionBars > .dimension-bars--unknown {
+        color: $text-muted;
+    }
+    """
+    COMPONENT_CLASSES = {
+        "dimension-bars--met",
+        "dimension-bars--gap",
+        "dimension-bars--track",
+        "dimension-bars--target",
+        "dimension-bars--unknown",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._dimensions: tuple[DimensionScore, ...] = ()
+
+    def update(self, dimensions: Sequence[DimensionScore]) -> None:
+        self._dimensions = tuple(dimensions)
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        width = max(self.size.width, 30)
+        if not self._dimensions:
+            return Text("")
+        label_width = min(max(len(d.title) for d in self._dimensions), max(12, width * 2 // 5))
+        numbers_width = 12
+        bar_width = max(8, width - label_width - numbers_width - 2)
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for i, dim in enumerate(self._dimensions):
+            if i:
+                out.append("\n")
+            title = (
+                dim.title if len(dim.title) <= label_width else dim.title[: label_width - 1] + "…"
+            )
+            out.append(title.ljust(label_width) + " ")  # content text as plain text
+            out.append_text(self._bar(dim, bar_width))
+            out.append(" " + self._numbers(dim).rjust(numbers_width - 1))
+        return out
+
+    def _bar(self, dim: DimensionScore, width: int) -> Text:
+        style = self.get_component_rich_style
+        filled = 0 if dim.score is None else round(dim.score / 100 * width)
+        target = None if dim.target <= 0 else min(width - 1, round(dim.target / 100 * width))
+        fill_style = style(
+            "dimension-bars--met" if dim.met or dim.gap == 0 else "dimension-bars--gap"
+        )
+        bar = Text()
+        for x in range(width):
+            if x == target:
+                bar.append("│" if x >= filled else "┃", style("dimension-bars--target"))
+            elif x < filled:
+                bar.append("█", fill_style)
+            else:
+                bar.append("░", style("dimension-bars--track"))
+        return bar
+
+    def _numbers(self, dim: DimensionScore) -> str:
+        if dim.score is None:
+            return t("assess.result.no_score")
+        score = f"{dim.score:.0f}"
+        if dim.target <= 0:
+            return score
+        if dim.gap > 0:
+            return f"{score}/{dim.target:.0f} −{dim.gap:.0f}"
+        return f"{score}/{dim.target:.0f} ✓"

@@ -1,0 +1,111 @@
+"""Write the actual post or reply: the post being answered, an editor, a live character count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Static, TextArea
+
+from readiness.engine import Run
+from readiness.i18n import t
+from readiness.models.scenario import Reply
+from readiness.tui.widgets.countdown import Countdown
+from readiness.tui.widgets.decision_panel import situation_text
+from readiness.tui.widgets.feed_entry import item_header
+
+
+class ReplyEditor(Vertical):
+    """Posts `Posted` with the text on Ctrl+S (the screen's binding calls `post()`)."""
+
+    @dataclass
+    class Posted(Message):
+        """The participant posted `text` at reply node `node_id`."""
+
+        node_id: str
+        text: str
+
+    def __init__(self, run: Run, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="step-panel")
+        self.run = run
+        node = run.node
+        assert isinstance(node, Reply)
+        self.node = node
+        self.limit = run.reply_limit()
+        self._count = -1
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="situation-box", can_focus=False):
+            yield Static(
+                situation_text(self.run, self.node.title, self.node.situation), classes="situation"
+            )
+            original = self.run.feed.by_id.get(self.node.reply_to or "")
+            if original is not None:
+                quoted = Text.assemble((t("train.reply.replying_to") + " ", "dim"))
+                quoted.append_text(item_header(original, self.run.scenario.clock.start))
+                quoted.append("\n" + original.text)
+                yield Static(quoted, classes="reply-original")
+        yield Countdown(id="countdown")
+        yield TextArea(
+            self.run.draft,
+            id="reply-text",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=t("train.reply.placeholder"),
+        )
+        yield Static(id="reply-counter")
+
+    def on_mount(self) -> None:
+        self._update_counter()
+        self.query_one(TextArea).focus()
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def sync(self) -> None:
+        countdowns = self.query(Countdown)
+        if self.run.node is not self.node or not countdowns:
+            return  # being replaced by the next step's panel, or not composed yet
+        countdowns.first().set_time(self.run.seconds_left, self.run.time_limit)
+
+    @on(TextArea.Changed, "#reply-text")
+    def _changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.run.draft = event.text_area.text  # kept if the countdown runs out
+        self._update_counter()
+
+    def _update_counter(self) -> None:
+        count = len(self.text)
+        if count == self._count:
+            return
+        self._count = count
+        counter = self.query_one("#reply-counter", Static)
+        over = count - self.limit
+        line = Text(t("train.reply.counter", count=f"{count:,}", limit=f"{self.limit:,}"))
+        if over > 0:
+            line.append(
+                "  " + t("train.reply.over", over=over, platform=self.node.platform), style="bold"
+            )
+        else:
+            line.append("  " + t("train.reply.hint"), style="dim")
+        counter.set_class(over > 0, "-over")
+        counter.update(line)
+
+    def post(self) -> None:
+        """Check length and emptiness here so the participant gets a reason, not an error."""
+        text = self.text
+        if not text.strip():
+            self.notify(t("train.reply.empty"), severity="warning")
+        elif len(text) > self.limit:
+            over = len(text) - self.limit
+            self.notify(
+                t("train.reply.too_long", platform=self.node.platform, over=over),
+                severity="warning",
+            )
+        else:
+            self.post_message(self.Posted(self.node.id, text))

@@ -1,0 +1,205 @@
+"""The room's picture of one scenario: decisions per node, endings, scores, replies."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from readiness.engine.values import placeholder_values
+from readiness.models.results import ScenarioResult
+from readiness.models.scenario import Decision, Ending, Reply, Scenario
+from readiness.placeholders import fill
+from readiness.workshop.group_assessment import team_medians
+from readiness.workshop.group_model import (
+    ChoiceCount,
+    DecisionPoint,
+    DimensionGroup,
+    EndingCount,
+    ParticipantRow,
+    ReplyGroup,
+    ReplyRow,
+    RubricMark,
+    ScenarioGroup,
+    Share,
+)
+from readiness.workshop.roster import Entry
+from readiness.workshop.stats import distribution, share
+
+TIMEOUT = "timeout"
+OUTCOMES = ("good", "mixed", "bad")
+
+
+def _values(scenario: Scenario, runs: Sequence[ScenarioResult]) -> dict[str, str]:
+    """Placeholder values the room played with (the first run's), for readable texts."""
+    known = runs[0].placeholders if runs else {}
+    return placeholder_values(
+        scenario, {k: v for k, v in known.items() if k in scenario.placeholders}
+    )
+
+
+def scenario_group(
+    scenario: Scenario,
+    entries: Sequence[Entry],
+    teams: Sequence[str],
+    sha256: str = "",
+) -> ScenarioGroup:
+    """How the room decided at every node, where it ended, and what it wrote."""
+    runs = [e.result for e in entries if isinstance(e.result, ScenarioResult)]
+    entries = [e for e in entries if isinstance(e.result, ScenarioResult)]
+    values = _values(scenario, runs)
+    n = len(runs)
+    side_by_side = len(teams) > 1
+
+    reached: Counter[str] = Counter()
+    picks: dict[str, Counter[str]] = defaultdict(Counter)
+    by_team: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    replies: dict[str, list[ReplyRow]] = defaultdict(list)
+    nodes = {node.id: node for node in scenario.nodes}
+    for e, r in zip(entries, runs, strict=True):
+        for step in r.steps:
+            reached[step.node] += 1
+            key = TIMEOUT if step.timed_out else (step.choice or "")
+            picks[step.node][key] += 1
+            by_team[step.node][e.team][key] += 1
+            node = nodes.get(step.node)
+            if isinstance(node, Reply) and (step.reply_text.strip() or step.timed_out):
+                hits = {h.criterion: h.met for h in step.rubric}
+                replies[step.node].append(
+                    _reply_row(e, step.reply_text, node, hits, step.timed_out, values)
+                )
+
+    points: list[DecisionPoint] = []
+    for node in scenario.nodes:
+        if isinstance(node, Ending) or not reached[node.id]:
+            continue
+        count = reached[node.id]
+        choices = (
+            [
+                ChoiceCount(
+                    id=c.id,
+                    title=fill(c.text, values),
+                    count=picks[node.id][c.id],
+                    share=share(picks[node.id][c.id], count),
+                    expert=c.id == node.expert,
+                )
+                for c in node.choices
+            ]
+            if isinstance(node, Decision)
+            else []
+        )
+        timeouts = picks[node.id][TIMEOUT]
+        points.append(
+            DecisionPoint(
+                node=node.id,
+                kind=node.type,
+                title=fill(node.title, values),
+                situation=fill(node.situation, values),
+                reached=count,
+                choices=choices,
+                timeouts=timeouts,
+                timeout_share=share(timeouts, count),
+                by_team=(
+                    {team: dict(by_team[node.id].get(team, Counter())) for team in teams}
+                    if side_by_side
+                    else {}
+                ),
+            )
+        )
+
+    endings = Counter(r.ending for r in runs if r.ending)
+    ending_nodes = [node for node in scenario.nodes if isinstance(node, Ending)]
+    outcome_of = {node.id: node.outcome for node in ending_nodes}
+    outcomes = Counter(outcome_of.get(r.ending or "", r.outcome or "") for r in runs if r.ending)
+    return ScenarioGroup(
+        content_id=scenario.id,
+        title=scenario.title,
+        runs=n,
+        finished=sum(1 for r in runs if r.finished),
+        outdated=sum(1 for r in runs if sha256 and r.content_hash not in ("", sha256)),
+        decisions=points,
+        endings=[
+            EndingCount(
+                id=e.id,
+                title=fill(e.title, values),
+                count=endings[e.id],
+                share=share(endings[e.id], n),
+                outcome=e.outcome,
+            )
+            for e in ending_nodes
+        ],
+        outcomes=[
+            Share(id=o, title=o, count=outcomes[o], share=share(outcomes[o], n)) for o in OUTCOMES
+        ],
+        scores=_scores(scenario, entries, runs, teams),
+        replies=[
+            ReplyGroup(
+                node=node.id,
+                title=fill(node.title, values),
+                situation=fill(node.situation, values),
+                expert_reply=fill(node.expert_reply, values),
+                replies=replies[node.id],
+            )
+            for node in scenario.nodes
+            if isinstance(node, Reply) and replies[node.id]
+        ],
+        participants=[
+            ParticipantRow(
+                name=e.name,
+                team=e.team,
+                finished=r.finished,
+                overall=round(statistics.fmean(r.scores.values()), 1) if r.scores else None,
+                verdict=fill(next((x.title for x in ending_nodes if x.id == r.ending), ""), values),
+                outcome=r.outcome or "",
+            )
+            for e, r in zip(entries, runs, strict=True)
+        ],
+        teams=list(teams) if side_by_side else [],
+    )
+
+
+def _reply_row(
+    e: Entry,
+    text: str,
+    node: Reply,
+    hits: dict[str, bool],
+    timed_out: bool,
+    values: dict[str, str],
+) -> ReplyRow:
+    marks = [
+        RubricMark(criterion=c.id, title=fill(c.title, values), met=hits.get(c.id, False))
+        for c in node.rubric
+    ]
+    earned = sum(c.points for c in node.rubric if hits.get(c.id, False))
+    return ReplyRow(
+        name=e.name,
+        team=e.team,
+        text=text,
+        timed_out=timed_out,
+        points=earned,
+        max_points=sum(c.points for c in node.rubric),
+        rubric=marks,
+    )
+
+
+def _scores(
+    scenario: Scenario,
+    entries: Sequence[Entry],
+    runs: Sequence[ScenarioResult],
+    teams: Sequence[str],
+) -> list[DimensionGroup]:
+    """Distribution per scoring dimension (dimensions nobody could move are left out)."""
+    out = []
+    for dim in scenario.dimensions:
+        values = [r.scores.get(dim.id) for r in runs]
+        present = [v for v in values if v is not None]
+        if present:
+            out.append(
+                DimensionGroup(
+                    id=dim.id,
+                    title=dim.title,
+                    scores=distribution(present),
+                    by_team=team_medians(entries, values, teams),
+                )
+            )
+    return out

@@ -1,0 +1,124 @@
+"""Serving the app to browsers: the fixed session command, the join info file, addresses.
+
+textual-serve starts one app process per browser tab by running a shell command. That
+command is built here, once, from the facilitator's own settings, every part shell-quoted:
+nothing a browser sends ever reaches it (the browser only sends key presses and its window
+size), so a participant cannot add `--content`, `--results` or any other argument.
+
+(Imports stay light: `readiness serve --help` and the parser load this module.)
+
+`_serve.toml` in the workshop folder tells the dashboard where participants join and with
+which code, so the projector can show it. It is removed when the server stops."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import socket
+import sys
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import tomli_w
+
+from readiness.i18n import Lang
+
+INFO_FILE = "_serve.toml"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def session_command(
+    *,
+    lang: Lang,
+    results_dir: Path,
+    content_dirs: Sequence[Path] = (),
+    variables: Mapping[str, str] | None = None,
+    python: str = sys.executable,
+) -> str:
+    """The shell command every browser session runs: a restricted participant app."""
+    parts = [python, "-m", "readiness", "--lang", lang, "--results", str(results_dir.resolve())]
+    for folder in content_dirs:
+        parts += ["--content", str(folder.resolve())]
+    parts += ["serve", "--session"]
+    for name, value in sorted((variables or {}).items()):
+        parts += ["--var", f"{name}={value}"]
+    return shlex.join(parts)
+
+
+def display_urls(host: str, port: int) -> list[str]:
+    """The addresses to give participants. For a wildcard host, this machine's own
+    addresses as the local resolver knows them (nothing is sent over the network)."""
+    if host not in ("0.0.0.0", "::", ""):
+        shown = f"[{host}]" if ":" in host else host
+        return [f"http://{shown}:{port}/"]
+    found: list[str] = []
+    with contextlib.suppress(OSError):
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            address = str(info[4][0])
+            if not address.startswith("127.") and address not in found:
+                found.append(address)
+    urls = [f"http://{a}:{port}/" for a in found]
+    return urls or [f"http://{socket.gethostname()}:{port}/"]
+
+
+@dataclass(frozen=True)
+class ServeInfo:
+    """What the dashboard shows about a running server."""
+
+    url: str
+    code: str
+    started_at: datetime
+    pid: int
+
+
+def write_info(folder: Path, info: ServeInfo) -> None:
+    from readiness.storage import atomic_write_text
+
+    data = {"url": info.url, "code": info.code, "started_at": info.started_at, "pid": info.pid}
+    atomic_write_text(folder / INFO_FILE, tomli_w.dumps(data))
+
+
+def read_info(folder: Path) -> ServeInfo | None:
+    """The running server's info, or None (no server, a stale file, or a broken one)."""
+    try:
+        data = tomllib.loads((folder / INFO_FILE).read_text(encoding="utf-8"))
+        info = ServeInfo(
+            url=str(data["url"]),
+            code=str(data["code"]),
+            started_at=data["started_at"],
+            pid=int(data["pid"]),
+        )
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError):
+        return None
+    return info if _alive(info.pid) else None
+
+
+def remove_info(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        (folder / INFO_FILE).unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # signal 0 means Ctrl+C there: do not probe
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def new_info(url: str, code: str) -> ServeInfo:
+    from readiness.storage import now
+
+    return ServeInfo(url=url, code=code, started_at=now(), pid=os.getpid())

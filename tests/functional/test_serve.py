@@ -1,0 +1,336 @@
+"""Browser participation for real: a server on a loopback port, a browser's HTTP and
+websocket traffic, a participant who joins, answers and whose result file lands.
+
+The browser is played by aiohttp: it loads the page, opens the websocket the page would
+open, sends key presses as `["stdin", ...]` and reads the terminal output the app sends
+back (escape codes stripped). Only 127.0.0.1 is ever used."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+from rich.cells import cell_len
+
+from readiness.models.results import AssessmentResult
+from readiness.storage import new_run_id, now, save_result, scan_results
+from readiness.workshop.control import issue
+from readiness.workshop.serve import INFO_FILE, read_info
+
+pytestmark = pytest.mark.slow
+
+CONTENT = Path(__file__).parent.parent / "data" / "workshop" / "content"
+HOST = "127.0.0.1"
+TOKEN = re.compile(
+    r"\x1b\[([0-9;?<>=]*)([ -/]*)([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    r"|\x1b[PX^_][^\x1b]*\x1b\\|\x1b.|([^\x1b]+)",
+    re.S,
+)
+
+
+class Terminal:
+    """Just enough of a terminal to read Textual's output: cursor moves, text, clears."""
+
+    def __init__(self, width: int = 80, height: int = 24) -> None:
+        self.width, self.height = width, height
+        self.rows = [[" "] * width for _ in range(height)]
+        self.x = self.y = 0
+
+    def feed(self, data: str) -> None:
+        for m in TOKEN.finditer(data):
+            params, inter, final, text = m.groups()
+            if text is not None:
+                self._write(text)
+            elif final == "H" and not inter:
+                parts = (params or "").split(";")
+                self.y = int(parts[0] or 1) - 1
+                self.x = int(parts[1] or 1) - 1 if len(parts) > 1 else 0
+            elif final == "J" and params in ("2", "3"):
+                self.rows = [[" "] * self.width for _ in range(self.height)]
+
+    def _write(self, text: str) -> None:
+        for ch in text:
+            if ch == "\r":
+                self.x = 0
+            elif ch == "\n":
+                self.y = min(self.height - 1, self.y + 1)
+            elif ch >= " ":
+                width = cell_len(ch) or 1
+                if 0 <= self.y < self.height and 0 <= self.x < self.width:
+                    self.rows[self.y][self.x] = ch
+                    if width == 2 and self.x + 1 < self.width:
+                        self.rows[self.y][self.x + 1] = ""
+                self.x += width
+
+    def screen(self) -> str:
+        return "\n".join("".join(row) for row in self.rows)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self, folder: Path, port: int, proc: subprocess.Popen[bytes]) -> None:
+        self.folder, self.port, self.proc = folder, port, proc
+        info = read_info(folder)
+        assert info is not None
+        self.code = info.code
+        self.url = f"http://{HOST}:{port}"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    folder = tmp_path / "workshop"
+    port = free_port()
+    argv = [sys.executable, "-m", "readiness", "--lang", "en", "--content", str(CONTENT)]
+    argv += ["--results", str(folder), "serve", "--host", HOST, "--port", str(port)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while not (folder / INFO_FILE).exists():
+        assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.1)
+    try:
+        yield Server(folder, port, proc)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+class Browser:
+    """What the page's script does: one websocket, keys in, terminal output out."""
+
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        self.ws = ws
+        self.terminal = Terminal()
+        self.closed = False
+        self.messages: list[object] = []
+
+    async def _receive(self, timeout: float) -> bool:
+        try:
+            msg = await asyncio.wait_for(self.ws.receive(), timeout)
+        except TimeoutError:
+            return False
+        if msg.type == aiohttp.WSMsgType.BINARY:
+            self.terminal.feed(msg.data.decode("utf-8", "replace"))
+            return True
+        if msg.type in (
+            aiohttp.WSMsgType.CLOSE,
+            aiohttp.WSMsgType.CLOSED,
+            aiohttp.WSMsgType.CLOSING,
+        ):
+            self.closed = True
+            return False
+        if msg.type == aiohttp.WSMsgType.TEXT:
+            self.messages.append(json.loads(msg.data))
+            return True
+        return False
+
+    def screen(self) -> str:
+        return self.terminal.screen()
+
+    async def expect(self, *words: str, timeout: float = 30) -> str:
+        """Wait until every word is on the screen; returns the screen."""
+        end = time.monotonic() + timeout
+        while not all(w in self.screen() for w in words):
+            left = end - time.monotonic()
+            if left <= 0 or self.closed:
+                raise AssertionError(f"never saw {words!r} on the screen:\n{self.screen()}")
+            await self._receive(left)
+        return self.screen()
+
+    async def settle(self, quiet: float = 0.3, limit: float = 10) -> None:
+        """Let the app finish reacting (no output for `quiet` seconds; the cursor blinks
+        every 0.5 s): keys typed next go to the widget that has focus by then, as with a
+        person at a keyboard."""
+        end = time.monotonic() + limit
+        while time.monotonic() < end and not self.closed and await self._receive(quiet):
+            pass
+
+    async def type(self, keys: str) -> None:
+        await self.ws.send_json(["stdin", keys])
+        await self.settle()
+
+    async def until_closed(self, timeout: float = 30) -> None:
+        end = time.monotonic() + timeout
+        while not self.closed and time.monotonic() < end:
+            await self._receive(end - time.monotonic())
+        assert self.closed, "the session should have ended"
+
+
+@pytest.fixture
+async def browser(server: Server) -> AsyncIterator[Browser]:
+    async with aiohttp.ClientSession() as session:
+        page = await session.get(server.url + "/")
+        assert page.status == 200
+        async with session.ws_connect(
+            f"ws://{HOST}:{server.port}/ws?width=80&height=24", headers={"Origin": server.url}
+        ) as ws:
+            b = Browser(ws)
+            await b.expect("Join the workshop")
+            await b.settle()
+            yield b
+
+
+async def join(b: Browser, code: str, name: str, team: str = "") -> None:
+    await b.type(code + "\r")
+    await b.type(name)
+    await b.type("\r")
+    await b.type(team + "\r")
+
+
+async def test_another_web_site_cannot_open_a_session(server: Server) -> None:
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(
+                f"ws://{HOST}:{server.port}/ws", headers={"Origin": "http://evil.example"}
+            )
+    assert refused.value.status == 403
+
+
+async def test_page_is_served_from_this_machine_only(server: Server) -> None:
+    async with aiohttp.ClientSession() as session:
+        page = await (await session.get(server.url + "/")).text()
+        script = await session.get(server.url + "/static/js/textual.js")
+        assert script.status == 200
+    assert f'data-session-websocket-url="ws://{HOST}:{server.port}/ws"' in page
+    assert "googleapis" not in page and "https://" not in page
+
+
+async def test_a_participant_joins_answers_and_the_result_lands(
+    server: Server, browser: Browser
+) -> None:
+    await join(browser, server.code.lower(), "fox", "table 3")
+    await browser.expect("Room check")  # the home screen lists the workshop's content
+    issue(server.folder, "start", content_id="room-check-en")  # the facilitator starts it
+    await browser.expect("shitstorm?")
+    await browser.type("1")
+    await browser.type("\r")
+    await browser.expect("imprint?")
+    await browser.type("2")
+    await browser.type("\r")
+    runs, bad = scan_results(server.folder)
+    assert bad == []
+    [(path, result)] = runs
+    assert isinstance(result, AssessmentResult)
+    assert (result.participant, result.team, result.content_id) == (
+        "fox",
+        "table 3",
+        "room-check-en",
+    )
+    assert {k: a.value for k, a in result.answers.items()} == {"backing": "yes", "imprint": "no"}
+    assert path.parent == server.folder
+
+
+async def test_a_wrong_code_gets_nowhere(server: Server, browser: Browser) -> None:
+    for _ in range(4):
+        await browser.type("WRONG2\r")
+    await browser.expect("1 attempt(s) left")
+    await browser.type("WRONG3\r")
+    await browser.expect("Too many wrong codes")
+    await browser.until_closed()
+    assert scan_results(server.folder) == ([], []), "no result file"
+    assert not (server.folder / "_participants").exists(), "no pseudonym claimed"
+
+
+async def test_a_pseudonym_in_use_is_refused(server: Server, browser: Browser) -> None:
+    save_result(server.folder, private_run("owl"))
+    await join(browser, server.code, "OWL")
+    await browser.expect("already uses that pseudonym")
+    assert not (server.folder / "_participants" / "owl").exists()
+
+
+def private_run(name: str) -> AssessmentResult:
+    return AssessmentResult(
+        run_id=new_run_id(),
+        content_id="room-check-en",
+        content_version="1.0",
+        content_hash="x",
+        content_title="Private run of someone else",
+        participant=name,
+        started_at=now(),
+        updated_at=now(),
+    )
+
+
+async def test_a_participant_sees_only_their_own_results(server: Server, browser: Browser) -> None:
+    save_result(server.folder, private_run("owl"))
+    await join(browser, server.code, "wren")
+    await browser.expect("Room check")
+    issue(server.folder, "start", content_id="room-check-en")
+    await browser.expect("shitstorm?")
+    await browser.type("1")
+    await browser.type("\r")
+    await browser.expect("imprint?")
+    await browser.type("\x1b")  # Escape: back to the home screen
+    await browser.type("r")  # the saved-results list
+    shown = await browser.expect("Room check", "wren")
+    assert "Private run of someone else" not in shown and "owl" not in shown
+
+
+async def test_a_participant_downloads_their_own_html_report(
+    server: Server, browser: Browser
+) -> None:
+    await join(browser, server.code, "heron")
+    await browser.expect("Room check")
+    issue(server.folder, "start", content_id="room-check-en")
+    await browser.expect("shitstorm?")
+    for key in ("1", "\r", "1", "\r", "5", "\r"):
+        await browser.type(key)
+    await browser.expect("Gap report")  # the assessment's result screen
+    await browser.type("g")
+    await browser.expect("Export")
+    await browser.type("x")  # export: in the browser, a download
+    end = time.monotonic() + 30
+    while not any(m[0] == "deliver_file_start" for m in browser.messages):  # type: ignore[index]
+        assert time.monotonic() < end, f"no download offered; screen:\n{browser.screen()}"
+        await browser._receive(1)
+    key = next(m[1] for m in browser.messages if m[0] == "deliver_file_start")  # type: ignore[index]
+    async with aiohttp.ClientSession() as session:
+        response = await session.get(f"{server.url}/download/{key}")
+        html = await response.text()
+    assert response.status == 200
+    assert "<!DOCTYPE html>" in html and "heron" in html
+
+
+def test_sessions_cannot_be_started_by_hand(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "READINESS_JOIN_CODE"}
+    out = subprocess.run(
+        [sys.executable, "-m", "readiness", "--results", str(tmp_path), "serve", "--session"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert out.returncode == 2
+    assert "started by" in out.stderr or "verwendet" in out.stderr or "--session" in out.stderr
+
+
+def test_serve_needs_a_workshop_folder() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "readiness", "--lang", "en", "serve"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert "--results DIR" in out.stderr and "Traceback" not in out.stderr

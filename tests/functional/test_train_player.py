@@ -1,0 +1,207 @@
+"""Playing a crisis exercise with the keyboard: endings, countdowns, replies, pause, tabs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Static, TabbedContent, TextArea
+from train_helpers import FakeClock, begin, let_time_pass, saved, train_app
+
+from readiness.tui.screens import scenario_player
+from readiness.tui.screens.scenario_debrief import DebriefScreen
+from readiness.tui.screens.scenario_dialogs import PauseScreen
+from readiness.tui.widgets.feed_timeline import FeedTimeline
+from readiness.tui.widgets.reply_editor import ReplyEditor
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
+    return fake
+
+
+@pytest.mark.parametrize(
+    ("keys", "ending", "outcome"),
+    [
+        (["1", "reply", "2"], "good-end", "good"),  # answer, write, publish the statement
+        (["3", "1"], "mixed-end", "mixed"),  # delete; "apologise" is closed, so 1 = explain
+        (["3", "2"], "bad-end", "bad"),  # delete, threaten
+    ],
+)
+async def test_number_keys_play_to_each_ending(
+    results: Path, clock: FakeClock, keys: list[str], ending: str, outcome: str
+) -> None:
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        for key in keys:
+            if key == "reply":
+                await pilot.press(*"Sorry Lena, please DM us.")
+                await pilot.press("ctrl+s")
+            else:
+                await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        head = str(app.screen.query_one("#debrief-head", Static).render())
+        assert f"({outcome} outcome)" in head
+    (run,) = saved(results)
+    assert (run.finished, run.ending, run.outcome) == (True, ending, outcome)
+
+
+async def test_a_countdown_that_runs_out_takes_the_timeout_path(
+    results: Path, clock: FakeClock
+) -> None:
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await let_time_pass(pilot, clock, 29)
+        assert screen.session.run.node.id == "first"
+        assert "0:01 left" in str(screen.query_one("#countdown").render())
+        await let_time_pass(pilot, clock, 2)
+        assert screen.session.run.node.id == "second"
+        options = screen.query_one("#choices", OptionList)
+        assert options.option_count == 2  # brief + holding; the statement needs a reply first
+    (run,) = saved(results)
+    assert run.steps[0].timed_out and run.steps[0].seconds_taken == 30
+    assert not run.finished
+
+
+async def test_writing_a_reply_counts_characters_and_refuses_too_long_posts(
+    results: Path, clock: FakeClock
+) -> None:
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        editor = screen.query_one(ReplyEditor)
+        await pilot.press(*"Sorry 123")  # digits are text here, not choices
+        await pilot.pause()
+        assert editor.text == "Sorry 123"
+        assert "9 / 280 characters" in str(screen.query_one("#reply-counter", Static).render())
+        screen.query_one(TextArea).insert(" x" * 140)
+        await pilot.pause()
+        counter = screen.query_one("#reply-counter", Static)
+        assert counter.has_class("-over")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.run.node.id == "write"  # not posted
+        screen.query_one(TextArea).text = "We are sorry, Lena. Please send us a DM."
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.run.node.id == "second"
+    (run,) = saved(results)
+    reply = run.steps[1]
+    assert reply.reply_text == "We are sorry, Lena. Please send us a DM."
+    assert {h.criterion: h.met for h in reply.rubric} == {
+        "apology": True,
+        "offline": True,
+        "no-blame": True,
+    }
+
+
+async def test_pause_stops_the_clock_and_shows_it(results: Path, clock: FakeClock) -> None:
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await let_time_pass(pilot, clock, 5)
+        assert screen.session.run.minute == 5
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen)
+        assert "PAUSED" in str(screen.query_one("#status", Static).render())
+        clock.now += 600  # a long facilitator break
+        screen.tick()
+        await pilot.pause()
+        assert screen.session.run.minute == 5 and screen.session.run.node.id == "first"
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "PAUSED" not in str(screen.query_one("#status", Static).render())
+        await let_time_pass(pilot, clock, 2)
+        assert screen.session.run.minute == 7
+
+
+async def test_practice_mode_has_no_countdown_and_offers_waiting(
+    results: Path, clock: FakeClock
+) -> None:
+    app = train_app(results, practice=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await let_time_pass(pilot, clock, 300)
+        assert screen.session.run.node.id == "first"
+        assert "No countdown" in str(screen.query_one("#countdown").render())
+        options = screen.query_one("#choices", OptionList)
+        assert options.option_count == 4  # three choices and "wait and watch"
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen.session.run.node.id == "second"
+        assert screen.session.run.result.steps[0].timed_out
+        assert screen.check_action("pause", ()) is False
+
+
+async def test_new_items_are_announced_on_their_tab_without_taking_focus(
+    results: Path, clock: FakeClock
+) -> None:
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        focused = app.focused
+        await let_time_pass(pilot, clock, 4)  # Tom's comment (minute 2), Maria in chat (minute 4)
+        tabs = screen.query_one(TabbedContent)
+        assert tabs.active == "tab-decision" and app.focused is focused
+        assert str(tabs.get_tab("tab-feed").label) == "Feed ●1"
+        assert str(tabs.get_tab("tab-chat").label) == "Team & inbox ●1"
+        await pilot.press("f")
+        await pilot.pause()
+        assert tabs.active == "tab-feed"
+        assert str(tabs.get_tab("tab-feed").label) == "Feed"
+        feed = screen.query_one(FeedTimeline)
+        comment = feed.query(".feed-comment").first()
+        assert isinstance(comment, Static) and "Same here." in str(comment.render())
+
+
+async def test_wide_terminals_show_feed_decision_and_chat_side_by_side(
+    results: Path, clock: FakeClock
+) -> None:
+    app = train_app(results)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await begin(pilot)
+        assert not screen.query(TabbedContent)
+        columns = [w.id for w in screen.query_one("#columns").children]
+        assert columns == ["feed-col", "step", "side-col"]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "tab-decision"
+
+
+async def test_the_debrief_offers_the_gap_report(results: Path, clock: FakeClock) -> None:
+    app = train_app(results)
+    opened: list[Path] = []
+    app.open_report = opened.append  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("g")
+        await pilot.pause()
+    assert len(opened) == 1 and opened[0].exists()
+
+
+async def test_the_mouse_picks_a_choice_too(results: Path, clock: FakeClock) -> None:
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await pilot.click("#choices", offset=(6, 1))  # second line: "2  Ask Maria first."
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.session.run.result.steps[0].choice == "ask-boss"
+        assert screen.session.run.node.id == "second"

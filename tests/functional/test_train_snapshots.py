@@ -1,0 +1,67 @@
+"""SVG snapshots of the crisis player and the debrief at 80×24 and 120×40 (frozen clock)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from train_helpers import FakeClock, begin, let_time_pass, train_app
+
+from readiness.tui.screens import scenario_player
+from readiness.tui.widgets import feed_entry
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
+    monkeypatch.setattr(feed_entry, "NEW_ITEM_SECONDS", 3600.0)  # highlights stay put
+    return fake
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_player_snapshot(
+    snap_compare, results: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    app = train_app(results)
+
+    async def play(pilot: Pilot[int]) -> None:
+        await begin(pilot)
+        await let_time_pass(pilot, clock, 6.5)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=play)
+
+
+@pytest.mark.parametrize(
+    ("size", "tab"),
+    [((80, 24), 0), ((120, 40), 0), ((80, 24), 3), ((120, 40), 4)],
+)
+def test_debrief_snapshot(
+    snap_compare, results: Path, clock: FakeClock, size: tuple[int, int], tab: int
+) -> None:  # type: ignore[no-untyped-def]
+    """Overview (scores) at both sizes, the reply with its rubric, the expert path beside yours."""
+    app = train_app(results)
+
+    async def play(pilot: Pilot[int]) -> None:
+        await begin(pilot)
+        await let_time_pass(pilot, clock, 4)
+        await pilot.press("1")
+        await pilot.pause()
+        await let_time_pass(pilot, clock, 20)
+        await pilot.press(*"Sorry Lena, it was your fault. DM us.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await let_time_pass(pilot, clock, 3)
+        await pilot.press("2")
+        await pilot.pause()
+        for _ in range(tab):
+            await pilot.press("right")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=play)

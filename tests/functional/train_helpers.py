@@ -1,0 +1,78 @@
+"""Helpers for the crisis-player tests: a fake clock, the fixture library, an app factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from readiness.content.loader import Library, load_paths
+from readiness.models.results import ScenarioResult
+from readiness.settings import Settings
+from readiness.storage import scan_results
+from readiness.tui.app import ReadinessApp, make_app
+from readiness.tui.screens.scenario_player import PlayerScreen
+
+TRAIN = Path(__file__).parent.parent / "data" / "train"
+
+
+class FakeClock:
+    """Real time as the tests say it is; it only moves when a test moves it."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def library() -> Library:
+    lib = load_paths([TRAIN], with_builtin=False)
+    assert not lib.errors
+    return lib
+
+
+def train_app(
+    results: Path,
+    ident: str = "storm-en",
+    *,
+    practice: bool = False,
+    variables: dict[str, str] | None = None,
+    lang: str = "en",
+) -> ReadinessApp:
+    lib = library()
+    content = lib.get(ident, "scenario")
+    assert content is not None
+    settings = Settings(
+        lang=lang,  # type: ignore[arg-type]
+        results_dir=results,
+        participant="kim",
+        practice=practice,
+        variables=variables or {},
+    )
+    return make_app(settings, library=lib, start=content, home=False)
+
+
+async def begin(pilot: Pilot[int]) -> PlayerScreen:
+    """Dismiss the briefing; the clock starts."""
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayerScreen)
+    return screen
+
+
+async def let_time_pass(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:
+    clock.now += seconds
+    screen = pilot.app.screen
+    if isinstance(screen, PlayerScreen):
+        screen.tick(smooth=True)
+    await pilot.pause()
+    await pilot.pause()
+
+
+def saved(results: Path) -> list[ScenarioResult]:
+    runs, bad = scan_results(results)
+    assert not bad
+    return [r for _, r in runs if isinstance(r, ScenarioResult)]

@@ -1,0 +1,29 @@
+"""Fixture scenarios for the engine tests (tests/data/train), loaded once."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from readiness.content.loader import load_paths
+from readiness.engine import Run, new_result
+from readiness.engine.session import Mode
+from readiness.models.scenario import Scenario
+
+TRAIN = Path(__file__).parent.parent / "data" / "train"
+
+
+@cache
+def scenario(ident: str) -> Scenario:
+    lib = load_paths([TRAIN], with_builtin=False)
+    assert not lib.errors, [str(p) for p in lib.errors]
+    found = lib.get(ident, "scenario")
+    assert found is not None
+    model = found.model
+    assert isinstance(model, Scenario)
+    return model
+
+
+def start(ident: str = "storm-en", mode: Mode = "exercise", **values: str) -> Run:
+    s = scenario(ident)
+    return Run(s, new_result(s, mode=mode, values=values))

@@ -1,0 +1,362 @@
+"""The loader survives anything a file can contain: one clear problem, never an exception."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from readiness.authoring.graph import dot, mermaid
+from readiness.authoring.stats import scenario_stats
+from readiness.content import loader
+from readiness.content.loader import MAX_FILE_BYTES, load_paths, parse_file
+from readiness.models.scenario import Scenario
+
+DATA = Path(__file__).parent.parent / "data" / "authoring"
+
+
+def raw(name: str) -> dict[str, Any]:
+    return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def only_problem(path: Path) -> tuple[str, str, int | None]:
+    content, problems = parse_file(path)
+    assert content is None
+    [problem] = problems
+    assert problem.severity == "error"
+    return problem.key, problem.message, problem.line
+
+
+def test_malformed_toml_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('kind = "scenario"\nid = "x"\ntitle = "unclosed\nsummary = "s"\n')
+    assert only_problem(path) == ("", "not valid TOML: Illegal character '\\n' (column 18)", 3)
+
+
+def test_empty_and_comment_only_files(tmp_path: Path) -> None:
+    for text in ("", "   \n\n", "# just a comment\n"):
+        path = tmp_path / "empty.toml"
+        path.write_text(text)
+        assert only_problem(path) == ("", "file is empty", None)
+
+
+def test_binary_junk(tmp_path: Path) -> None:
+    path = tmp_path / "junk.toml"
+    path.write_bytes(b"kind = \xff\xfe\x00\x01 binary")
+    assert only_problem(path) == ("", "not UTF-8 text (byte 7)", None)
+    path.write_bytes(bytes(range(32)) * 10)  # valid UTF-8, but control characters
+    _, message, _ = only_problem(path)
+    assert message.startswith("not valid TOML: ")
+
+
+def test_a_toml_document_of_another_shape(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n')
+    assert only_problem(path) == ("kind", 'must be "assessment" or "scenario"', None)
+
+
+def test_file_just_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"# " + b"x" * MAX_FILE_BYTES)
+    assert only_problem(path) == (
+        "",
+        f"file is {MAX_FILE_BYTES + 2:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
+        None,
+    )
+
+
+def test_a_50_mb_file_is_refused_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "huge.toml"
+    with path.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50 * 1024 * 1024)
+
+    def no_reading(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    assert only_problem(path) == (
+        "",
+        f"file is 52,428,800 bytes; the limit is {MAX_FILE_BYTES:,} bytes",
+        None,
+    )
+
+
+def test_wrong_types_and_unknown_keys(tmp_path: Path) -> None:
+    data = raw("quiz.en.toml")
+    data["questions"][0]["weight"] = "heavy"
+    data["questions"][0]["wieght"] = 2
+    path = tmp_path / "quiz.toml"
+    path.write_text(tomli_w.dumps(data))
+    _, problems = parse_file(path)
+    assert sorted(f"{p.key}: {p.message}" for p in problems) == [
+        "questions.q1.weight: Input should be a valid number, unable to parse string as a number",
+        'questions.q1.wieght: unknown key "wieght" (did you mean "weight"?)',
+    ]
+
+
+def graph_problems(data: dict[str, Any], folder: Path) -> list[str]:
+    path = folder / "graph.toml"
+    path.write_text(tomli_w.dumps(data))
+    lib = load_paths([path], with_builtin=False)
+    assert lib.files == [] and lib.broken == [path]
+    return [f"{p.key}: {p.message}" for p in lib.problems]
+
+
+def node(data: dict[str, Any], ident: str) -> dict[str, Any]:
+    return next(n for n in data["nodes"] if n["id"] == ident)
+
+
+def test_broken_graph_unknown_target(tmp_path: Path) -> None:
+    data = raw("mini.en.toml")
+    node(data, "d2")["choices"][0]["next"] = "goood"
+    assert graph_problems(data, tmp_path) == [
+        'nodes.d2.choices.thank.next: unknown node "goood" (did you mean "good"?)'
+    ]
+
+
+def test_broken_graph_unreachable_node(tmp_path: Path) -> None:
+    data = raw("mini.en.toml")
+    data["nodes"].append(
+        {
+            "type": "ending",
+            "id": "lost",
+            "title": "Lost",
+            "outcome": "bad",
+            "debrief": "Nobody gets here.",
+        }
+    )
+    assert graph_problems(data, tmp_path) == [
+        'nodes.lost: unreachable: no path from start "d1" leads here'
+    ]
+
+
+def test_broken_graph_dead_end(tmp_path: Path) -> None:
+    data = raw("mini.en.toml")
+    node(data, "d2")["choices"][1]["next"] = "x"
+    loop = [
+        {"id": "a", "text": "A", "next": "y", "feedback": "-"},
+        {"id": "b", "text": "B", "next": "y", "feedback": "-"},
+    ]
+    back = [
+        {"id": "a", "text": "A", "next": "x", "feedback": "-"},
+        {"id": "b", "text": "B", "next": "x", "feedback": "-"},
+    ]
+    data["nodes"] += [
+        {"type": "decision", "id": "x", "situation": "X", "time_limit": 0, "choices": loop},
+        {"type": "decision", "id": "y", "situation": "Y", "time_limit": 0, "choices": back},
+    ]
+    assert graph_problems(data, tmp_path) == [
+        "nodes.x: dead end: no path from here reaches an ending",
+        "nodes.y: dead end: no path from here reaches an ending",
+        "nodes.x: loop: x -> y -> x (decisions must move forward)",
+    ]
+
+
+def test_broken_graph_duplicate_ids(tmp_path: Path) -> None:
+    data = raw("mini.en.toml")
+    data["nodes"].append(node(data, "good"))
+    assert graph_problems(data, tmp_path) == ['nodes.good: duplicate id "good"']
+
+
+def test_condition_on_a_flag_no_step_sets(tmp_path: Path) -> None:
+    data = raw("mini.en.toml")
+    data["flags"]["apologised"] = "We said sorry."
+    node(data, "d2")["choices"][0]["when"] = {"flag": "apologised"}
+    assert graph_problems(data, tmp_path) == [
+        "nodes.d2.choices.thank.when.flag: can never hold: no choice or inject ever sets "
+        '"apologised"'
+    ]
+
+
+def test_one_broken_file_never_stops_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text((DATA / "mini.en.toml").read_text())
+    (tmp_path / "b.toml").write_text("this is = = not toml")
+    (tmp_path / "c.toml").write_text((DATA / "quiz.en.toml").read_text())
+    lib = load_paths([tmp_path], with_builtin=False)
+    assert sorted(f.id for f in lib.files) == ["mini-en", "quiz-en"]
+    assert lib.broken == [tmp_path / "b.toml"]
+    assert [p.path.name for p in lib.errors] == ["b.toml"]
+
+
+def test_builtin_content_still_loads_next_to_a_broken_user_folder(tmp_path: Path) -> None:
+    (tmp_path / "b.toml").write_bytes(b"\x00\x01")
+    lib = loader.load_library([tmp_path], env={})
+    assert tmp_path / "b.toml" in lib.broken
+    assert all(f.builtin for f in lib.files)
+
+
+# --- hypothesis: nothing a file contains makes the loader raise -----------------------------
+
+KNOWN = sorted(set(loader._all_field_names()) | {"kind", "type", "not", "while"})
+keys = st.one_of(st.sampled_from(KNOWN), st.text(min_size=1, max_size=6))
+texts = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=12)
+scalars = st.one_of(
+    texts,
+    st.sampled_from(
+        [
+            "scenario",
+            "assessment",
+            "decision",
+            "reply",
+            "ending",
+            "yes_no",
+            "likert",
+            "en",
+            "de",
+            "good",
+            "d1",
+            "post",
+            "speed",
+            "{org}",
+        ]
+    ),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(),
+    st.booleans(),
+    st.datetimes(),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)),
+    max_leaves=25,
+)
+documents = st.dictionaries(keys, values, max_size=10)
+
+
+def load_text(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "case.toml"
+        path.write_text(text, encoding="utf-8")
+        lib = load_paths([path], with_builtin=False)
+        assert len(lib.files) + len(set(lib.broken)) == 1
+        for f in lib.files:
+            if isinstance(f.model, Scenario):
+                mermaid(f.model)
+                dot(f.model)
+                scenario_stats(f.model)
+
+
+def dump(data: dict[str, Any]) -> str:
+    try:
+        return tomli_w.dumps(data)
+    except (TypeError, ValueError):
+        assume(False)
+        raise
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.sampled_from(["scenario", "assessment", None]))
+def test_arbitrary_toml_never_raises(data: dict[str, Any], kind: str | None) -> None:
+    if kind is not None:
+        data["kind"] = kind
+    load_text(dump(data))
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid file with one random part replaced or removed: gets deep into the checks."""
+    name = draw(
+        st.sampled_from(
+            ["mini.en.toml", "quiz.en.toml", "full.scenario.toml", "full.assessment.toml"]
+        )
+    )
+    data = raw(name)
+    for _ in range(draw(st.integers(1, 3))):
+        current: Any = data
+        parent: Any = None
+        key: Any = None
+        while True:
+            children = list(current.items() if isinstance(current, dict) else enumerate(current))
+            if not children:
+                break
+            key, child = draw(st.sampled_from(children))
+            parent = current
+            if not isinstance(child, dict | list) or draw(st.booleans()):
+                break
+            current = child
+        if parent is None:
+            continue
+        if isinstance(parent, dict) and draw(st.booleans()):
+            del parent[key]
+        else:
+            parent[key] = draw(values)
+    return data
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_valid_files_never_raise(data: dict[str, Any]) -> None:
+    load_text(dump(data))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_never_raise(blob: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "case.toml"
+        path.write_bytes(blob)
+        content, problems = parse_file(path)
+        assert content is None or problems == []
+
+
+# --- the whole command, as a trainer runs it ------------------------------------------------
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READINESS_LANG": "en"}
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_validate_prints_three_mistakes_with_key_paths_and_exits_1(tmp_path: Path) -> None:
+    data = raw("mini.en.toml")
+    data["duration_minutes"] = "ten"
+    data["nodes"][0]["choices"][0]["feedbak"] = "typo"
+    data["language"] = "fr"
+    path = tmp_path / "three.toml"
+    path.write_text(tomli_w.dumps(data))
+    out = run_cli("validate", str(path))
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    assert sorted(line.split(": ", 1)[1] for line in lines[:3]) == [
+        "duration_minutes: Input should be a valid integer, unable to parse string as an integer",
+        "language: must be one of 'de' or 'en'",
+        'nodes.d1.choices.answer.feedbak: unknown key "feedbak" (did you mean "feedback"?)',
+    ]
+    assert all(line.startswith(f"{path}:") for line in lines[:3])
+    assert lines[3] == "1 file(s) checked: 3 error(s), 0 warning(s)."
+    assert "Traceback" not in out.stderr
+
+
+def test_validate_warnings_keep_exit_0_unless_strict(tmp_path: Path) -> None:
+    data = raw("mini.en.toml")
+    data["nodes"][0]["choices"][0]["feedback"] = ""
+    path = tmp_path / "warn.toml"
+    path.write_text(tomli_w.dumps(data))
+    out = run_cli("validate", str(path))
+    assert out.returncode == 0
+    assert ": nodes.d1.choices.answer.feedback: warning: no feedback" in out.stdout
+    assert run_cli("validate", "--strict", str(path)).returncode == 1
+    report = json.loads(run_cli("validate", "--format", "json", str(path)).stdout)
+    assert (report["errors"], report["warnings"]) == (0, 1)
+    [problem] = report["problems"]
+    assert problem["severity"] == "warning"
+    assert problem["key"] == "nodes.d1.choices.answer.feedback"
+    assert isinstance(problem["line"], int)

@@ -1,12 +1,29 @@
-"""Shared fixtures: content folders, a results folder, frozen clocks for the UI."""
+"""Shared fixtures: content folders, a results folder, English UI unless a test says otherwise."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+# Key descriptions are read when screen modules are imported: collect them in English,
+# whatever the developer's locale says.
+os.environ["READINESS_LANG"] = "en"
+os.environ.pop("NO_COLOR", None)
+
+from readiness.i18n import set_language  # noqa: E402
+
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def english_ui() -> Iterator[None]:
+    """A test that switches to German must not leak German into the next one."""
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture

@@ -44,6 +44,28 @@ def saved_run(folder: Path, participant: str = "fox") -> Path:
     return save_result(folder, result)
 
 
+async def until_built(app: ReadinessApp, pilot) -> ReportScreen:  # type: ignore[no-untyped-def]
+    """Wait for the report worker: under load it may not have started when we first look."""
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        if isinstance(screen, ReportScreen) and screen.report is not None:
+            await pilot.pause()
+            return screen
+    raise AssertionError("the report was never built")
+
+
+async def rows_shown(app: ReadinessApp, pilot) -> DataTable:  # type: ignore[no-untyped-def,type-arg]
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        tables = app.screen.query(DataTable)
+        if tables and tables.first().row_count:
+            return tables.first()
+    raise AssertionError("no saved results were listed")
+
+
 def app_for(results: Path, **kw: object) -> ReadinessApp:
     settings = Settings(lang="en", content_dirs=[DATA], results_dir=results, **kw)  # type: ignore[arg-type]
     library = load_paths([DATA], with_builtin=False)
@@ -55,15 +77,10 @@ async def test_saved_results_open_the_gap_report(results: Path) -> None:
     app = app_for(results)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = await rows_shown(app, pilot)
         assert table.row_count == 1
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReportScreen)
+        screen = await until_built(app, pilot)
         assert screen.report is not None and screen.report.verdict == "Not ready yet"
         bars = screen.query_one(GapBars)
         assert [r.id for r in bars.rows] == ["strategy", "crisis", "legal"]
@@ -76,8 +93,7 @@ async def test_export_writes_all_three_formats(results: Path) -> None:
     app = app_for(results)
     async with app.run_test(size=(100, 40)) as pilot:
         app.open_report(path)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_built(app, pilot)
         await pilot.press("x")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -91,9 +107,7 @@ async def test_browser_participants_see_only_their_own_results(results: Path) ->
     app = app_for(results, restricted=True, participant="owl")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = await rows_shown(app, pilot)
         assert table.row_count == 1
         assert "owl" in str(table.get_row_at(0)[2])
 
@@ -105,7 +119,6 @@ def test_report_screen_snapshot(snap_compare, results: Path, size: tuple[int, in
 
     async def open_report(pilot) -> None:  # type: ignore[no-untyped-def]
         app.open_report(path)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_built(app, pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_report)

@@ -127,6 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReadinessError as exc:
         print(f"readiness: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # `readiness list | head`: the reader left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130

@@ -74,3 +74,17 @@ def test_schema_command_prints_json_schema() -> None:
     schema = json.loads(out.stdout)
     assert schema["title"] == "Scenario"
     assert "nodes" in schema["properties"]
+
+
+def test_output_into_a_closed_pipe_is_not_an_error() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "readiness", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `readiness list | head -1`
+    _, err = proc.communicate(timeout=60)
+    assert "Internal error" not in err and "Traceback" not in err

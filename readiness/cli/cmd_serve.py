@@ -67,6 +67,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_server(settings: Settings, host: str, port: int, max_sessions: int) -> int:
+    from readiness.tui.serve_server import WorkshopServer
     from readiness.workshop.joincode import new_code
     from readiness.workshop.serve import (
         display_urls,
@@ -75,7 +76,6 @@ def run_server(settings: Settings, host: str, port: int, max_sessions: int) -> i
         session_command,
         write_info,
     )
-    from readiness.workshop.server import WorkshopServer
 
     folder = settings.results_dir.resolve()
     folder.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
+from readiness.tui.serve_server import WorkshopServer
 from readiness.workshop.serve import (
     ServeInfo,
     display_urls,
@@ -18,7 +19,6 @@ from readiness.workshop.serve import (
     session_command,
     write_info,
 )
-from readiness.workshop.server import WorkshopServer
 
 
 def test_the_session_command_is_fixed_and_quoted(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from textual_serve.server import Server
 
 from readiness.i18n import Lang, t
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "workshop" / "templates"
 MAX_SESSIONS = 60
 PER_ADDRESS_PER_MINUTE = 30
 

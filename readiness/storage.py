@@ -40,6 +40,13 @@ def result_path(folder: Path, result: AnyResult) -> Path:
     return folder / f"{_slug(result.participant)}--{result.content_id}--{result.run_id}.toml"
 
 
+def runs_glob(participant: str, content_id: str = "*") -> str:
+    """The file names `result_path` gives this participant's runs: lets a lookup read only
+    those files instead of every result in a workshop folder. Slugs can collide, so callers
+    still check the participant stored inside."""
+    return f"{_slug(participant)}--{content_id}--*.toml"
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a temp file in the same folder, then rename: a crash leaves old or new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,13 +96,16 @@ def load_result(path: Path) -> AnyResult:
     raise StorageError(f'{path}: kind must be "assessment" or "scenario"')
 
 
-def scan_results(folder: Path) -> tuple[list[tuple[Path, AnyResult]], list[str]]:
-    """Every readable result in a folder, and a message per unreadable (half-written) one."""
+def scan_results(
+    folder: Path, pattern: str = "*.toml"
+) -> tuple[list[tuple[Path, AnyResult]], list[str]]:
+    """Every readable result in a folder (matching `pattern`), and a message per unreadable
+    (half-written) one."""
     good: list[tuple[Path, AnyResult]] = []
     bad: list[str] = []
     if not folder.is_dir():
         return good, bad
-    for path in sorted(folder.glob("*.toml")):
+    for path in sorted(folder.glob(pattern)):
         if path.name.startswith(("_", ".")):
             continue
         try:
@@ -109,7 +119,7 @@ def find_unfinished(
     folder: Path, content_id: str, participant: str
 ) -> list[tuple[Path, AnyResult]]:
     """Unfinished runs of this content by this participant, newest first: offered for resume."""
-    runs, _ = scan_results(folder)
+    runs, _ = scan_results(folder, runs_glob(participant, content_id))
     found = [
         (p, r)
         for p, r in runs

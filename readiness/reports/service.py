@@ -89,10 +89,10 @@ def gather_for_participant(folder: Path, chosen: Path) -> list[AnyResult]:
     A report opened from one exercise still sets self-assessment beside behaviour: it takes
     the participant's newest self-assessment and every finished exercise."""
     from readiness.models.results import AssessmentResult
-    from readiness.storage import scan_results
+    from readiness.storage import runs_glob, scan_results
 
     main = load_result(chosen)
-    runs, _ = scan_results(folder)
+    runs, _ = scan_results(folder, runs_glob(main.participant))
     mine = [
         r for p, r in runs if r.participant == main.participant and p.resolve() != chosen.resolve()
     ]

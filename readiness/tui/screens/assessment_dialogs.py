@@ -6,15 +6,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from readiness.i18n import t
 from readiness.models.results import AssessmentResult
+from readiness.tui.screens.resume_choice import ResumeChoice
 
 
-class ResumeDialog(ModalScreen[str | None]):
+class ResumeDialog(ResumeChoice):
     """Offer to continue an unfinished run. Dismisses with "resume", "new" or None (cancel)."""
 
     CSS_PATH = "../assessment.tcss"
@@ -37,19 +38,9 @@ class ResumeDialog(ModalScreen[str | None]):
         text.append(t("assess.resume.body", when=when, answered=self.answered, total=self.total))
         with Vertical(id="resume-box", classes="assess-dialog"):
             yield Static(text)
-            with Horizontal(classes="assess-buttons"):
-                yield Button(t("assess.resume.resume") + " (r)", id="resume", variant="primary")
-                yield Button(t("assess.resume.new") + " (n)", id="new")
-
-    def on_mount(self) -> None:
-        self.query_one("#resume", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)
-
-    def action_choose(self, choice: str | None) -> None:
-        self.dismiss(choice)
+            yield from self.buttons(
+                t("assess.resume.resume"), t("assess.resume.new"), "assess-buttons"
+            )
 
 
 class TextPrompt(ModalScreen[str | None]):

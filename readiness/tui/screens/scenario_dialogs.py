@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from readiness.i18n import t
 from readiness.models.results import ScenarioResult
+from readiness.tui.screens.resume_choice import ResumeChoice
 
 
 class BriefingScreen(ModalScreen[None]):
@@ -79,7 +80,7 @@ class PauseScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ResumeDialog(ModalScreen[str | None]):
+class ResumeDialog(ResumeChoice):
     """Offer to continue an unfinished run. Dismisses with "resume", "new" or None (cancel)."""
 
     CSS_PATH = "../scenario.tcss"
@@ -103,16 +104,6 @@ class ResumeDialog(ModalScreen[str | None]):
         with Vertical(id="resume-box", classes="train-dialog") as box:
             box.border_title = t("train.resume.title")
             yield Static(text)
-            with Horizontal(classes="train-buttons"):
-                yield Button(t("train.resume.resume") + " (r)", id="resume", variant="primary")
-                yield Button(t("train.resume.new") + " (n)", id="new")
-
-    def on_mount(self) -> None:
-        self.query_one("#resume", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)
-
-    def action_choose(self, choice: str | None) -> None:
-        self.dismiss(choice)
+            yield from self.buttons(
+                t("train.resume.resume"), t("train.resume.new"), "train-buttons"
+            )

@@ -2,9 +2,11 @@
 
 Drives the real question screen headless with `App.run_test` and `pilot.press`, saving every
 answer to a real results folder, and times each key from the press until the last screen
-update it caused (the app's `_display` call with the compositor's update). Two figures per
-key: the first repaint (what the participant sees respond) and the settled screen (the last
-repaint the key caused; Textual sometimes adds a second pass after widgets change size).
+update it caused (the app's `_display` call with the compositor's update). Three figures per
+key: the first repaint (what the participant sees respond), the settled screen (the last
+repaint that changed what a cell shows, replayed on a cell grid by `_screen.py`), and the last
+write (Textual adds a second layout pass after a widget changed size, which re-sends cells
+that look the same: it costs time but shows nothing new).
 
 Run: .venv/bin/python benchmarks/bench_assess_keys.py [PRESSES]
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+from _screen import Recorder
 from _table import print_table
 
 from readiness.content.loader import ContentFile, Library, parse_file
@@ -46,7 +49,23 @@ def content() -> ContentFile:
     raise SystemExit("no assessment to benchmark")
 
 
-Timings = dict[str, list[tuple[float, float]]]
+Timing = tuple[float, float, float]
+"""(first repaint, last repaint that changed a cell, last write) in milliseconds."""
+Timings = dict[str, list[Timing]]
+
+
+async def timed_press(pilot: Any, recorder: Recorder, key: str) -> Timing | None:
+    """Press `key` once the screen is quiet; None if nothing was written."""
+    await pilot.pause(SETTLE)
+    recorder.since(time.perf_counter())  # bring the cell grid up to date
+    start = time.perf_counter()
+    await pilot.press(key)
+    await asyncio.sleep(SETTLE)
+    writes = recorder.since(start)
+    if not writes:
+        return None
+    changed = [at for at, visible in writes if visible] or [writes[0][0]]
+    return writes[0][0] * 1000, changed[-1] * 1000, writes[-1][0] * 1000
 
 
 async def measure(presses: int, size: tuple[int, int]) -> Timings:
@@ -55,22 +74,14 @@ async def measure(presses: int, size: tuple[int, int]) -> Timings:
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(results_dir=Path(folder), participant="bench")
         app = make_app(settings, library=Library(files=[assessment]), start=assessment, home=False)
-        shown: list[float] = []
-        original = app._display
-
-        def display(screen: Any, renderable: Any) -> None:
-            if renderable is not None:
-                shown.append(time.perf_counter())
-            original(screen, renderable)
-
-        app._display = display  # type: ignore[method-assign]
+        recorder = Recorder(app)
         async with app.run_test(size=size) as pilot:
             await pilot.pause(0.3)
             done = 0
             while done < presses:
                 screen = app.screen
                 if isinstance(screen, ResultScreen):
-                    plan = [("back to questions", "b")] + [("back (←)", "left")] * 10
+                    plan = [("back", "b")] + [("back (←)", "left")] * 10
                 elif isinstance(screen, QuestionScreen) and screen.session.current is not None:
                     kind = screen.session.current.type
                     pick = "2" if kind != "multi" else "1"
@@ -78,19 +89,18 @@ async def measure(presses: int, size: tuple[int, int]) -> Timings:
                 else:
                     raise SystemExit(f"unexpected screen {screen!r}")
                 for label, key in plan:
-                    await pilot.pause(SETTLE)
-                    start = time.perf_counter()
-                    shown.clear()
-                    await pilot.press(key)
-                    await asyncio.sleep(SETTLE)
-                    if shown:
-                        first, last = (shown[0] - start) * 1000, (shown[-1] - start) * 1000
-                        timings.setdefault(label, []).append((first, last))
+                    before = type(app.screen)
+                    timing = await timed_press(pilot, recorder, key)
+                    if type(app.screen) is not before:
+                        # A new screen is built, not a question repainted: its own row.
+                        label = f"{label} → {type(app.screen).__name__}"
+                    if timing is not None:
+                        timings.setdefault(label, []).append(timing)
                     done += 1
     return timings
 
 
-async def baseline(presses: int, size: tuple[int, int]) -> list[tuple[float, float]]:
+async def baseline(presses: int, size: tuple[int, int]) -> list[Timing]:
     """The same measurement on a bare Textual app: Header, a Static updated per key, Footer."""
     from textual.app import App, ComposeResult
     from textual.widgets import Footer, Header, Static
@@ -109,27 +119,15 @@ async def baseline(presses: int, size: tuple[int, int]) -> list[tuple[float, flo
             self.query_one("#text", Static).update(text)
 
     app = Bare()
-    shown: list[float] = []
-    original = app._display
-
-    def display(screen: Any, renderable: Any) -> None:
-        if renderable is not None:
-            shown.append(time.perf_counter())
-        original(screen, renderable)
-
-    app._display = display  # type: ignore[method-assign]
-    pairs: list[tuple[float, float]] = []
+    recorder = Recorder(app)
+    timings: list[Timing] = []
     async with app.run_test(size=size) as pilot:
         await pilot.pause(0.3)
         for _ in range(presses):
-            await pilot.pause(SETTLE)
-            start = time.perf_counter()
-            shown.clear()
-            await pilot.press("x")
-            await asyncio.sleep(SETTLE)
-            if shown:
-                pairs.append(((shown[0] - start) * 1000, (shown[-1] - start) * 1000))
-    return pairs
+            timing = await timed_press(pilot, recorder, "x")
+            if timing is not None:
+                timings.append(timing)
+    return timings
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -138,17 +136,18 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
-def row(label: str, pairs: list[tuple[float, float]]) -> list[object]:
-    first = [f for f, _ in pairs]
-    last = [s for _, s in pairs]
+def row(label: str, timings: list[Timing]) -> list[object]:
+    columns = [[timing[i] for timing in timings] for i in range(3)]
+    first, settled, last = columns
     return [
         label,
-        len(pairs),
+        len(timings),
         f"{statistics.median(first):.1f}",
         f"{percentile(first, 95):.1f}",
-        f"{statistics.median(last):.1f}",
+        f"{statistics.median(settled):.1f}",
+        f"{percentile(settled, 95):.1f}",
+        f"{max(settled):.1f}",
         f"{percentile(last, 95):.1f}",
-        f"{max(last):.1f}",
     ]
 
 
@@ -161,11 +160,21 @@ def main() -> None:
     for size in ((80, 24), (120, 40)):
         timings = asyncio.run(measure(presses, size))
         rows = [row(label, pairs) for label, pairs in sorted(timings.items())]
-        rows.append(row("all keys", [p for pairs in timings.values() for p in pairs]))
+        answering = [p for label, pairs in timings.items() if "→" not in label for p in pairs]
+        rows.append(row("all keys while answering", answering))
         rows.append(row("bare Textual app (baseline)", asyncio.run(baseline(presses // 2, size))))
         print_table(
             f"Key press to repaint at {size[0]}×{size[1]} (ms; target p95 ≤ 50)",
-            ["key", "n", "first p50", "first p95", "settled p50", "settled p95", "settled max"],
+            [
+                "key",
+                "n",
+                "first p50",
+                "first p95",
+                "settled p50",
+                "settled p95",
+                "settled max",
+                "last write p95",
+            ],
             rows,
         )
 

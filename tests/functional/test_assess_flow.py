@@ -318,3 +318,25 @@ async def test_from_home_and_back(content: ContentFile, results: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert saved(results).answers["goals"].value == "yes"
+
+
+async def test_na_key_stays_in_the_footer_and_explains_where_it_does_not_apply(
+    content: ContentFile, results: Path
+) -> None:
+    """The footer keeps the same keys on every question (nothing jumps around); where the
+    author does not allow N/A, pressing n says so instead of asking for a reason."""
+    app = app_for(content, results)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert question(app) == "goals"  # N/A not allowed here
+        footer = app.screen.query_one("Footer")
+        keys = [str(key.description) for key in footer.query("FooterKey")]  # type: ignore[attr-defined]
+        assert "N/A" in keys
+        await pilot.press("n")
+        await pilot.pause()
+        assert question(app) == "goals"
+        assert not isinstance(app.screen, TextPrompt)
+        assert any("applies to every organisation" in str(n.message) for n in app._notifications)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.session.answer_of("goals") is None  # nothing was recorded

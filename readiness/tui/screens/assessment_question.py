@@ -16,17 +16,19 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from readiness.errors import ReadinessError, StorageError
 from readiness.i18n import t
 from readiness.scoring import AnswerValue, AssessmentSession, BackgroundSaver
 from readiness.tui.screens.assessment_dialogs import TextPrompt
+from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.assessment_choices import AnswerChoices
 from readiness.tui.widgets.assessment_progress import AssessmentProgress
+from readiness.tui.widgets.steady_footer import SteadyFooter
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(SettledLayout[None]):
     """One question at a time, with its section, progress, help, options, note and flag."""
 
     CSS_PATH = "../assessment.tcss"
@@ -41,6 +43,9 @@ class QuestionScreen(Screen[None]):
         Binding("left,backspace", "back", t("assess.key.back"), id="assess.back", key_display="←"),
         Binding("right", "forward", t("assess.key.forward"), id="assess.forward", show=False),
         Binding("s", "skip", t("assess.key.skip"), id="assess.skip"),
+        # Always in the footer, so the keys stay in place from question to question (and the
+        # footer is never rebuilt while answering); where the author does not allow N/A,
+        # pressing n says why, and the status line says when it is allowed.
         Binding("n", "not_applicable", t("assess.key.na"), id="assess.na"),
         Binding("e", "note", t("assess.key.note"), id="assess.note"),
         Binding("f", "flag", t("assess.key.flag"), id="assess.flag"),
@@ -60,7 +65,6 @@ class QuestionScreen(Screen[None]):
         self.saver = BackgroundSaver(on_error=self._save_failed)
         session.writer = self.saver
         self._running_app: App[Any] | None = None
-        self._na_offered = False
         self._help_shown_wide = False
 
     @property
@@ -83,9 +87,10 @@ class QuestionScreen(Screen[None]):
             with VerticalScroll(id="q-side", can_focus=False):
                 yield Static(id="q-side-help", classes="q-help")
                 yield Static(id="q-sections")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.apply_breakpoints()
         # The saver's thread has no active app context: keep a reference for its reports.
         self._running_app = self.app
         self.title = self.session.assessment.title
@@ -94,13 +99,6 @@ class QuestionScreen(Screen[None]):
             # Resumed a run whose questions were all seen: go back to the last one.
             self.session.back()
         self.show_question()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide N/A where the author does not allow it, so the footer only offers what works."""
-        if action == "not_applicable":
-            question = self.session.current
-            return question is not None and question.not_applicable
-        return True
 
     # -- painting ---------------------------------------------------------------------------
 
@@ -135,10 +133,6 @@ class QuestionScreen(Screen[None]):
         self._show_status()
         if wide:
             self._show_sections()
-        if question.not_applicable != self._na_offered:
-            # Rebuilding the footer is the most expensive part of a repaint: only when needed.
-            self._na_offered = question.not_applicable
-            self.refresh_bindings()
 
     def on_resize(self) -> None:
         """Crossing the wide breakpoint moves the help and shows the sections panel."""

@@ -7,13 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from readiness.errors import ReadinessError
 from readiness.i18n import t
 from readiness.scoring import AssessmentScore, AssessmentSession, Cap
+from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
+from readiness.tui.widgets.steady_footer import SteadyFooter
 
 TOP_GAPS = 3
 ACTIONS_PER_GAP = 3
@@ -21,7 +22,7 @@ SHORT = 60
 """Characters of a question shown for a cap that did not lower the verdict."""
 
 
-class ResultScreen(Screen[None]):
+class ResultScreen(SettledLayout[None]):
     """Shows `session.score()`; `p` switches the target profile (saved with the run)."""
 
     CSS_PATH = "../assessment.tcss"
@@ -49,9 +50,10 @@ class ResultScreen(Screen[None]):
             with Vertical(id="result-right"):
                 yield Static(id="result-strengths")
                 yield Static(id="result-gaps")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.apply_breakpoints()
         self.title = self.session.assessment.title
         self.sub_title = self.session.result.participant
         self.show_score()

@@ -8,18 +8,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from readiness.engine import Debrief, Run, build_debrief, resume
 from readiness.i18n import t
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.tui.screens import scenario_debrief_text as text
+from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.meters import ScoreBars
+from readiness.tui.widgets.steady_footer import SteadyFooter
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(SettledLayout[None]):
     """Tabs: overview with scores, timeline, decisions with feedback, the reply, expert path."""
 
     CSS_PATH = "../scenario.tcss"
@@ -69,7 +70,7 @@ class DebriefScreen(Screen[None]):
                 with VerticalScroll(classes="path-col") as col:
                     col.border_title = t("train.debrief.expert_path")
                     yield Static(text.expert_path(d, run))
-        yield Footer()
+        yield SteadyFooter()
 
     def action_report(self) -> None:
         opener = getattr(self.app, "open_report", None)

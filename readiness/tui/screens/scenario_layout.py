@@ -5,15 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from readiness.engine import Run
 from readiness.i18n import t
 from readiness.tui.widgets.feed_chat import ChatLog
 from readiness.tui.widgets.feed_timeline import FeedTimeline
 from readiness.tui.widgets.meters import Meters
+from readiness.tui.widgets.steady_footer import SteadyFooter
 
 WIDE = (110, 30)
 """From this size (columns, rows) feed, decision and chat stand side by side; below, tabs."""
@@ -21,24 +21,6 @@ WIDE = (110, 30)
 
 def is_wide(size: Size) -> bool:
     return size.width >= WIDE[0] and size.height >= WIDE[1]
-
-
-class SteadyFooter(Footer):
-    """A footer that rebuilds only when the keys it shows change. Focus moves with every
-    step and tab in the player, and Textual's footer rebuilds itself on each move."""
-
-    _shown: tuple[tuple[str, str, bool], ...] | None = None
-
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        shown = tuple(
-            (binding.key, binding.description, enabled)
-            for _node, binding, enabled, _tip in screen.active_bindings.values()
-            if binding.show
-        )
-        if shown == self._shown:
-            return
-        self._shown = shown
-        super().bindings_changed(screen)
 
 
 def compose_player(run: Run, wide: bool, step: Widget) -> ComposeResult:

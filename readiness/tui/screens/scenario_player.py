@@ -15,7 +15,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static, TabbedContent
@@ -26,6 +25,7 @@ from readiness.i18n import t
 from readiness.models.scenario import Decision, Reply
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, PauseScreen
 from readiness.tui.screens.scenario_layout import compose_player, is_wide
+from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.decision_panel import DecisionPanel
 from readiness.tui.widgets.feed_chat import ChatLog
 from readiness.tui.widgets.feed_timeline import FeedTimeline
@@ -56,7 +56,7 @@ class _Seen:
     status: str = ""
 
 
-class PlayerScreen(Screen[None]):
+class PlayerScreen(SettledLayout[None]):
     """Plays one `Session`; switches to the debrief when an ending is reached."""
 
     CSS_PATH = "../scenario.tcss"
@@ -146,10 +146,16 @@ class PlayerScreen(Screen[None]):
     def tick(self, smooth: bool | None = None) -> None:
         """Feed the real time since the last tick to the engine, then repaint what changed
         (`smooth=True` also repaints the climbing numbers now)."""
+        if self._advance_clock():
+            self._ticks += 1
+            self._refresh_widgets(smooth=smooth or self._ticks % SMOOTH_TICKS == 0)
+
+    def _advance_clock(self) -> bool:
+        """Give the engine the real time since the last call; False while paused or over."""
         now = self._time()
         elapsed, self._last = max(0.0, now - self._last), now
         if self._paused or self._finished:
-            return
+            return False
         try:
             self.session.advance(elapsed)
             if now - self._draft_saved_at >= DRAFT_SAVE_SECONDS:
@@ -157,17 +163,33 @@ class PlayerScreen(Screen[None]):
                 self.session.save_draft()
         except StorageError as exc:
             self._save_failed(exc)
-        self._ticks += 1
-        self._refresh_widgets(smooth=smooth or self._ticks % SMOOTH_TICKS == 0)
+        return True
 
     # -- keeping widgets in step with the engine ---------------------------------------------
 
-    def _refresh_widgets(self, smooth: bool = True) -> None:
-        """Repaint what changed; `smooth=False` leaves climbing numbers for a later tick."""
+    def _refresh_widgets(self, smooth: bool = True, feed: bool = True) -> None:
+        """Repaint what changed; `smooth=False` leaves climbing numbers for a later tick,
+        `feed=False` leaves the feed, chat and meters for a later call."""
         run = self.session.run
         if run.finished:
             self._finish()
             return
+        seen = self._seen
+        if feed:
+            self._refresh_feed(smooth)
+        if run.node_revision != seen.node:
+            seen.node = run.node_revision
+            if not self._load_step_in_place():
+                self.call_later(self._show_step)
+        else:
+            for panel in self.query(".step-panel"):
+                if isinstance(panel, DecisionPanel | ReplyEditor):
+                    panel.sync()
+        self._update_status()
+
+    def _refresh_feed(self, smooth: bool) -> None:
+        """New posts and messages, climbing counts and meters."""
+        run = self.session.run
         seen = self._seen
         if len(run.feed.items) > seen.items:
             new = run.feed.items[seen.items :]
@@ -181,25 +203,29 @@ class PlayerScreen(Screen[None]):
             seen.state = run.state.revision
             for meters in self.query(Meters):
                 meters.set_values(run.state.vars)
-        if run.node_revision != seen.node:
-            seen.node = run.node_revision
-            self.call_later(self._show_step)
-        else:
-            for panel in self.query(".step-panel"):
-                if isinstance(panel, DecisionPanel | ReplyEditor):
-                    panel.sync()
-        self._update_status()
+
+    def _load_step_in_place(self) -> bool:
+        """Decision after decision: the same widgets get the new content, now (no new panel,
+        no waiting for a mount). False when the step needs a different panel."""
+        if self._finished or not isinstance(self.session.run.node, Decision):
+            return False
+        current = [p for p in self.query_one("#step").query(DecisionPanel) if p.is_mounted]
+        if not current:
+            return False
+        current[0].load()
+        self._bring_step_forward()
+        return True
 
     async def _show_step(self) -> None:
-        if self._finished:
+        """A reply after a decision (or the other way round): swap the panel."""
+        if self._finished or self._load_step_in_place():
             return
         step = self.query_one("#step")
-        current = [p for p in step.query(DecisionPanel) if p.is_mounted]
-        if current and isinstance(self.session.run.node, Decision):
-            current[0].load()  # decision after decision: same widgets, new content
-        else:
-            await step.remove_children()
-            await step.mount(self._step_widget())
+        await step.remove_children()
+        await step.mount(self._step_widget())
+        self._bring_step_forward()
+
+    def _bring_step_forward(self) -> None:
         if not self._wide:
             self.query_one(TabbedContent).active = "tab-decision"
 
@@ -267,9 +293,13 @@ class PlayerScreen(Screen[None]):
 
     def _act(self, node_id: str, action: Callable[[], object]) -> None:
         """Count the time up to now first (the countdown may have run out meanwhile), then act
-        only if the participant is still at the node they acted on."""
-        self.tick()
+        only if the participant is still at the node they acted on.
+
+        What the key asked for (the next step) is painted first; the feed, chat and meters
+        follow a frame later, so the answer to the key is not held up by a busy feed."""
+        self._advance_clock()
         if self._finished or self.session.run.node.id != node_id:
+            self._refresh_widgets()
             return
         try:
             action()
@@ -277,10 +307,15 @@ class PlayerScreen(Screen[None]):
             self.notify(str(exc), severity="warning")
         except StorageError as exc:
             self._save_failed(exc)
-        self._refresh_widgets()
+        self._refresh_widgets(feed=False)
+        self.call_after_refresh(self._refresh_widgets)
 
     @on(DecisionPanel.ChoiceMade)
     def _chosen(self, event: DecisionPanel.ChoiceMade) -> None:
+        """A click (or Enter) on a choice; number keys come straight from `action_pick`."""
+        self._choose(event)
+
+    def _choose(self, event: DecisionPanel.ChoiceMade) -> None:
         choice = event.choice_id
         if choice is None:
             self._act(event.node_id, self.session.wait)
@@ -303,7 +338,10 @@ class PlayerScreen(Screen[None]):
 
     def action_pick(self, number: int) -> None:
         for panel in self.query(DecisionPanel):
-            panel.pick(number)
+            made = panel.choice_at(number)
+            if made is not None:
+                self._choose(made)
+                return
 
     def action_post(self) -> None:
         for editor in self.query(ReplyEditor):
@@ -322,6 +360,16 @@ class PlayerScreen(Screen[None]):
                 break
         else:
             self.query_one(f"#{pane}").focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Side by side, the pane with the keyboard gets its title reversed: arrows and
+        Page Up/Down scroll that pane. (A style on the pane itself, not a class: a class
+        change would restyle every post in the feed.)"""
+        if not self._wide:
+            return
+        for pane in self.query(".pane"):
+            active = pane in event.widget.ancestors_with_self
+            pane.styles.border_title_style = "bold reverse" if active else "bold"
 
     def facilitator_inject(self, command: Command) -> bool:
         """Workshop hook (`readiness.tui.follow`): take the facilitator's extra inject if it

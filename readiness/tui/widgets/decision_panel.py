@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from readiness.engine import Run
 from readiness.i18n import t
 from readiness.models.scenario import Decision
 from readiness.tui.widgets.countdown import Countdown
+from readiness.tui.widgets.hanging_row import HangingRow
 
 WAIT = "__wait__"
 """Option id of "wait and watch"."""
@@ -30,13 +30,9 @@ def situation_text(run: Run, title: str, situation: str) -> Text:
     return text
 
 
-def numbered(number: int, label: Text) -> Table:
+def numbered(number: int, label: Text) -> HangingRow:
     """`1  text` with wrapped lines indented under the text, not under the number."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(ratio=1)
-    grid.add_row(str(number), label)
-    return grid
+    return HangingRow(Text(str(number), style="bold"), label, gap=2)
 
 
 class DecisionPanel(Vertical):
@@ -117,12 +113,16 @@ class DecisionPanel(Vertical):
         else:
             options.highlighted = highlighted
 
-    def pick(self, number: int) -> None:
-        """Number key `number` (1-based)."""
+    def choice_at(self, number: int) -> ChoiceMade | None:
+        """What number key `number` (1-based) picks, or None if there is no such option.
+
+        The screen acts on it at once (no message round trip): a key typed ahead then lands
+        on the decision it was meant for, and the next step appears a frame sooner."""
         ids = self.option_ids()
-        if 1 <= number <= len(ids):
-            ident = ids[number - 1]
-            self.post_message(self.ChoiceMade(self.node.id, None if ident == WAIT else ident))
+        if not 1 <= number <= len(ids):
+            return None
+        ident = ids[number - 1]
+        return self.ChoiceMade(self.node.id, None if ident == WAIT else ident)
 
     @on(OptionList.OptionSelected, "#choices")
     def _selected(self, event: OptionList.OptionSelected) -> None:

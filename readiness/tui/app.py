@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from readiness.i18n import set_language, t
 from readiness.settings import Settings
+from readiness.tui.gc_pauses import CollectorTuning
 
 if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
     from readiness.content.loader import ContentFile, Library
@@ -50,8 +51,13 @@ class ReadinessApp(App[int]):
         self._start = start
         self._home = home
         self.sub_title = t("app.subtitle")
+        self._collector = CollectorTuning()
+
+    def on_unmount(self) -> None:
+        self._collector.stop()
 
     def on_mount(self) -> None:
+        self._collector.start()  # fewer garbage-collector pauses during key presses
         if self._home:
             from readiness.tui.screens.home import HomeScreen
 

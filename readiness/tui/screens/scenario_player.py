@@ -6,7 +6,6 @@ the widgets whose data changed are refreshed, which keeps an idle exercise cheap
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from readiness.engine import EngineError, FeedItem, Session, clock_label
 from readiness.errors import StorageError
 from readiness.i18n import t
 from readiness.models.scenario import Decision, Reply
+from readiness.tui import gc_pauses
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, PauseScreen
 from readiness.tui.screens.scenario_layout import compose_player, is_wide
 from readiness.tui.settled_layout import SettledLayout
@@ -108,8 +108,7 @@ class PlayerScreen(SettledLayout[None]):
         # Everything alive now (Textual, the content library, this screen) stays alive for the
         # whole exercise; freezing it spares the cyclic collector from scanning it again and
         # again, whose full passes otherwise stall a key press by 50-200 ms mid-exercise.
-        gc.collect()
-        gc.freeze()
+        gc_pauses.settle()
         self._timer = self.set_interval(TICK_SECONDS, self.tick, pause=True)
         self._refresh_widgets()
         run = self.session.run
@@ -364,12 +363,14 @@ class PlayerScreen(SettledLayout[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Side by side, the pane with the keyboard gets its title reversed: arrows and
         Page Up/Down scroll that pane. (A style on the pane itself, not a class: a class
-        change would restyle every post in the feed.)"""
+        change would restyle every post in the feed. Only the two panes that change are
+        touched: each one repaints its whole column.)"""
         if not self._wide:
             return
         for pane in self.query(".pane"):
-            active = pane in event.widget.ancestors_with_self
-            pane.styles.border_title_style = "bold reverse" if active else "bold"
+            style = "bold reverse" if pane in event.widget.ancestors_with_self else "bold"
+            if str(pane.styles.border_title_style) != style:
+                pane.styles.border_title_style = style
 
     def facilitator_inject(self, command: Command) -> bool:
         """Workshop hook (`readiness.tui.follow`): take the facilitator's extra inject if it

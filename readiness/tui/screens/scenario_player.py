@@ -40,7 +40,11 @@ TICK_SECONDS = 0.2
 """Five ticks a second: a countdown expires on time and new items appear at once."""
 SMOOTH_TICKS = 5
 """Numbers that change all the time (meters, likes) are repainted every this many ticks
-(once a second), so an idle exercise draws about one frame a second."""
+(once a second), so an idle exercise draws about two small frames a second."""
+METERS_PHASE = 2
+"""The tick (of every `SMOOTH_TICKS`) on which the meters are repainted; the likes go on
+tick 0. Textual repaints the rectangle around everything that changed in a frame, so the
+feed (left) and the meters (right) changing together would repaint the whole screen."""
 DRAFT_SAVE_SECONDS = 3.0
 """A reply being written is saved at most this often, so a killed terminal keeps it."""
 
@@ -147,7 +151,10 @@ class PlayerScreen(SettledLayout[None]):
         (`smooth=True` also repaints the climbing numbers now)."""
         if self._advance_clock():
             self._ticks += 1
-            self._refresh_widgets(smooth=smooth or self._ticks % SMOOTH_TICKS == 0)
+            phase = self._ticks % SMOOTH_TICKS
+            self._refresh_widgets(
+                counts=bool(smooth) or phase == 0, meters=bool(smooth) or phase == METERS_PHASE
+            )
 
     def _advance_clock(self) -> bool:
         """Give the engine the real time since the last call; False while paused or over."""
@@ -166,16 +173,20 @@ class PlayerScreen(SettledLayout[None]):
 
     # -- keeping widgets in step with the engine ---------------------------------------------
 
-    def _refresh_widgets(self, smooth: bool = True, feed: bool = True) -> None:
-        """Repaint what changed; `smooth=False` leaves climbing numbers for a later tick,
-        `feed=False` leaves the feed, chat and meters for a later call."""
+    def _refresh_widgets(
+        self, counts: bool = True, meters: bool = True, feed: bool = True, status: bool = True
+    ) -> None:
+        """Repaint what changed. `counts`/`meters` False leave climbing likes or meters for a
+        later tick; `feed`/`status` False leave the feed, chat, meters or the status line
+        for a later call (each of those sits far from the decision, and one frame repaints
+        the rectangle around everything that changed)."""
         run = self.session.run
         if run.finished:
             self._finish()
             return
         seen = self._seen
         if feed:
-            self._refresh_feed(smooth)
+            self._refresh_feed(counts, meters)
         if run.node_revision != seen.node:
             seen.node = run.node_revision
             if not self._load_step_in_place():
@@ -184,9 +195,10 @@ class PlayerScreen(SettledLayout[None]):
             for panel in self.query(".step-panel"):
                 if isinstance(panel, DecisionPanel | ReplyEditor):
                     panel.sync()
-        self._update_status()
+        if status:
+            self._update_status()
 
-    def _refresh_feed(self, smooth: bool) -> None:
+    def _refresh_feed(self, counts: bool, meters: bool) -> None:
         """New posts and messages, climbing counts and meters."""
         run = self.session.run
         seen = self._seen
@@ -195,13 +207,13 @@ class PlayerScreen(SettledLayout[None]):
             seen.items = len(run.feed.items)
             for item in new:
                 self._announce(item)
-        if smooth and run.feed.growth_revision != seen.growth:
+        if counts and run.feed.growth_revision != seen.growth:
             seen.growth = run.feed.growth_revision
             self.query_one(FeedTimeline).refresh_counts()
-        if smooth and run.state.revision != seen.state:
+        if meters and run.state.revision != seen.state:
             seen.state = run.state.revision
-            for meters in self.query(Meters):
-                meters.set_values(run.state.vars)
+            for widget in self.query(Meters):
+                widget.set_values(run.state.vars)
 
     def _load_step_in_place(self) -> bool:
         """Decision after decision: the same widgets get the new content, now (no new panel,
@@ -294,8 +306,8 @@ class PlayerScreen(SettledLayout[None]):
         """Count the time up to now first (the countdown may have run out meanwhile), then act
         only if the participant is still at the node they acted on.
 
-        What the key asked for (the next step) is painted first; the feed, chat and meters
-        follow a frame later, so the answer to the key is not held up by a busy feed."""
+        What the key asked for (the next step) is painted first; the feed, chat, meters and
+        status line follow a frame later, so the answer to the key is not held up by them."""
         self._advance_clock()
         if self._finished or self.session.run.node.id != node_id:
             self._refresh_widgets()
@@ -306,7 +318,7 @@ class PlayerScreen(SettledLayout[None]):
             self.notify(str(exc), severity="warning")
         except StorageError as exc:
             self._save_failed(exc)
-        self._refresh_widgets(feed=False)
+        self._refresh_widgets(feed=False, status=False)
         self.call_after_refresh(self._refresh_widgets)
 
     @on(DecisionPanel.ChoiceMade)

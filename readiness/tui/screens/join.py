@@ -26,6 +26,13 @@ LOCKED_SECONDS = 3.0
 """How long the "too many wrong codes" message stays before the session closes."""
 
 
+def field(label: str, ident: str, max_length: int = pseudonyms.MAX_LENGTH) -> ComposeResult:
+    """A labelled one-line input; `label` is a catalog key, its hint is `label + "_hint"`."""
+    with Horizontal(classes="field"):
+        yield Label(t(label))
+        yield Input(id=ident, max_length=max_length, placeholder=t(label + "_hint"), compact=True)
+
+
 @dataclass(frozen=True)
 class Joined:
     """Who joined: the claimed pseudonym and the optional team."""
@@ -50,30 +57,9 @@ class JoinScreen(Screen[Joined | None]):
         with Center(), Vertical(id="join-box", classes="dialog"):
             yield Label(t("workshop.join.title"), classes="dialog-title")
             yield Static(t("workshop.join.intro"), classes="dialog-hint")
-            with Horizontal(classes="field"):
-                yield Label(t("workshop.join.code"))
-                yield Input(
-                    id="join-code",
-                    max_length=LENGTH + 4,
-                    placeholder=t("workshop.join.code_hint"),
-                    compact=True,
-                )
-            with Horizontal(classes="field"):
-                yield Label(t("workshop.join.name"))
-                yield Input(
-                    id="join-name",
-                    max_length=pseudonyms.MAX_LENGTH,
-                    placeholder=t("workshop.join.name_hint"),
-                    compact=True,
-                )
-            with Horizontal(classes="field"):
-                yield Label(t("workshop.join.team"))
-                yield Input(
-                    id="join-team",
-                    max_length=pseudonyms.MAX_LENGTH,
-                    placeholder=t("workshop.join.team_hint"),
-                    compact=True,
-                )
+            yield from field("workshop.join.code", "join-code", LENGTH + 4)
+            yield from field("workshop.join.name", "join-name")
+            yield from field("workshop.join.team", "join-team")
             yield Label("", id="join-error", classes="dialog-error")
             yield Button(t("workshop.join.button"), variant="primary", id="join-go", compact=True)
             yield Static(t("workshop.join.privacy"), classes="dialog-hint privacy")
@@ -144,22 +130,8 @@ class PseudonymScreen(ModalScreen[Joined | None]):
         with Vertical(id="pseudonym-box", classes="dialog"):
             yield Label(t("workshop.pseudonym.title"), classes="dialog-title")
             yield Static(t("workshop.pseudonym.intro"), classes="dialog-hint")
-            with Horizontal(classes="field"):
-                yield Label(t("workshop.join.name"))
-                yield Input(
-                    id="pseudonym-name",
-                    max_length=pseudonyms.MAX_LENGTH,
-                    placeholder=t("workshop.join.name_hint"),
-                    compact=True,
-                )
-            with Horizontal(classes="field"):
-                yield Label(t("workshop.join.team"))
-                yield Input(
-                    id="pseudonym-team",
-                    max_length=pseudonyms.MAX_LENGTH,
-                    placeholder=t("workshop.join.team_hint"),
-                    compact=True,
-                )
+            yield from field("workshop.join.name", "pseudonym-name")
+            yield from field("workshop.join.team", "pseudonym-team")
             yield Label("", id="pseudonym-error", classes="dialog-error")
             yield Static(t("workshop.pseudonym.keys"), classes="dialog-hint")
 

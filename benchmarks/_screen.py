@@ -59,6 +59,20 @@ class VisibleScreen:
             for y in range(height)
         ]
 
+    def reversed_text(self, width: int, height: int) -> list[str]:
+        """Per row, the characters drawn reversed, where there are any (for tests: which
+        title is marked)."""
+        found = []
+        for y in range(height):
+            row = "".join(
+                char
+                for char, look in (self.cells.get((x, y), (" ", "")) for x in range(width))
+                if "reverse" in look
+            )
+            if row.strip():
+                found.append(row.strip())
+        return found
+
     def apply(self, update: Any) -> bool:
         """Apply one compositor update; True when any cell now looks different."""
         changed = False

@@ -13,16 +13,18 @@ import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _table import print_table  # noqa: E402
+from _table import print_table
 
-from readiness.content.loader import load_paths  # noqa: E402
+from readiness.content.loader import load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def generate(folder: Path, n: int) -> list[Path]:
     """Copies of the built-in files with new ids: realistic sizes and shapes."""
-    sources = sorted((ROOT / "assessments").glob("*.toml")) + sorted((ROOT / "scenarios").glob("*.toml"))
+    sources = sorted((ROOT / "assessments").glob("*.toml")) + sorted(
+        (ROOT / "scenarios").glob("*.toml")
+    )
     sources = [s for s in sources if not load_paths([s], with_builtin=True).errors] or sorted(
         (ROOT / "tests" / "data" / "foundation").glob("*.toml")
     )

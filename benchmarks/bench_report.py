@@ -18,14 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _table import print_table  # noqa: E402
+from _table import print_table
 
-from readiness.analysis.build import attach, build_report  # noqa: E402
-from readiness.content.loader import load_library  # noqa: E402
-from readiness.models.assessment import Assessment  # noqa: E402
-from readiness.models.results import Answer, AssessmentResult  # noqa: E402
-from readiness.reports.render import render  # noqa: E402
-from readiness.storage import load_result, new_run_id, now, save_result  # noqa: E402
+from readiness.analysis.build import attach, build_report
+from readiness.content.loader import load_library
+from readiness.models.assessment import Assessment
+from readiness.models.results import Answer, AssessmentResult
+from readiness.reports.render import render
+from readiness.storage import load_result, new_run_id, now, save_result
 
 
 def timed(fn: Callable[[], object], repeat: int = 5) -> float:
@@ -59,7 +59,9 @@ def make_results(folder: Path, n: int) -> list[Path]:
         for q in a.questions:
             ids = q.option_ids()
             value: str | list[str] = rng.sample(ids, 2) if q.type == "multi" else rng.choice(ids)
-            r.answers[q.id] = Answer(value=value, note="checked with the team" if i % 5 == 0 else "")
+            r.answers[q.id] = Answer(
+                value=value, note="checked with the team" if i % 5 == 0 else ""
+            )
         paths.append(save_result(folder, r))
     return paths
 
@@ -92,7 +94,9 @@ def main() -> None:
             took = timed(lambda fmt=fmt: render(one, fmt), 20)  # type: ignore[misc]
             fmt_rows.append([f"render {fmt}", f"{took * 1000:.2f}", f"{took / base:.1f}x"])
     print_table(f"Analysis of {n} result files (median of 3)", ["what", "ms", "ratio"], rows)
-    print_table("Rendering one participant's report (median of 20)", ["what", "ms", "ratio"], fmt_rows)
+    print_table(
+        "Rendering one participant's report (median of 20)", ["what", "ms", "ratio"], fmt_rows
+    )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import pytest
 os.environ["READINESS_LANG"] = "en"
 os.environ.pop("NO_COLOR", None)
 
-from readiness.i18n import set_language  # noqa: E402
+from readiness.i18n import set_language
 
 DATA = Path(__file__).parent / "data"
 

@@ -57,7 +57,9 @@ async def test_help_lists_the_keys_of_the_screen(results: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_enter_starts_the_highlighted_content(results: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_enter_starts_the_highlighted_content(
+    results: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = app_for("en", results)
     started: list[str] = []
     monkeypatch.setattr(app, "open_content", lambda f: started.append(f.id))

@@ -160,9 +160,13 @@ async def test_new_items_are_announced_on_their_tab_without_taking_focus(
         await pilot.pause()
         assert tabs.active == "tab-feed"
         assert str(tabs.get_tab("tab-feed").label) == "Feed"
-        feed = screen.query_one(FeedTimeline)
-        comment = feed.query(".feed-comment").first()
-        assert isinstance(comment, Static) and "Same here." in str(comment.render())
+        lines = screen.query_one(FeedTimeline).text_lines()
+        # Tom's comment hangs under Lena's post, which is urgent (a bar beside it).
+        assert lines[1:3] == [
+            "▌ X Lena @lena · 09:00",
+            "▌ Why is Bakery Lindner silent? Mouldy cake!",
+        ]
+        assert lines[-2:] == ["   ▌ X Tom @tom · 09:02", "   ▌ Same here."]
 
 
 async def test_wide_terminals_show_feed_decision_and_chat_side_by_side(

@@ -11,8 +11,6 @@ from train_helpers import FakeClock, begin, let_time_pass, train_app
 from readiness.tui.screens import scenario_player
 from readiness.tui.widgets import feed_entry
 
-SIZES = [(80, 24), (120, 40)]
-
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
@@ -22,16 +20,19 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     return fake
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("size", "keys"), [((80, 24), ""), ((120, 40), ""), ((80, 24), "f")])
 def test_player_snapshot(
-    snap_compare, results: Path, clock: FakeClock, size: tuple[int, int]
+    snap_compare, results: Path, clock: FakeClock, size: tuple[int, int], keys: str
 ) -> None:  # type: ignore[no-untyped-def]
+    """Decision tab and side by side; at 80x24 also the feed tab (`f`): the urgent post with
+    its bar, the comment under it, both still highlighted as new."""
     app = train_app(results)
 
     async def play(pilot: Pilot[int]) -> None:
         await begin(pilot)
         await let_time_pass(pilot, clock, 6.5)
         pilot.app.clear_notifications()
+        await pilot.press(*keys)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=play)

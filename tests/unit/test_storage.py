@@ -89,7 +89,7 @@ def test_half_written_and_foreign_files_are_reported_not_fatal(results: Path) ->
 def test_unreadable_result_is_one_sentence(tmp_path: Path) -> None:
     path = tmp_path / "x.toml"
     path.write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(StorageError, match="x.toml"):
+    with pytest.raises(StorageError, match=r"x\.toml"):
         load_result(path)
 
 

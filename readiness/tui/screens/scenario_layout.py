@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
@@ -19,8 +20,23 @@ WIDE = (110, 30)
 """From this size (columns, rows) feed, decision and chat stand side by side; below, tabs."""
 
 
+FOCUSED_TITLE = Style(bold=True, reverse=True)
+PLAIN_TITLE = Style(bold=True)
+
+
 def is_wide(size: Size) -> bool:
     return size.width >= WIDE[0] and size.height >= WIDE[1]
+
+
+def mark_pane(pane: Widget, focused: bool) -> None:
+    """Reverse the title of the pane that has the keyboard (side by side only).
+
+    Set through `styles.border_title_style`, Textual would repaint the pane and everything
+    in it (a whole column of posts, 25-50 ms at 120x40); only the top border line, where
+    the title is, needs it."""
+    if pane.styles.set_rule("border_title_style", FOCUSED_TITLE if focused else PLAIN_TITLE):
+        offset = pane.content_offset  # refresh() regions are relative to the content
+        pane.refresh(Region(-offset.x, -offset.y, pane.outer_size.width, 1))
 
 
 def compose_player(run: Run, wide: bool, step: Widget) -> ComposeResult:

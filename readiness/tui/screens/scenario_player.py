@@ -24,7 +24,7 @@ from readiness.i18n import t
 from readiness.models.scenario import Decision, Reply
 from readiness.tui import gc_pauses
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, PauseScreen
-from readiness.tui.screens.scenario_layout import compose_player, is_wide
+from readiness.tui.screens.scenario_layout import compose_player, is_wide, mark_pane
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.decision_panel import DecisionPanel
 from readiness.tui.widgets.feed_chat import ChatLog
@@ -362,27 +362,29 @@ class PlayerScreen(SettledLayout[None]):
         self.app.push_screen(PauseScreen())
 
     def action_show(self, pane: str) -> None:
-        """Bring a pane forward and focus it (in tabs, focusing also switches the tab)."""
+        """Bring a pane forward and focus it (in tabs, focusing also switches the tab).
+
+        Focus is set now, through the screen: `Widget.focus()` waits a turn of the message
+        loop and repaints the whole widget, a full column for the feed or the chat, though
+        neither looks different with the keyboard."""
         if not self._wide:
             self.query_one(TabbedContent).active = f"tab-{pane}"
         if pane == "decision":
             for widget in self.query_one("#step").query("OptionList, TextArea"):
-                widget.focus()
+                self.set_focus(widget)
                 break
         else:
-            self.query_one(f"#{pane}").focus()
+            self.set_focus(self.query_one(f"#{pane}"))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Side by side, the pane with the keyboard gets its title reversed: arrows and
         Page Up/Down scroll that pane. (A style on the pane itself, not a class: a class
-        change would restyle every post in the feed. Only the two panes that change are
-        touched: each one repaints its whole column.)"""
+        change would restyle every post in the feed; see `mark_pane` for why only the title
+        line is repainted.)"""
         if not self._wide:
             return
         for pane in self.query(".pane"):
-            style = "bold reverse" if pane in event.widget.ancestors_with_self else "bold"
-            if str(pane.styles.border_title_style) != style:
-                pane.styles.border_title_style = style
+            mark_pane(pane, pane in event.widget.ancestors_with_self)
 
     def facilitator_inject(self, command: Command) -> bool:
         """Workshop hook (`readiness.tui.follow`): take the facilitator's extra inject if it

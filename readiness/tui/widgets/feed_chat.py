@@ -4,44 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
-
 from readiness.engine import FeedItem
 from readiness.i18n import t
-from readiness.tui.widgets import feed_entry
-from readiness.tui.widgets.feed_entry import FeedEntry
+from readiness.tui.widgets.feed_view import FeedView
 
 
-class ChatLog(VerticalScroll):
-    """Oldest first, like a chat; scrolls to the newest message without taking focus."""
-
-    DEFAULT_CSS = """
-    ChatLog {
-        height: 1fr;
-    }
-    """
+class ChatLog(FeedView):
+    """Oldest first, like a chat; follows new messages while the reader is at the end."""
 
     def __init__(self, items: Iterable[FeedItem], start: str, *, id: str | None = None) -> None:
-        super().__init__(id=id, can_focus=True)
-        self.start = start
-        self._initial = [i for i in items if not i.social]
-
-    def compose(self) -> ComposeResult:
-        if not self._initial:
-            yield Static(Text(t("train.chat.empty")), classes="feed-empty")
-        for item in self._initial:
-            yield FeedEntry(item, self.start, classes="chat-message")
+        super().__init__(start, t("train.chat.empty"), id=id)
+        for item in items:
+            if not item.social:
+                self.insert(len(self.entries), item, "message", new=False)
 
     def on_mount(self) -> None:
-        self.scroll_end(animate=False)
+        self.call_after_refresh(self.scroll_end, animate=False)
 
     def add(self, item: FeedItem) -> None:
-        for empty in self.query(".feed-empty"):
-            empty.remove()
-        entry = FeedEntry(item, self.start, classes="chat-message -new")
-        self.mount(entry)
-        self.set_timer(feed_entry.NEW_ITEM_SECONDS, lambda: entry.remove_class("-new"))
-        self.call_after_refresh(self.scroll_end, animate=False)
+        at_end = self.scroll_y >= self.max_scroll_y
+        self.insert(len(self.entries), item, "message", new=True)
+        if at_end:
+            self.scroll_end(animate=False, immediate=True)

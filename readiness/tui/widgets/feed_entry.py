@@ -1,9 +1,8 @@
-"""One feed item as a social timeline shows it: platform, author, handle, time, text, counts."""
+"""How one feed item reads: platform, author, handle, time, text, counts."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from readiness.engine import FeedItem, clock_label
 from readiness.i18n import t
@@ -37,37 +36,12 @@ def stats_line(counts: tuple[int, int, int]) -> str:
     )
 
 
-class FeedEntry(Static):
-    """A post, comment or message as one widget (a feed holds many: one widget each keeps
-    layout cheap). `refresh_counts()` repaints only when a shown count changed."""
-
-    def __init__(self, item: FeedItem, start: str, *, classes: str = "") -> None:
-        super().__init__(classes=classes)
-        self.item = item
-        self.start = start
-        self._counts = item.counts()
-        self._stats = item.social and (any(self._counts) or item.growing)
-        self.add_class(f"-{item.inject.channel}")
-        if item.inject.urgent:
-            self.add_class("-urgent")
-        self.update(self._content())
-
-    def _content(self) -> Text:
-        text = item_header(self.item, self.start)
+def entry_text(item: FeedItem, start: str, counts: tuple[int, int, int], stats: bool) -> Text:
+    """Header, the item's own words (never parsed as markup) and, for posts, the counts."""
+    text = item_header(item, start)
+    text.append("\n")
+    text.append(item.text)
+    if stats:
         text.append("\n")
-        text.append(self.item.text)  # content stays text: never parsed as markup
-        if self._stats:
-            text.append("\n")
-            text.append(stats_line(self._counts), style="dim")
-        return text
-
-    def refresh_counts(self) -> bool:
-        """True when the counts changed and the entry was repainted."""
-        counts = self.item.counts()
-        if counts == self._counts:
-            return False
-        # A new layout only when the line got longer (a new digit could wrap it).
-        longer = len(stats_line(counts)) != len(stats_line(self._counts))
-        self._counts = counts
-        self.update(self._content(), layout=longer)
-        return True
+        text.append(stats_line(counts), style="dim")
+    return text

@@ -70,7 +70,11 @@ def signature(app: Any) -> tuple[object, ...]:
     if not isinstance(screen, PlayerScreen):
         return (type(screen).__name__,)
     tabs = screen.query("TabbedContent")
-    panels = [p for p in screen.query(".step-panel") if isinstance(p, DecisionPanel | ReplyEditor)]
+    panels = [
+        p
+        for p in screen.query(".step-panel")
+        if isinstance(p, DecisionPanel | ReplyEditor) and p.display and p.node is not None
+    ]
     panel = panels[-1] if panels else None
     editor = screen.query("TextArea")
     return (

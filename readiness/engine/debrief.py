@@ -77,9 +77,12 @@ class Debrief:
     expert: ExpertPath
 
 
-def build_debrief(run: Run) -> Debrief:
-    """The debrief of a run (finished or not)."""
-    expert = expert_path(run.scenario, run.values)
+def build_debrief(run: Run, expert: ExpertPath | None = None) -> Debrief:
+    """The debrief of a run (finished or not). `expert`: the run's expert path if already
+    worked out (it depends only on the scenario and its variables, and takes a replay of
+    the whole scenario to find)."""
+    if expert is None:
+        expert = expert_path(run.scenario, run.values)
     decisions: list[DecisionReview] = []
     replies: list[ReplyReview] = []
     for index, step in enumerate(run.result.steps):

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import OptionList, Static, TabbedContent, TextArea
 from train_helpers import FakeClock, begin, let_time_pass, saved, train_app
 
+from readiness.engine import debrief
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
 from readiness.tui.screens.scenario_dialogs import PauseScreen
@@ -209,3 +210,24 @@ async def test_the_mouse_picks_a_choice_too(results: Path, clock: FakeClock) -> 
         await pilot.pause()
         assert screen.session.run.result.steps[0].choice == "ask-boss"
         assert screen.session.run.node.id == "second"
+
+
+async def test_the_expert_path_is_worked_out_while_the_participant_plays(
+    results: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The debrief appears without replaying the scenario after the last choice."""
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        await app.workers.wait_for_complete()
+
+        def worked_out_again(*_: object) -> None:
+            raise AssertionError("the expert path was worked out after the last choice")
+
+        monkeypatch.setattr(debrief, "expert_path", worked_out_again)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert [step.node_id for step in app.screen.debrief.expert.steps][0] == "first"

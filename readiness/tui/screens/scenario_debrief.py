@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
 from readiness.engine import Debrief, Run, build_debrief, resume
+from readiness.engine.expert import ExpertPath
 from readiness.i18n import t
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Scenario
@@ -29,11 +30,13 @@ class DebriefScreen(SettledLayout[None]):
         Binding("q,escape", "close", t("train.key.close"), id="train.close"),
     ]
 
-    def __init__(self, run: Run, result_path: Path | None) -> None:
+    def __init__(
+        self, run: Run, result_path: Path | None, expert: ExpertPath | None = None
+    ) -> None:
         super().__init__()
         self.run = run
         self.result_path = result_path
-        self.debrief: Debrief = build_debrief(run)
+        self.debrief: Debrief = build_debrief(run, expert)
 
     def compose(self) -> ComposeResult:
         d, run = self.debrief, self.run

@@ -39,8 +39,9 @@ def mark_pane(pane: Widget, focused: bool) -> None:
         pane.refresh(Region(-offset.x, -offset.y, pane.outer_size.width, 1))
 
 
-def compose_player(run: Run, wide: bool, step: Widget) -> ComposeResult:
-    """Status line, then feed / decision (`step`) / meters and chat, then the footer."""
+def compose_player(run: Run, wide: bool, *step: Widget) -> ComposeResult:
+    """Status line, then feed / decision (the `step` panels) / meters and chat, then the
+    footer."""
     start = run.scenario.clock.start
     titles = {v.id: run.fill(v.title) for v in run.scenario.variables}
     feed = FeedTimeline(run.feed.items, start, id="feed")
@@ -54,7 +55,7 @@ def compose_player(run: Run, wide: bool, step: Widget) -> ComposeResult:
                 yield feed
             with Vertical(id="step", classes="pane") as col:
                 col.border_title = t("train.tab.decision")
-                yield step
+                yield from step
             with Vertical(id="side-col"):
                 if meters:
                     yield Meters(run.scenario.variables, titles, id="meters", classes="pane")
@@ -66,7 +67,7 @@ def compose_player(run: Run, wide: bool, step: Widget) -> ComposeResult:
             yield Meters(run.scenario.variables, titles, compact=True, id="meters")
         with TabbedContent(id="tabs", initial="tab-decision"):
             with TabPane(t("train.tab.decision"), id="tab-decision"), Vertical(id="step"):
-                yield step
+                yield from step
             with TabPane(t("train.tab.feed"), id="tab-feed"):
                 yield feed
             with TabPane(t("train.tab.chat"), id="tab-chat"):

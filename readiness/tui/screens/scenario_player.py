@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Static, TabbedContent
 
 from readiness.engine import EngineError, FeedItem, Session, clock_label
+from readiness.engine.expert import ExpertPath, expert_path
 from readiness.errors import StorageError
 from readiness.i18n import t
 from readiness.models.scenario import Decision, Reply
@@ -85,6 +85,8 @@ class PlayerScreen(SettledLayout[None]):
         self._last = self._time()
         self._paused = True
         self._finished = False
+        self._expert: ExpertPath | None = None
+        """Worked out in a thread at the start (see `_work_out_expert_path`)."""
         self._wide = False
         self._seen = _Seen()
         self._unseen: dict[str, int] = {"feed": 0, "chat": 0}
@@ -100,19 +102,15 @@ class PlayerScreen(SettledLayout[None]):
         self._seen = _Seen(
             items=len(run.feed.items), growth=run.feed.growth_revision, node=run.node_revision
         )
-        yield from compose_player(run, self._wide, self._step_widget())
-
-    def _step_widget(self) -> Widget:
-        run = self.session.run
-        if isinstance(run.node, Reply):
-            return ReplyEditor(run)
-        return DecisionPanel(run)
+        # One panel of each kind for the whole run; the step's panel shows, the other hides.
+        yield from compose_player(run, self._wide, DecisionPanel(run), ReplyEditor(run))
 
     def on_mount(self) -> None:
         # Everything alive now (Textual, the content library, this screen) stays alive for the
         # whole exercise; freezing it spares the cyclic collector from scanning it again and
         # again, whose full passes otherwise stall a key press by 50-200 ms mid-exercise.
         gc_pauses.settle()
+        self._work_out_expert_path()
         self._timer = self.set_interval(TICK_SECONDS, self.tick, pause=True)
         self._refresh_widgets()
         run = self.session.run
@@ -189,12 +187,10 @@ class PlayerScreen(SettledLayout[None]):
             self._refresh_feed(counts, meters)
         if run.node_revision != seen.node:
             seen.node = run.node_revision
-            if not self._load_step_in_place():
-                self.call_later(self._show_step)
+            self._load_step()
         else:
-            for panel in self.query(".step-panel"):
-                if isinstance(panel, DecisionPanel | ReplyEditor):
-                    panel.sync()
+            self.query_one(DecisionPanel).sync()
+            self.query_one(ReplyEditor).sync()
         if status:
             self._update_status()
 
@@ -215,25 +211,16 @@ class PlayerScreen(SettledLayout[None]):
             for widget in self.query(Meters):
                 widget.set_values(run.state.vars)
 
-    def _load_step_in_place(self) -> bool:
-        """Decision after decision: the same widgets get the new content, now (no new panel,
-        no waiting for a mount). False when the step needs a different panel."""
-        if self._finished or not isinstance(self.session.run.node, Decision):
-            return False
-        current = [p for p in self.query_one("#step").query(DecisionPanel) if p.is_mounted]
-        if not current:
-            return False
-        current[0].load()
-        self._bring_step_forward()
-        return True
-
-    async def _show_step(self) -> None:
-        """A reply after a decision (or the other way round): swap the panel."""
-        if self._finished or self._load_step_in_place():
+    def _load_step(self) -> None:
+        """Fill the panel for the run's new step and show it instead of the other one: now,
+        in the frame that answers the key (no panel is built or mounted)."""
+        if self._finished:
             return
-        step = self.query_one("#step")
-        await step.remove_children()
-        await step.mount(self._step_widget())
+        decision, reply = self.query_one(DecisionPanel), self.query_one(ReplyEditor)
+        panel = decision if isinstance(self.session.run.node, Decision) else reply
+        panel.load()
+        decision.display = panel is decision
+        reply.display = panel is reply
         self._bring_step_forward()
 
     def _bring_step_forward(self) -> None:
@@ -298,7 +285,17 @@ class PlayerScreen(SettledLayout[None]):
             self._timer.stop()
         from readiness.tui.screens.scenario_debrief import DebriefScreen
 
-        self.app.switch_screen(DebriefScreen(self.session.run, self.session.path))
+        run = self.session.run
+        self.app.switch_screen(DebriefScreen(run, self.session.path, self._expert))
+
+    @work(thread=True, exit_on_error=False)
+    def _work_out_expert_path(self) -> None:
+        """The debrief's expert path replays the whole scenario (0.1-0.2 s): done while the
+        participant reads the briefing, not after the last choice, where it held up the
+        debrief. Pure engine work on its own `Run`; if it is not ready, the debrief works
+        it out itself."""
+        run = self.session.run
+        self._expert = expert_path(run.scenario, run.values)
 
     # -- what the participant does --------------------------------------------------------
 
@@ -355,8 +352,7 @@ class PlayerScreen(SettledLayout[None]):
                 return
 
     def action_post(self) -> None:
-        for editor in self.query(ReplyEditor):
-            editor.post()
+        self.query_one(ReplyEditor).post()
 
     def action_pause(self) -> None:
         self.app.push_screen(PauseScreen())
@@ -370,9 +366,9 @@ class PlayerScreen(SettledLayout[None]):
         if not self._wide:
             self.query_one(TabbedContent).active = f"tab-{pane}"
         if pane == "decision":
-            for widget in self.query_one("#step").query("OptionList, TextArea"):
-                self.set_focus(widget)
-                break
+            reply = isinstance(self.session.run.node, Reply)
+            panel = self.query_one(ReplyEditor) if reply else self.query_one(DecisionPanel)
+            self.set_focus(panel.query_one("OptionList, TextArea"))
         else:
             self.set_focus(self.query_one(f"#{pane}"))
 

@@ -48,25 +48,27 @@ class DecisionPanel(Vertical):
     def __init__(self, run: Run, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="step-panel")
         self.run = run
-        node = run.node
-        assert isinstance(node, Decision)
-        self.node = node
+        self.node = run.node if isinstance(run.node, Decision) else None
+        """The decision shown; None while the run is at a reply (the panel is hidden)."""
+        self.display = self.node is not None
         self._shown: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
+        node = self.node
+        situation = situation_text(self.run, node.title, node.situation) if node else Text()
         with VerticalScroll(classes="situation-box", can_focus=False):
-            yield Static(
-                situation_text(self.run, self.node.title, self.node.situation), classes="situation"
-            )
+            yield Static(situation, classes="situation")
         yield Countdown(id="countdown")
         yield OptionList(id="choices")
 
     def on_mount(self) -> None:
-        self.sync()
-        self.query_one(OptionList).focus()
+        if self.node is not None:
+            self.sync()
+            self.query_one(OptionList).focus()
 
     def load(self) -> None:
-        """Show the run's new decision in this panel: cheaper than a new panel per step."""
+        """Show the run's new decision in this panel (the player keeps one panel of each kind
+        and fills it: building a new one per step cost a frame or two)."""
         node = self.run.node
         assert isinstance(node, Decision)
         self.node = node
@@ -77,7 +79,7 @@ class DecisionPanel(Vertical):
         options = self.query_one(OptionList)
         options.highlighted = None
         self.sync()
-        options.focus()
+        self.screen.set_focus(options)
 
     def option_ids(self) -> list[str]:
         """What the number keys pick, in order: the open choices, then waiting if offered."""
@@ -89,8 +91,8 @@ class DecisionPanel(Vertical):
     def sync(self) -> None:
         """Follow the run: countdown every second, options when conditions open or close one."""
         countdowns = self.query(Countdown)
-        if self.run.node is not self.node or not countdowns:
-            return  # being replaced by the next step's panel, or not composed yet
+        if self.node is None or self.run.node is not self.node or not countdowns:
+            return  # not this panel's step, or not composed yet
         countdowns.first().set_time(self.run.seconds_left, self.run.time_limit)
         ids = tuple(self.option_ids())
         if ids == self._shown:
@@ -119,7 +121,7 @@ class DecisionPanel(Vertical):
         The screen acts on it at once (no message round trip): a key typed ahead then lands
         on the decision it was meant for, and the next step appears a frame sooner."""
         ids = self.option_ids()
-        if not 1 <= number <= len(ids):
+        if self.node is None or not 1 <= number <= len(ids):
             return None
         ident = ids[number - 1]
         return self.ChoiceMade(self.node.id, None if ident == WAIT else ident)
@@ -128,5 +130,5 @@ class DecisionPanel(Vertical):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         ident = event.option.id
-        if ident is not None:
+        if ident is not None and self.node is not None:
             self.post_message(self.ChoiceMade(self.node.id, None if ident == WAIT else ident))

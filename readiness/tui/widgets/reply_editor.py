@@ -32,26 +32,22 @@ class ReplyEditor(Vertical):
     def __init__(self, run: Run, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="step-panel")
         self.run = run
-        node = run.node
-        assert isinstance(node, Reply)
-        self.node = node
-        self.limit = run.reply_limit()
+        self.node = run.node if isinstance(run.node, Reply) else None
+        """The reply step shown; None while the run is at a decision (the panel is hidden)."""
+        self.display = self.node is not None
+        self.limit = run.reply_limit() if self.node is not None else 0
         self._count = -1
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="situation-box", can_focus=False):
-            yield Static(
-                situation_text(self.run, self.node.title, self.node.situation), classes="situation"
-            )
-            original = self.run.feed.by_id.get(self.node.reply_to or "")
-            if original is not None:
-                quoted = Text.assemble((t("train.reply.replying_to") + " ", "dim"))
-                quoted.append_text(item_header(original, self.run.scenario.clock.start))
-                quoted.append("\n" + original.text)
-                yield Static(quoted, classes="reply-original")
+            yield Static(self._situation(), classes="situation")
+            quoted = self._original()
+            original = Static(quoted, classes="reply-original")
+            original.display = bool(quoted)
+            yield original
         yield Countdown(id="countdown")
         yield TextArea(
-            self.run.draft,
+            self.run.draft if self.node is not None else "",
             id="reply-text",
             soft_wrap=True,
             tab_behavior="focus",
@@ -60,8 +56,44 @@ class ReplyEditor(Vertical):
         yield Static(id="reply-counter")
 
     def on_mount(self) -> None:
+        if self.node is not None:
+            self._update_counter()
+            self.query_one(TextArea).focus()
+
+    def load(self) -> None:
+        """Show the run's new reply step in this panel (kept mounted for the whole run: a new
+        panel with its editor took several frames to build)."""
+        node = self.run.node
+        assert isinstance(node, Reply)
+        self.node = node
+        self.limit = self.run.reply_limit()
+        self.query_one(".situation", Static).update(self._situation())
+        quoted = self._original()
+        original = self.query_one(".reply-original", Static)
+        original.update(quoted)
+        original.display = bool(quoted)
+        self.query_one(".situation-box", VerticalScroll).scroll_home(animate=False)
+        editor = self.query_one(TextArea)
+        if editor.text != self.run.draft:
+            editor.load_text(self.run.draft)
+        self._count = -1
         self._update_counter()
-        self.query_one(TextArea).focus()
+        self.sync()
+        self.screen.set_focus(editor)
+
+    def _situation(self) -> Text:
+        node = self.node
+        return situation_text(self.run, node.title, node.situation) if node else Text()
+
+    def _original(self) -> Text:
+        """The post being answered, quoted (empty, and hidden, when there is none)."""
+        original = self.run.feed.by_id.get(self.node.reply_to or "") if self.node else None
+        quoted = Text()
+        if original is not None:
+            quoted.append(t("train.reply.replying_to") + " ", "dim")
+            quoted.append_text(item_header(original, self.run.scenario.clock.start))
+            quoted.append("\n" + original.text)
+        return quoted
 
     @property
     def text(self) -> str:
@@ -69,19 +101,20 @@ class ReplyEditor(Vertical):
 
     def sync(self) -> None:
         countdowns = self.query(Countdown)
-        if self.run.node is not self.node or not countdowns:
-            return  # being replaced by the next step's panel, or not composed yet
+        if self.node is None or self.run.node is not self.node or not countdowns:
+            return  # not this panel's step, or not composed yet
         countdowns.first().set_time(self.run.seconds_left, self.run.time_limit)
 
     @on(TextArea.Changed, "#reply-text")
     def _changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.run.draft = event.text_area.text  # kept if the countdown runs out
-        self._update_counter()
+        if self.node is not None and self.run.node is self.node:
+            self.run.draft = event.text_area.text  # kept if the countdown runs out
+            self._update_counter()
 
     def _update_counter(self) -> None:
         count = len(self.text)
-        if count == self._count:
+        if self.node is None or count == self._count:
             return
         self._count = count
         counter = self.query_one("#reply-counter", Static)
@@ -99,6 +132,8 @@ class ReplyEditor(Vertical):
     def post(self) -> None:
         """Check length and emptiness here so the participant gets a reason, not an error."""
         text = self.text
+        if self.node is None:
+            return
         if not text.strip():
             self.notify(t("train.reply.empty"), severity="warning")
         elif len(text) > self.limit:

@@ -158,7 +158,7 @@ async def test_a_new_item_is_highlighted_for_a_while(monkeypatch: pytest.MonkeyP
         await pilot.pause()
 
         def background() -> object:
-            style = list(feed.render_line(2))[0].style
+            style = next(iter(feed.render_line(2))).style
             return style.bgcolor if style is not None else None
 
         highlighted = background()

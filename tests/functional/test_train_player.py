@@ -230,4 +230,4 @@ async def test_the_expert_path_is_worked_out_while_the_participant_plays(
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
-        assert [step.node_id for step in app.screen.debrief.expert.steps][0] == "first"
+        assert app.screen.debrief.expert.steps[0].node_id == "first"

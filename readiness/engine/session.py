@@ -73,7 +73,8 @@ class Session:
         """Whether anything worth keeping exists: a step taken or a reply begun."""
         return bool(self.run.result.steps or self.run.draft)
 
-    def _autosave(self) -> None:
+    def save_pending(self) -> None:
+        """Save if a step was taken since the last save (raises `StorageError`)."""
         if len(self.run.result.steps) != self._saved_steps:
             self.save()
 
@@ -81,20 +82,25 @@ class Session:
         """Let time pass; True when a countdown expired and a step was taken (and saved)."""
         before = len(self.run.result.steps)
         self.run.advance(real_seconds)
-        self._autosave()
+        self.save_pending()
         return len(self.run.result.steps) != before
 
-    def choose(self, choice_id: str) -> Step:
+    def choose(self, choice_id: str, *, save: bool = True) -> Step:
         step = self.run.choose(choice_id)
-        self._autosave()
+        if save:
+            self.save_pending()
         return step
 
-    def reply(self, text: str) -> Step:
+    def reply(self, text: str, *, save: bool = True) -> Step:
         step = self.run.reply(text)
-        self._autosave()
+        if save:
+            self.save_pending()
         return step
 
-    def wait(self) -> Step:
+    def wait(self, *, save: bool = True) -> Step:
+        """`save=False` leaves the save to `save_pending()` (the player saves right after
+        painting the next step, so the disk write does not delay it)."""
         step = self.run.wait()
-        self._autosave()
+        if save:
+            self.save_pending()
         return step

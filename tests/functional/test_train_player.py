@@ -8,7 +8,9 @@ import pytest
 from textual.widgets import OptionList, Static, TabbedContent, TextArea
 from train_helpers import FakeClock, begin, let_time_pass, saved, train_app
 
+from readiness import storage
 from readiness.engine import debrief
+from readiness.errors import StorageError
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
 from readiness.tui.screens.scenario_dialogs import PauseScreen
@@ -231,3 +233,25 @@ async def test_the_expert_path_is_worked_out_while_the_participant_plays(
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.debrief.expert.steps[0].node_id == "first"
+
+
+async def test_each_choice_is_saved_and_a_failed_save_is_reported(
+    results: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save follows the repaint of the next step, a frame later, but always follows."""
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        (run,) = saved(results)
+        assert [step.node for step in run.steps] == ["first"]
+
+        def disk_full(*_: object) -> None:
+            raise StorageError("cannot save results: no space left on the device")
+
+        monkeypatch.setattr(storage, "save_result", disk_full)
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.session.run.node.id != "second"  # the exercise goes on
+        assert any("no space left" in str(n.message) for n in app._notifications)

@@ -303,8 +303,9 @@ class PlayerScreen(SettledLayout[None]):
         """Count the time up to now first (the countdown may have run out meanwhile), then act
         only if the participant is still at the node they acted on.
 
-        What the key asked for (the next step) is painted first; the feed, chat, meters and
-        status line follow a frame later, so the answer to the key is not held up by them."""
+        What the key asked for (the next step) is painted first; saving the result, the feed,
+        chat, meters and status line follow a frame later, so the answer to the key is not
+        held up by them. (`action` must not save: see `_save_step`.)"""
         self._advance_clock()
         if self._finished or self.session.run.node.id != node_id:
             self._refresh_widgets()
@@ -313,10 +314,20 @@ class PlayerScreen(SettledLayout[None]):
             action()
         except EngineError as exc:
             self.notify(str(exc), severity="warning")
+        if self.session.run.finished:
+            self._save_step()  # the debrief names the saved file
+        self._refresh_widgets(feed=False, status=False)
+        self.call_after_refresh(self._after_step)
+
+    def _after_step(self) -> None:
+        self._save_step()
+        self._refresh_widgets()
+
+    def _save_step(self) -> None:
+        try:
+            self.session.save_pending()
         except StorageError as exc:
             self._save_failed(exc)
-        self._refresh_widgets(feed=False, status=False)
-        self.call_after_refresh(self._refresh_widgets)
 
     @on(DecisionPanel.ChoiceMade)
     def _chosen(self, event: DecisionPanel.ChoiceMade) -> None:
@@ -326,13 +337,13 @@ class PlayerScreen(SettledLayout[None]):
     def _choose(self, event: DecisionPanel.ChoiceMade) -> None:
         choice = event.choice_id
         if choice is None:
-            self._act(event.node_id, self.session.wait)
+            self._act(event.node_id, lambda: self.session.wait(save=False))
         else:
-            self._act(event.node_id, lambda: self.session.choose(choice))
+            self._act(event.node_id, lambda: self.session.choose(choice, save=False))
 
     @on(ReplyEditor.Posted)
     def _posted(self, event: ReplyEditor.Posted) -> None:
-        self._act(event.node_id, lambda: self.session.reply(event.text))
+        self._act(event.node_id, lambda: self.session.reply(event.text, save=False))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         node = self.session.run.node

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Static, TabbedContent, TextArea
@@ -181,10 +182,23 @@ async def test_wide_terminals_show_feed_decision_and_chat_side_by_side(
         assert not screen.query(TabbedContent)
         columns = [w.id for w in screen.query_one("#columns").children]
         assert columns == ["feed-col", "step", "side-col"]
+        mount_all = screen.mount_all
+
+        def tick_then_mount(*args: Any, **kwargs: Any) -> Any:
+            """The clock ticks between the old layout's removal and the new one's mount."""
+            clock.now += 1
+            screen.tick(smooth=True)
+            return mount_all(*args, **kwargs)
+
+        screen.mount_all = tick_then_mount  # type: ignore[method-assign]
+        minute = screen.session.run.minute
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
         assert screen.query_one(TabbedContent).active == "tab-decision"
+        assert screen.query_one("#choices", OptionList).option_count == 3
+        screen.tick()
+        assert screen.session.run.minute > minute  # the second that passed was not lost
 
 
 async def test_the_debrief_offers_the_gap_report(results: Path, clock: FakeClock) -> None:

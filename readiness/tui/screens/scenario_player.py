@@ -85,6 +85,8 @@ class PlayerScreen(SettledLayout[None]):
         self._last = self._time()
         self._paused = True
         self._finished = False
+        self._rebuilding = False
+        """True while a resize recomposes the screen (side by side <-> tabs)."""
         self._expert: ExpertPath | None = None
         """Worked out in a thread at the start (see `_work_out_expert_path`)."""
         self._wide = False
@@ -125,7 +127,11 @@ class PlayerScreen(SettledLayout[None]):
 
     async def on_resize(self, event: events.Resize) -> None:
         if is_wide(self.app.size) != self._wide and not self._finished:
-            await self.recompose()
+            self._rebuilding = True
+            try:
+                await self.recompose()
+            finally:
+                self._rebuilding = False
             self.call_after_refresh(self._refresh_widgets)
 
     # -- the clock ------------------------------------------------------------------------
@@ -146,7 +152,11 @@ class PlayerScreen(SettledLayout[None]):
 
     def tick(self, smooth: bool | None = None) -> None:
         """Feed the real time since the last tick to the engine, then repaint what changed
-        (`smooth=True` also repaints the climbing numbers now)."""
+        (`smooth=True` also repaints the climbing numbers now). Not while a resize rebuilds
+        the layout: the clock timer runs on its own task and would find half a screen; the
+        next tick hands the engine the time that passed meanwhile."""
+        if self._rebuilding:
+            return
         if self._advance_clock():
             self._ticks += 1
             phase = self._ticks % SMOOTH_TICKS
@@ -185,12 +195,15 @@ class PlayerScreen(SettledLayout[None]):
         seen = self._seen
         if feed:
             self._refresh_feed(counts, meters)
-        if run.node_revision != seen.node:
+        panels = self._panels()
+        if panels is None:
+            pass  # a resize is rebuilding the layout; it calls back when done
+        elif run.node_revision != seen.node:
             seen.node = run.node_revision
-            self._load_step()
+            self._load_step(*panels)
         else:
-            self.query_one(DecisionPanel).sync()
-            self.query_one(ReplyEditor).sync()
+            for panel in panels:
+                panel.sync()
         if status:
             self._update_status()
 
@@ -211,12 +224,18 @@ class PlayerScreen(SettledLayout[None]):
             for widget in self.query(Meters):
                 widget.set_values(run.state.vars)
 
-    def _load_step(self) -> None:
+    def _panels(self) -> tuple[DecisionPanel, ReplyEditor] | None:
+        """The two step panels; None for the moment a resize recomposes the screen."""
+        decisions, replies = self.query(DecisionPanel), self.query(ReplyEditor)
+        if not decisions or not replies:
+            return None
+        return decisions.first(), replies.first()
+
+    def _load_step(self, decision: DecisionPanel, reply: ReplyEditor) -> None:
         """Fill the panel for the run's new step and show it instead of the other one: now,
         in the frame that answers the key (no panel is built or mounted)."""
         if self._finished:
             return
-        decision, reply = self.query_one(DecisionPanel), self.query_one(ReplyEditor)
         panel = decision if isinstance(self.session.run.node, Decision) else reply
         panel.load()
         decision.display = panel is decision
@@ -363,7 +382,8 @@ class PlayerScreen(SettledLayout[None]):
                 return
 
     def action_post(self) -> None:
-        self.query_one(ReplyEditor).post()
+        for editor in self.query(ReplyEditor):
+            editor.post()
 
     def action_pause(self) -> None:
         self.app.push_screen(PauseScreen())
@@ -377,9 +397,10 @@ class PlayerScreen(SettledLayout[None]):
         if not self._wide:
             self.query_one(TabbedContent).active = f"tab-{pane}"
         if pane == "decision":
-            reply = isinstance(self.session.run.node, Reply)
-            panel = self.query_one(ReplyEditor) if reply else self.query_one(DecisionPanel)
-            self.set_focus(panel.query_one("OptionList, TextArea"))
+            panels = self._panels()
+            if panels is not None:
+                panel = panels[1] if isinstance(self.session.run.node, Reply) else panels[0]
+                self.set_focus(panel.query_one("OptionList, TextArea"))
         else:
             self.set_focus(self.query_one(f"#{pane}"))
 

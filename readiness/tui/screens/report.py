@@ -9,6 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -18,6 +19,17 @@ from readiness.errors import ReadinessError
 from readiness.i18n import t
 from readiness.models.results import AnyResult, AssessmentResult
 from readiness.tui.widgets.gap_bars import GapBars
+
+
+class PlanTable(DataTable[object]):
+    """The action plan. Its height follows its rows, which DataTable measures only when idle:
+    under load that came after the screen's layout, and the table kept a height of 0 (an
+    empty plan) until something else relaid the screen. Ask for a layout again once the
+    rows are measured."""
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if size.height > self.region.height:
+            self.call_after_refresh(self.refresh, layout=True)
 
 
 class ReportScreen(Screen[None]):
@@ -45,7 +57,7 @@ class ReportScreen(Screen[None]):
             yield GapBars(id="report-bars")
             yield Static("", id="report-legend")
             yield Static("", id="report-findings")
-            yield DataTable(id="report-plan", zebra_stripes=True, cursor_type="row")
+            yield PlanTable(id="report-plan", zebra_stripes=True, cursor_type="row")
             yield Static("", id="report-scenarios")
         yield Footer()
 

@@ -12,6 +12,7 @@ from train_helpers import FakeClock, begin, let_time_pass, saved, train_app
 from readiness import storage
 from readiness.engine import debrief
 from readiness.errors import StorageError
+from readiness.models.scenario import Inject
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
 from readiness.tui.screens.scenario_dialogs import PauseScreen
@@ -269,3 +270,34 @@ async def test_each_choice_is_saved_and_a_failed_save_is_reported(
         await pilot.pause()
         assert screen.session.run.node.id != "second"  # the exercise goes on
         assert any("no space left" in str(n.message) for n in app._notifications)
+
+
+async def test_messages_on_a_hidden_tab_get_one_toast_at_a_time(
+    results: Path, clock: FakeClock
+) -> None:
+    """Several messages at once would stack toasts over the decision: one toast, and the
+    tab's count says how many arrived; urgent ones are always announced."""
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        run = screen.session.run
+
+        def arrive(ident: str, *, urgent: bool = False) -> None:
+            inject = Inject(
+                id=ident, at=run.minute, channel="chat", author=ident, text="?", urgent=urgent
+            )
+            run.add_inject(inject)
+
+        def toasts() -> list[str]:
+            return [str(n.message) for n in app._notifications if "New:" in str(n.message)]
+
+        for ident in ("legal", "it", "hr"):
+            arrive(ident)
+        await let_time_pass(pilot, clock, 1)
+        assert toasts() == ["New: legal (team chat)"]
+        assert str(screen.query_one(TabbedContent).get_tab("tab-chat").label) == "Team & inbox ●3"
+        arrive("boss", urgent=True)
+        await let_time_pass(pilot, clock, 1)
+        assert toasts()[-1] == "New: boss (team chat)"
+        await let_time_pass(pilot, clock, 5)  # after the toast's time, the next one shows
+        assert toasts()[-1] == "New: Maria (team chat)"  # the scenario's own message

@@ -47,6 +47,9 @@ tick 0. Textual repaints the rectangle around everything that changed in a frame
 feed (left) and the meters (right) changing together would repaint the whole screen."""
 DRAFT_SAVE_SECONDS = 3.0
 """A reply being written is saved at most this often, so a killed terminal keeps it."""
+TOAST_SECONDS = 4.0
+"""How long a toast about a message on a hidden tab stays; no second one meanwhile (they
+stacked over the decision when several arrived together). Urgent items always get one."""
 
 
 @dataclass
@@ -87,6 +90,8 @@ class PlayerScreen(SettledLayout[None]):
         self._finished = False
         self._rebuilding = False
         """True while a resize recomposes the screen (side by side <-> tabs)."""
+        self._toasted_at = float("-inf")
+        """When the last toast for a message on a hidden tab was shown."""
         self._expert: ExpertPath | None = None
         """Worked out in a thread at the start (see `_work_out_expert_path`)."""
         self._wide = False
@@ -257,9 +262,15 @@ class PlayerScreen(SettledLayout[None]):
         if not visible:
             self._unseen[pane] += 1
             self._label_tab(pane)
-        if item.inject.urgent or not (visible or item.social):
-            channel = t(f"train.channel.{item.inject.channel}")
-            self.notify(t("train.new_item", author=item.author, channel=channel), timeout=4)
+        if not item.inject.urgent:
+            if visible or item.social:
+                return
+            now = self._time()
+            if now - self._toasted_at < TOAST_SECONDS:
+                return  # one toast at a time; the tab's count shows the rest
+            self._toasted_at = now
+        channel = t(f"train.channel.{item.inject.channel}")
+        self.notify(t("train.new_item", author=item.author, channel=channel), timeout=TOAST_SECONDS)
 
     def _label_tab(self, pane: str) -> None:
         label = t(f"train.tab.{pane}")

@@ -272,11 +272,12 @@ async def test_each_choice_is_saved_and_a_failed_save_is_reported(
         assert any("no space left" in str(n.message) for n in app._notifications)
 
 
-async def test_messages_on_a_hidden_tab_get_one_toast_at_a_time(
+async def test_what_arrives_together_gets_one_toast_and_not_too_often(
     results: Path, clock: FakeClock
 ) -> None:
-    """Several messages at once would stack toasts over the decision: one toast, and the
-    tab's count says how many arrived; urgent ones are always announced."""
+    """Several messages at once stacked toasts over the decision: now one toast names the
+    first two and counts the rest; without an urgent item none follows while one shows (the
+    tab's count says how many arrived); urgent ones are always announced."""
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await begin(pilot)
@@ -294,7 +295,7 @@ async def test_messages_on_a_hidden_tab_get_one_toast_at_a_time(
         for ident in ("legal", "it", "hr"):
             arrive(ident)
         await let_time_pass(pilot, clock, 1)
-        assert toasts() == ["New: legal (team chat)"]
+        assert toasts() == ["New: legal (team chat)\nNew: it (team chat)\n… and 1 more"]
         assert str(screen.query_one(TabbedContent).get_tab("tab-chat").label) == "Team & inbox ●3"
         arrive("boss", urgent=True)
         await let_time_pass(pilot, clock, 1)

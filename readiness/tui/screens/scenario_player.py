@@ -219,8 +219,9 @@ class PlayerScreen(SettledLayout[None]):
         if len(run.feed.items) > seen.items:
             new = run.feed.items[seen.items :]
             seen.items = len(run.feed.items)
-            for item in new:
-                self._announce(item)
+            toast = [item for item in new if self._announce(item)]
+            if toast:
+                self._toast(toast)
         if counts and run.feed.growth_revision != seen.growth:
             seen.growth = run.feed.growth_revision
             self.query_one(FeedTimeline).refresh_counts()
@@ -251,8 +252,9 @@ class PlayerScreen(SettledLayout[None]):
         if not self._wide:
             self.query_one(TabbedContent).active = "tab-decision"
 
-    def _announce(self, item: FeedItem) -> None:
-        """Add a new item where it belongs and make it noticed without taking focus."""
+    def _announce(self, item: FeedItem) -> bool:
+        """Add a new item where it belongs and make it noticed without taking focus; True
+        when it deserves a toast (urgent, or a message on a hidden tab)."""
         pane = "feed" if item.social else "chat"
         if item.social:
             self.query_one(FeedTimeline).add(item)
@@ -262,15 +264,29 @@ class PlayerScreen(SettledLayout[None]):
         if not visible:
             self._unseen[pane] += 1
             self._label_tab(pane)
-        if not item.inject.urgent:
-            if visible or item.social:
-                return
+        return item.inject.urgent or not (visible or item.social)
+
+    def _toast(self, items: list[FeedItem]) -> None:
+        """One toast for what arrived together (several stacked over the decision). Without
+        an urgent item, none while the last one still shows: the tab's count says it."""
+        if not any(item.inject.urgent for item in items):
             now = self._time()
             if now - self._toasted_at < TOAST_SECONDS:
-                return  # one toast at a time; the tab's count shows the rest
+                return
             self._toasted_at = now
-        channel = t(f"train.channel.{item.inject.channel}")
-        self.notify(t("train.new_item", author=item.author, channel=channel), timeout=TOAST_SECONDS)
+        items = sorted(items, key=lambda item: not item.inject.urgent)
+        named = [
+            t(
+                "train.new_item",
+                author=item.author,
+                channel=t(f"train.channel.{item.inject.channel}"),
+            )
+            for item in items[:2]
+        ]
+        text = "\n".join(named)
+        if len(items) > 2:
+            text += "\n" + t("train.new_more", count=len(items) - 2)
+        self.notify(text, timeout=TOAST_SECONDS)
 
     def _label_tab(self, pane: str) -> None:
         label = t(f"train.tab.{pane}")

@@ -17,8 +17,14 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Static, TabbedContent
 
-from readiness.engine import EngineError, FeedItem, Session, clock_label
-from readiness.engine.expert import ExpertPath, expert_path
+from readiness.engine import (
+    EngineError,
+    ExpertPath,
+    FeedItem,
+    Session,
+    clock_label,
+    expert_path,
+)
 from readiness.errors import StorageError
 from readiness.i18n import t
 from readiness.models.scenario import Decision, Reply
@@ -157,11 +163,7 @@ class PlayerScreen(SettledLayout[None]):
 
     def tick(self, smooth: bool | None = None) -> None:
         """Feed the real time since the last tick to the engine, then repaint what changed
-        (`smooth=True` also repaints the climbing numbers now). Not while a resize rebuilds
-        the layout: the clock timer runs on its own task and would find half a screen; the
-        next tick hands the engine the time that passed meanwhile."""
-        if self._rebuilding:
-            return
+        (`smooth=True` also repaints the climbing numbers now)."""
         if self._advance_clock():
             self._ticks += 1
             phase = self._ticks % SMOOTH_TICKS
@@ -192,23 +194,27 @@ class PlayerScreen(SettledLayout[None]):
         """Repaint what changed. `counts`/`meters` False leave climbing likes or meters for a
         later tick; `feed`/`status` False leave the feed, chat, meters or the status line
         for a later call (each of those sits far from the decision, and one frame repaints
-        the rectangle around everything that changed)."""
+        the rectangle around everything that changed).
+
+        Nothing while a resize rebuilds the layout (the clock timer and key bindings run
+        outside the screen's message loop and would find half a screen); the rebuild
+        refreshes everything when it is done."""
         run = self.session.run
         if run.finished:
             self._finish()
             return
+        if self._rebuilding:
+            return
         seen = self._seen
         if feed:
             self._refresh_feed(counts, meters)
-        panels = self._panels()
-        if panels is None:
-            pass  # a resize is rebuilding the layout; it calls back when done
-        elif run.node_revision != seen.node:
+        decision, reply = self.query_one(DecisionPanel), self.query_one(ReplyEditor)
+        if run.node_revision != seen.node:
             seen.node = run.node_revision
-            self._load_step(*panels)
+            self._load_step(decision, reply)
         else:
-            for panel in panels:
-                panel.sync()
+            decision.sync()
+            reply.sync()
         if status:
             self._update_status()
 
@@ -230,12 +236,12 @@ class PlayerScreen(SettledLayout[None]):
             for widget in self.query(Meters):
                 widget.set_values(run.state.vars)
 
-    def _panels(self) -> tuple[DecisionPanel, ReplyEditor] | None:
-        """The two step panels; None for the moment a resize recomposes the screen."""
-        decisions, replies = self.query(DecisionPanel), self.query(ReplyEditor)
-        if not decisions or not replies:
-            return None
-        return decisions.first(), replies.first()
+    def _step_panel(self) -> DecisionPanel | ReplyEditor | None:
+        """The panel for the run's current step; None while a resize rebuilds the layout."""
+        panels: list[DecisionPanel | ReplyEditor] = [
+            *self.query(ReplyEditor if isinstance(self.session.run.node, Reply) else DecisionPanel)
+        ]
+        return panels[0] if panels else None
 
     def _load_step(self, decision: DecisionPanel, reply: ReplyEditor) -> None:
         """Fill the panel for the run's new step and show it instead of the other one: now,
@@ -362,6 +368,8 @@ class PlayerScreen(SettledLayout[None]):
             self.notify(str(exc), severity="warning")
         if self.session.run.finished:
             self._save_step()  # the debrief names the saved file
+            self._finish()
+            return
         self._refresh_widgets(feed=False, status=False)
         self.call_after_refresh(self._after_step)
 
@@ -421,12 +429,13 @@ class PlayerScreen(SettledLayout[None]):
         Focus is set now, through the screen: `Widget.focus()` waits a turn of the message
         loop and repaints the whole widget, a full column for the feed or the chat, though
         neither looks different with the keyboard."""
+        if self._rebuilding:
+            return
         if not self._wide:
             self.query_one(TabbedContent).active = f"tab-{pane}"
         if pane == "decision":
-            panels = self._panels()
-            if panels is not None:
-                panel = panels[1] if isinstance(self.session.run.node, Reply) else panels[0]
+            panel = self._step_panel()
+            if panel is not None:
                 self.set_focus(panel.query_one("OptionList, TextArea"))
         else:
             self.set_focus(self.query_one(f"#{pane}"))

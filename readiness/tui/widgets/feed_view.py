@@ -170,17 +170,16 @@ class FeedView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """Theme or CSS changed: colours are baked into the lines, so draw them again."""
         super().notify_style_update()
+        for entry in self.entries:
+            entry.width = 0
         self._width = 0
 
     def _ensure_layout(self) -> None:
-        """Draw every entry at the width there is now (after a resize or a theme change)."""
+        """Draw the entries at the width there is now (after a resize or a theme change)."""
         width = self.scrollable_content_region.width
-        if width == self._width:
-            return
-        self._width = width
-        for entry in self.entries:
-            self._draw(entry)
-        self._relayout()
+        if width != self._width:
+            self._width = width
+            self._relayout()
 
     def _relayout(self) -> None:
         """Where each entry starts, after entries were added or changed height."""

@@ -205,6 +205,9 @@ class Decision(StrictModel):
     """The choice an experienced social media manager would take."""
     choices: list[Choice]
     """The options (two to nine)."""
+    shuffle: bool = True
+    """Show the choices in an order shuffled per run, so position gives nothing away. Set
+    `false` to pin the order for ordinal choices such as now / in an hour / tomorrow."""
 
     @model_validator(mode="after")
     def _choices(self) -> Decision:

@@ -92,6 +92,10 @@ class ScenarioResult(ResultHeader):
 
     kind: Literal["scenario"] = "scenario"
     mode: Literal["exercise", "practice"] = "exercise"
+    seed: int | None = None
+    """Seed of the order in which each decision's choices are shown, so resume, replay and
+    debrief show the order the participant saw. None in results saved before choices were
+    shuffled: they were played, and are shown, in the authored order."""
     placeholders: dict[str, str] = {}
     steps: list[Step] = []
     ending: str | None = None

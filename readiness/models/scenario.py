@@ -171,6 +171,9 @@ class Choice(StrictModel):
     """State changes."""
     when: StateCondition | None = None
     """Offered only when this holds."""
+    waits: bool = False
+    """This choice means letting the time run ("wait and watch"). Practice mode then adds no
+    wait option of its own beside it, so the participant never sees two ways to wait."""
 
 
 class Timeout(StrictModel):

@@ -13,6 +13,8 @@ import pytest
 os.environ["READINESS_LANG"] = "en"
 os.environ.pop("NO_COLOR", None)
 
+import hypothesis_budget  # noqa: F401  (registers and loads the Hypothesis profile)
+
 from readiness.i18n import set_language
 
 DATA = Path(__file__).parent / "data"

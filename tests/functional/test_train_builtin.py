@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builtin_library import builtin_library
 from train_helpers import FakeClock, begin
 
-from readiness.content.loader import load_library
 from readiness.models.scenario import Decision
 from readiness.settings import Settings
 from readiness.tui.app import make_app
@@ -15,7 +15,7 @@ from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
 from readiness.tui.screens.scenario_player import PlayerScreen
 
-LIBRARY = load_library(env={})
+LIBRARY = builtin_library()
 BUILTIN = sorted(f.id for f in LIBRARY.scenarios)
 
 
@@ -51,8 +51,7 @@ async def test_builtin_scenario_plays_to_the_debrief(
 
 
 async def test_a_scenario_opens_from_the_home_screen(results: Path, clock: FakeClock) -> None:
-    if not BUILTIN:
-        pytest.skip("no built-in scenario loads right now")
+    assert BUILTIN, "no built-in scenario loads (see test_builtin_library)"
     content = LIBRARY.get(BUILTIN[0], "scenario")
     assert content is not None
     app = make_app(Settings(results_dir=results), library=LIBRARY)

@@ -7,11 +7,13 @@ import tomllib
 
 import pytest
 import tomli_w
+from builtin_library import builtin_library
 from engine_fixtures import TRAIN
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
-from readiness.content.loader import load_library, load_paths
+from readiness.content.loader import load_paths
 from readiness.engine import Run, build_debrief, new_result, replay
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
@@ -20,7 +22,7 @@ from readiness.models.scenario import Decision, Ending, Reply, Scenario
 def _scenarios() -> dict[str, Scenario]:
     found: dict[str, Scenario] = {}
     fixtures = load_paths([TRAIN], with_builtin=False)
-    builtin = load_library(env={})
+    builtin = builtin_library()
     for f in [*fixtures.files, *builtin.scenarios]:
         if isinstance(f.model, Scenario):
             found[f.id] = f.model
@@ -44,7 +46,7 @@ def test_fixtures_and_builtins_are_walked() -> None:
 
 
 @pytest.mark.parametrize("ident", sorted(SCENARIOS))
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(data=st.data())
 def test_random_walk_ends_scores_stay_in_range_and_replay_reproduces(
     ident: str, data: st.DataObject

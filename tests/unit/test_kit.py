@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from readiness.analysis.build import attach, build_report
 from readiness.cli.main import main
@@ -31,7 +32,10 @@ KIT = Path(__file__).parent.parent / "data" / "kit"
 TEMPLATES = Path(__file__).parent.parent.parent / "readiness" / "reports" / "templates" / "kit"
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 HOSTILE_ORG = "Nordlicht <script>alert(1)</script> [bold red]Mode[/] GmbH"
-HOSTILE_REPLY = "Sorry, [bold red]we[/] are <b>on it</b>.\n# Not a heading\nMore soon."
+HOSTILE_REPLY = (
+    "Sorry, [bold red]we[/] are <b>on it</b>.\n# Not a heading\n"
+    "The photos of our new collection went out too early; more news soon."
+)
 
 
 @pytest.fixture(scope="module")
@@ -267,7 +271,7 @@ def test_hostile_text_stays_inert_in_every_document(english: dict[str, str]) -> 
         assert "Fox &lt;script&gt;x&lt;/script&gt;" in text, f"{name}: participant not shown"
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.text(
         st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\r"),

@@ -15,6 +15,7 @@ import pytest
 import tomli_w
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from readiness.authoring.graph import dot, mermaid
 from readiness.authoring.stats import scenario_stats
@@ -256,7 +257,7 @@ def dump(data: dict[str, Any]) -> str:
         raise
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents, st.sampled_from(["scenario", "assessment", None]))
 def test_arbitrary_toml_never_raises(data: dict[str, Any], kind: str | None) -> None:
     if kind is not None:
@@ -295,13 +296,13 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_valid_files_never_raise(data: dict[str, Any]) -> None:
     load_text(dump(data))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.binary(max_size=300))
 def test_random_bytes_never_raise(blob: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -9,8 +9,9 @@ from typing import Any, Literal
 
 import jsonschema
 import pytest
+from builtin_library import builtin_library
 
-from readiness.content.loader import load_library, load_paths
+from readiness.content.loader import load_paths
 from readiness.schema import json_schema, schema_path, schema_text
 
 DATA = Path(__file__).parent.parent / "data" / "authoring"
@@ -35,7 +36,7 @@ def test_schema_is_valid_draft_7_with_descriptions(kind: Literal["assessment", "
 
 def loadable_files() -> list[tuple[str, Path]]:
     """Every file that loads: built-in content and our own test fixtures."""
-    lib = load_library(env={})
+    lib = builtin_library()
     extra = load_paths([DATA], with_builtin=False)
     return [(f.kind, f.path) for f in [*lib.files, *extra.files]]
 

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
+from builtin_library import builtin_library
 
 from readiness.authoring.scaffold import write_scaffold
-from readiness.content.loader import load_library, load_paths
+from readiness.content.loader import load_paths
 from readiness.schema import schema_path
 
 DATA = Path(__file__).parent.parent / "data" / "authoring"
@@ -32,7 +33,7 @@ def taplo(
 def test_taplo_accepts_every_builtin_and_fixture_file(
     kind: Literal["assessment", "scenario"],
 ) -> None:
-    lib = load_library(env={})
+    lib = builtin_library()
     extra = load_paths([DATA], with_builtin=False)
     files = [f.path for f in [*lib.files, *extra.files] if f.kind == kind]
     assert files

@@ -10,6 +10,7 @@ from typing import Any
 import tomli_w
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from readiness.content.loader import parse_file
 from readiness.models.assessment import Assessment, Question
@@ -131,14 +132,14 @@ def rank(assessment: Assessment, result: AssessmentScore) -> int:
     return [lvl.id for lvl in assessment.levels].index(result.level.id)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(cases())
 def test_scores_stay_in_range(case: tuple[Assessment, dict[str, Answer]]) -> None:
     assessment, answers = case
     assert_in_range(score(assessment, run(answers)))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(cases(), st.data())
 def test_a_better_answer_never_lowers_its_dimension(
     case: tuple[Assessment, dict[str, Answer]], data: st.DataObject
@@ -158,7 +159,7 @@ def test_a_better_answer_never_lowers_its_dimension(
     assert better.overall >= worse.overall - 1e-9
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(cases(), st.data())
 def test_not_applicable_never_lowers_a_score(
     case: tuple[Assessment, dict[str, Answer]], data: st.DataObject
@@ -185,7 +186,7 @@ def test_not_applicable_never_lowers_a_score(
     assert rank(assessment, na) >= rank(assessment, skipped)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(cases())
 def test_same_answers_same_result_even_after_saving(
     case: tuple[Assessment, dict[str, Answer]],
@@ -211,7 +212,7 @@ def _fixture() -> Assessment:
 FIXTURE_MODEL = _fixture()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(answers_for(FIXTURE_MODEL), st.sampled_from(["small-business", "authority"]))
 def test_fixture_with_conditions_stays_in_range_and_is_deterministic(
     answers: dict[str, Answer], profile: str

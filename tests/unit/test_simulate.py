@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builtin_library import builtin_library
 
 from readiness.authoring.simulate import simulate
 from readiness.cli.main import main
-from readiness.content.loader import load_library
 from readiness.engine import Run
 from readiness.models.scenario import Scenario
 
@@ -129,7 +129,7 @@ def test_simulate_refuses_assessments_and_bad_counts(capsys: pytest.CaptureFixtu
     assert exit_info.value.code == 2
 
 
-BUILTIN = [f for f in load_library(env={}).scenarios if f.builtin]
+BUILTIN = [f for f in builtin_library().scenarios if f.builtin]
 
 
 @pytest.mark.parametrize("content", BUILTIN, ids=[f.id for f in BUILTIN])

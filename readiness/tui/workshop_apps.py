@@ -12,6 +12,7 @@ from readiness.content.loader import Library
 from readiness.settings import Settings
 from readiness.tui.app import ReadinessApp
 from readiness.tui.follow import attach
+from readiness.tui.typeahead import TypeAhead
 from readiness.workshop.joincode import JoinGate
 
 
@@ -31,9 +32,12 @@ class DashboardApp(ReadinessApp):
         self.push_screen(DashboardScreen(self.folder))
 
 
-class ParticipantApp(ReadinessApp):
+class ParticipantApp(TypeAhead, ReadinessApp):
     """A browser participant: join code and pseudonym first, then the home screen, with no
-    paths, no other people's results and no facilitator screens (`Settings.restricted`)."""
+    paths, no other people's results and no facilitator screens (`Settings.restricted`).
+
+    Keys are handled one after another (`TypeAhead`): a browser session on a busy laptop
+    gets a whole line at once, and every key must land where the participant typed it."""
 
     follows_facilitator = False
     """Only once joined: see `_joined`."""
@@ -44,6 +48,13 @@ class ParticipantApp(ReadinessApp):
         settings.team = ""
         super().__init__(settings, library=library, home=False)
         self.gate = JoinGate(code)
+
+    def keys_wait(self) -> bool:
+        """After joining, keys wait for the content: a Down typed while the list is still
+        empty would be lost, and the Enter behind it would open the first entry."""
+        from readiness.tui.screens.join import JoinScreen
+
+        return self.library is None and not isinstance(self.screen, JoinScreen)
 
     def on_mount(self) -> None:
         from readiness.tui.screens.join import JoinScreen

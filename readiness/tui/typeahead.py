@@ -1,0 +1,91 @@
+"""Type-ahead that never loses or misplaces a key: keys wait until the previous one is done.
+
+Why: Textual hands a key to the widget that has focus *when the key is read*, and a key's
+effects arrive later, one message hop at a time. Tab reaches the focus change only after it
+has bubbled from the input up to the app; Enter on a list opens the next screen only after
+the list's Selected message has reached the screen. Keys that are already waiting (a paste,
+a fast typist, a browser session slowed down by a room joining at once) are meanwhile given
+to the old focus: a pseudonym ends up in the code field, "w10-02" and "table 3" merge, a Down
+key goes to a screen that is still being built.
+
+`TypeAhead` holds every further key (and paste) while the app is still busy with the last one,
+and hands them on one by one, in order, as soon as every message queue of the app is empty:
+then the focus has moved and the next screen is mounted. A key that arrives while the app is
+idle goes through at once, so typing at a normal pace is not slowed down at all."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.timer import Timer
+
+POLL_SECONDS = 0.005
+"""How often a held key checks whether the app has finished with the previous one."""
+MAX_HOLD_SECONDS = 5.0
+"""A key is handed on after this long even if the app never falls quiet (an animation that
+never stops, say): late but never lost. A busy session finishes a key well within this."""
+
+
+def app_is_settled(app: App[Any]) -> bool:
+    """True if no widget, screen or the app has a message waiting or in hand.
+
+    Called from the app's own task: the message the app is handling right now (the timer of
+    `TypeAhead`) does not count, everything queued behind it does."""
+    if app.message_queue_size:
+        return False
+    for node in list(app._registry):
+        queue: asyncio.Queue[object] = node._message_queue
+        # `_unfinished_tasks` also counts the message being handled (task_done comes after).
+        if getattr(queue, "_unfinished_tasks", queue.qsize()) or node._next_callbacks:
+            return False
+    return True
+
+
+class TypeAhead(App[int]):
+    """An app whose keys are handled strictly one after another (see the module docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: deque[events.Key | events.Paste] = deque()
+        self._held_since = 0.0
+        self._poll: Timer | None = None
+
+    def keys_wait(self) -> bool:
+        """True while the current screen cannot take keys yet (override; e.g. loading)."""
+        return False
+
+    def _ready_for_input(self) -> bool:
+        return app_is_settled(self) and not self.keys_wait()
+
+    async def on_event(self, event: events.Event) -> None:
+        typed = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+        if typed and (self._held or not self._ready_for_input()):
+            assert isinstance(event, (events.Key, events.Paste))
+            if not self._held:
+                self._held_since = time.monotonic()
+            self._held.append(event)
+            self._schedule()
+            return
+        await super().on_event(event)
+
+    def _schedule(self) -> None:
+        if self._poll is None:
+            self._poll = self.set_timer(POLL_SECONDS, self._release, name="type-ahead")
+
+    async def _release(self) -> None:
+        """Hand on the next held key if the app is done with the previous one."""
+        self._poll = None
+        if not self._held:
+            return
+        overdue = time.monotonic() - self._held_since > MAX_HOLD_SECONDS
+        if overdue or self._ready_for_input():
+            event = self._held.popleft()
+            self._held_since = time.monotonic()
+            await super().on_event(event)
+        if self._held:
+            self._schedule()

@@ -1,14 +1,74 @@
-"""Judge a free-text reply against the author's rubric: keywords and patterns, present or absent."""
+"""Judge a free-text reply against the author's rubric the way a trainer reads it.
+
+The rules, in order (docs/scoring.md explains them for authors):
+
+1. Only the writer's own words count: quotations („…“, "…", »…«, lines starting with ">")
+   are left out, and a sentence repeated is read once.
+2. A reply must be a reply before any criterion can be met: written in the step's language,
+   written in sentences (not a list of keywords), and with a minimum of distinct content
+   words that grows with the step's character limit (`min_content_words`).
+3. A keyword matches whole words and their inflections (Snowball stems, German or English);
+   a phrase matches as a sequence of stemmed words. Patterns are regular expressions.
+4. A negation shortly before the phrase (same clause, up to four words: "nicht", "keine",
+   "no", "never", "don't" …) or, in German, closing the clause right after it ("Wir
+   entschuldigen uns nicht.") denies it. A denied phrase does not count: a denied apology
+   is no apology, and a denied forbidden phrase ("wir nennen keine Namen") is no violation.
+   To forbid a denial itself ("kein Fake" is a verdict too), write it as the keyword.
+5. Avoidance criteria (`expect = "absent"`) are earned only by a reply that does something
+   the rubric asks for: a reply that meets no `present` criterion earns nothing for what it
+   left out.
+
+Every verdict carries the reason and the words that decided it, for the debrief."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
+from readiness.engine.reply_text import Lang, Reading, Token, phrase_stems, read
+from readiness.engine.reply_words import (
+    GERMAN_CLOSING_NEGATIONS,
+    NEGATIONS,
+    NOT_A_NEGATION_AFTER,
+)
 from readiness.models.scenario import Criterion
 from readiness.placeholders import fill
+
+Reason = Literal[
+    "found",
+    "negated",
+    "quoted",
+    "missing",
+    "clean",
+    "too_short",
+    "not_prose",
+    "other_language",
+    "unaddressed",
+]
+"""Why a criterion was judged as it was:
+
+- found: the phrase is in the writer's own words (met for `present`, a violation for `absent`)
+- negated: it occurs only denied
+- quoted: it occurs only inside a quotation
+- missing / clean: it does not occur (`present` missed / `absent` met)
+- too_short, not_prose, other_language: the reply failed a gate, so nothing is met
+- unaddressed: an `absent` criterion not earned because no `present` one was met
+"""
+
+NEGATION_WINDOW = 4
+"""How many words before a phrase a negation may stand and still deny it."""
+MIN_FUNCTION_SHARE = 0.2
+"""Prose has this share of function words or more; a list of keywords has far fewer."""
+MIN_WORDS_FOR_PROSE_CHECK = 8
+
+
+def min_content_words(limit: int) -> int:
+    """Distinct content words a reply needs before any criterion can be met: one per 80
+    characters of the step's limit, at least 5 (a post on X) and at most 10 (long formats)."""
+    return max(5, min(10, limit // 80))
 
 
 @dataclass(frozen=True)
@@ -17,24 +77,83 @@ class CriterionResult:
 
     criterion: Criterion
     found: bool
-    """Whether a keyword or pattern occurred in the text."""
+    """Whether a keyword or pattern occurred, undenied, in the writer's own words."""
     met: bool
-    """`found` for `expect = "present"`, `not found` for `expect = "absent"`."""
+    """`found` for `expect = "present"`, `not found` for `expect = "absent"`, both only for
+    a reply that passed the gates."""
     points: float
     """Points earned: the criterion's points when met, else 0."""
     feedback: str
+    reason: Reason = "missing"
+    words: str = ""
+    """The words that decided the verdict: the matched phrase, the denied phrase with its
+    negation, the quoted phrase, or for a gate the measure ("4/10")."""
 
 
-@lru_cache(maxsize=1024)
-def keyword_regex(keyword: str) -> re.Pattern[str]:
-    """A keyword matches where a word starts with it, case-insensitively.
+@dataclass(frozen=True)
+class Occurrence:
+    """One place a keyword or pattern matched."""
 
-    Word-ish on purpose: "sorry" does not fire inside "unsorry-ish" compounds, "dm" does not
-    fire inside "admin", but "entschuldig" still finds "Entschuldigung" and "apolog" finds
-    "apologise". Spaces in a phrase match any run of whitespace."""
-    words = [re.escape(w) for w in keyword.split()]
-    body = r"\s+".join(words)
-    return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
+    words: str
+    """The matched words as written (with the negation when denied)."""
+    negated: bool
+
+
+def _is_negation(tokens: Sequence[Token], k: int, allowed: frozenset[str]) -> bool:
+    """Whether tokens[k] denies what follows; `allowed` are words the keyword or pattern
+    itself contains (a keyword "nicht unsere Schuld" is not denied by its own "nicht")."""
+    word = tokens[k].lower
+    if word in allowed or word.split("'")[0] in allowed:
+        return False
+    if not (word in NEGATIONS["de"] or word in NEGATIONS["en"] or word.endswith("n't")):
+        return False
+    follower = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    return follower not in NOT_A_NEGATION_AFTER
+
+
+def _negation_at(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> int | None:
+    """Index of the token that denies tokens[first..last], or None."""
+    tokens = reading.tokens
+    clause = tokens[first].clause
+    for k in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
+        if tokens[k].clause != clause:
+            break
+        if _is_negation(tokens, k, allowed):
+            return k
+    for k in range(first, last + 1):  # inside a pattern's match, unless the pattern says so
+        if _is_negation(tokens, k, allowed):
+            return k
+    if reading.lang == "de":
+        end_clause = tokens[last].clause
+        for k in range(last + 1, min(len(tokens), last + 4)):
+            if tokens[k].clause != end_clause:
+                break
+            closes = k + 1 == len(tokens) or tokens[k + 1].clause != end_clause
+            if tokens[k].lower in GERMAN_CLOSING_NEGATIONS and closes:
+                return k
+    return None
+
+
+def _occurrence(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> Occurrence:
+    tokens = reading.tokens
+    neg = _negation_at(reading, first, last, allowed)
+    lo, hi = (first, last) if neg is None else (min(first, neg), max(last, neg))
+    return Occurrence(reading.own[tokens[lo].start : tokens[hi].end], neg is not None)
+
+
+def keyword_occurrences(reading: Reading, keyword: str) -> list[Occurrence]:
+    """Where the stemmed word sequence of `keyword` occurs in the reading."""
+    wanted = phrase_stems(keyword, reading.lang)
+    if not wanted:
+        return []
+    stems = [t.stem for t in reading.tokens]
+    n = len(wanted)
+    allowed = frozenset(w.lower() for w in re.findall(r"\w+(?:'\w+)*", keyword))
+    return [
+        _occurrence(reading, i, i + n - 1, allowed)
+        for i in range(len(stems) - n + 1)
+        if tuple(stems[i : i + n]) == wanted
+    ]
 
 
 @lru_cache(maxsize=1024)
@@ -46,32 +165,121 @@ def _pattern(pattern: str) -> re.Pattern[str] | None:
         return None
 
 
-def found_in(criterion: Criterion, text: str, values: Mapping[str, str]) -> bool:
-    """Whether any keyword (placeholders filled) or pattern occurs in the text."""
+def pattern_occurrences(reading: Reading, pattern: str) -> list[Occurrence]:
+    """Where the regular expression matches the writer's own words."""
+    compiled = _pattern(pattern)
+    if compiled is None:
+        return []
+    allowed = frozenset(re.findall(r"[^\W\d_]+", pattern.lower()))
+    found = []
+    for m in compiled.finditer(reading.own):
+        span = [i for i, t in enumerate(reading.tokens) if t.end > m.start() and t.start < m.end()]
+        if span:
+            found.append(_occurrence(reading, span[0], span[-1], allowed))
+    return found
+
+
+def occurrences(
+    criterion: Criterion, reading: Reading, values: Mapping[str, str]
+) -> list[Occurrence]:
+    """Every match of the criterion's keywords (placeholders filled) and patterns."""
+    found: list[Occurrence] = []
     for keyword in criterion.keywords:
         filled = fill(keyword, values).strip()
-        if filled and keyword_regex(filled).search(text):
-            return True
+        if filled:
+            found.extend(keyword_occurrences(reading, filled))
     for pattern in criterion.patterns:
-        compiled = _pattern(pattern)
-        if compiled is not None and compiled.search(text):
-            return True
-    return False
+        found.extend(pattern_occurrences(reading, pattern))
+    return found
 
 
-def judge(criteria: list[Criterion], text: str, values: Mapping[str, str]) -> list[CriterionResult]:
-    """Every criterion's verdict on `text`, in rubric order."""
-    results = []
-    for c in criteria:
-        found = found_in(c, text, values)
-        met = found if c.expect == "present" else not found
-        results.append(
-            CriterionResult(
-                criterion=c,
-                found=found,
-                met=met,
-                points=c.points if met else 0.0,
-                feedback=fill(c.met if met else c.missed, values),
-            )
+def found_in(criterion: Criterion, text: str, values: Mapping[str, str], lang: Lang) -> bool:
+    """Whether a keyword or pattern occurs undenied in the writer's own words of `text`."""
+    return any(not o.negated for o in occurrences(criterion, read(text, lang), values))
+
+
+def _gate(reading: Reading, limit: int) -> tuple[Reason, str] | None:
+    """Why the text cannot meet any criterion, or None when it is a reply."""
+    markers = reading.language_markers()
+    other: Lang = "en" if reading.lang == "de" else "de"
+    if markers[other] >= 3 and markers[other] > 2 * markers[reading.lang]:
+        return "other_language", other
+    have, need = len(reading.content_words), min_content_words(limit)
+    if have < need:
+        return "too_short", f"{have}/{need}"
+    if (
+        len(reading.words) >= MIN_WORDS_FOR_PROSE_CHECK
+        and reading.function_share() < MIN_FUNCTION_SHARE
+    ):
+        return "not_prose", f"{reading.function_share():.0%}"
+    return None
+
+
+def _verdict(
+    c: Criterion, reading: Reading, quoted: Reading, values: Mapping[str, str]
+) -> tuple[bool, Reason, str]:
+    """(found, reason, words) for one criterion on a text that passed the gates."""
+    hits = occurrences(c, reading, values)
+    affirmed = [o for o in hits if not o.negated]
+    if affirmed:
+        return True, "found", affirmed[0].words
+    if hits:
+        return False, "negated", hits[0].words
+    in_quote = [o for o in occurrences(c, quoted, values) if not o.negated]
+    if in_quote:
+        return False, "quoted", in_quote[0].words
+    return False, "missing" if c.expect == "present" else "clean", ""
+
+
+def judge(
+    criteria: Sequence[Criterion],
+    text: str,
+    values: Mapping[str, str],
+    *,
+    lang: Lang,
+    limit: int,
+) -> list[CriterionResult]:
+    """Every criterion's verdict on `text`, in rubric order. `lang` is the step's language
+    (it picks the stemmer), `limit` its character limit (it sets the minimum substance)."""
+    reading = read(text, lang)
+    gate = _gate(reading, limit)
+    verdicts: list[tuple[Criterion, bool, bool, Reason, str]] = []
+    if gate is not None:
+        verdicts = [(c, False, False, gate[0], gate[1]) for c in criteria]
+    else:
+        quoted = read(reading.quoted, lang)
+        for c in criteria:
+            found, reason, words = _verdict(c, reading, quoted, values)
+            met = found if c.expect == "present" else not found
+            verdicts.append((c, found, met, reason, words))
+        addressed = any(met for c, _, met, _, _ in verdicts if c.expect == "present")
+        has_present = any(c.expect == "present" for c in criteria)
+        if has_present and not addressed:
+            verdicts = [
+                (v[0], v[1], False, "unaddressed", "") if v[0].expect == "absent" and v[2] else v
+                for v in verdicts
+            ]
+    return [
+        CriterionResult(
+            criterion=c,
+            found=found,
+            met=met,
+            points=c.points if met else 0.0,
+            feedback=fill(c.met if met else c.missed, values),
+            reason=reason,
+            words=words,
         )
-    return results
+        for c, found, met, reason, words in verdicts
+    ]
+
+
+__all__ = [
+    "CriterionResult",
+    "Occurrence",
+    "Reason",
+    "found_in",
+    "judge",
+    "keyword_occurrences",
+    "min_content_words",
+    "pattern_occurrences",
+]

@@ -161,9 +161,14 @@ class Run:
             raise EngineError(
                 f"the reply has {len(text)} characters; {node.platform} allows {limit}"
             )
-        results = judge(node.rubric, text, self.values)
+        results = judge(node.rubric, text, self.values, lang=self.scenario.language, limit=limit)
         self.tally.add_reply(node.rubric, results, node.timeout)
-        hits = [RubricHit(criterion=r.criterion.id, met=r.met, points=r.points) for r in results]
+        hits = [
+            RubricHit(
+                criterion=r.criterion.id, met=r.met, points=r.points, reason=r.reason, words=r.words
+            )
+            for r in results
+        ]
         step = self._commit(Step(node=node.id, kind="reply", reply_text=text, rubric=hits))
         self.rubric_results[len(self.result.steps) - 1] = results
         self._leave(node.effects, node.next)

@@ -69,6 +69,10 @@ class RubricHit(_ResultModel):
     criterion: str
     met: bool
     points: float = 0
+    reason: str = ""
+    """Why (see `readiness.engine.rubric.Reason`); empty in files from before it was kept."""
+    words: str = ""
+    """The words that decided the verdict, shown to the trainer in the group report."""
 
 
 class Step(_ResultModel):

@@ -7,10 +7,16 @@ from readiness.i18n import Lang
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.reports.render import environment
+from readiness.reports.rubric_note import rubric_note
 
 
 def render_journal(scenario: Scenario, result: ScenarioResult, lang: Lang) -> str:
     """Markdown for wikis and the group discussion; content and replies are escaped."""
     debrief = debrief_for(scenario, result)
     template = environment(lang).get_template("journal.md.j2")
-    return template.render(s=scenario, d=debrief, r=result)
+    return template.render(
+        s=scenario,
+        d=debrief,
+        r=result,
+        rubric_note=lambda reason, words: rubric_note(reason, words, lang),
+    )

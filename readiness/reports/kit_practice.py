@@ -19,6 +19,7 @@ from readiness.i18n import Lang, t
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Reply, Scenario
 from readiness.placeholders import fill
+from readiness.platforms import char_limit
 from readiness.reports.kit_topics import crisis_type
 
 _HASHTAG = re.compile(r"(?<![\w&])#[^\W_][\w-]*")
@@ -143,7 +144,17 @@ def _stored_drafts(
         node = nodes.get(step.node)
         if step.kind != "reply" or not isinstance(node, Reply):
             continue
-        results = judge(node.rubric, step.reply_text, values) if step.reply_text else []
+        results = (
+            judge(
+                node.rubric,
+                step.reply_text,
+                values,
+                lang=scenario.language,
+                limit=char_limit(node.platform, node.max_chars),
+            )
+            if step.reply_text
+            else []
+        )
         drafts.append(
             Draft(
                 title=fill(node.title or node.situation.split("\n")[0], values),

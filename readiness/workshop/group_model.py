@@ -107,6 +107,10 @@ class RubricMark(BaseModel):
     criterion: str
     title: str
     met: bool
+    reason: str = ""
+    """Why the rubric judged so (`readiness.engine.rubric.Reason`); '' in older result files."""
+    words: str = ""
+    """The words that decided it, so the room can discuss the verdict."""
 
 
 class ReplyRow(BaseModel):

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from readiness.engine.values import placeholder_values
-from readiness.models.results import ScenarioResult
+from readiness.models.results import RubricHit, ScenarioResult
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 from readiness.placeholders import fill
 from readiness.workshop.group_assessment import team_medians
@@ -64,7 +64,7 @@ def scenario_group(
             by_team[step.node][e.team][key] += 1
             node = nodes.get(step.node)
             if isinstance(node, Reply) and (step.reply_text.strip() or step.timed_out):
-                hits = {h.criterion: h.met for h in step.rubric}
+                hits = {h.criterion: h for h in step.rubric}
                 replies[step.node].append(
                     _reply_row(e, step.reply_text, node, hits, step.timed_out, values)
                 )
@@ -162,15 +162,23 @@ def _reply_row(
     e: Entry,
     text: str,
     node: Reply,
-    hits: dict[str, bool],
+    hits: dict[str, RubricHit],
     timed_out: bool,
     values: dict[str, str],
 ) -> ReplyRow:
-    marks = [
-        RubricMark(criterion=c.id, title=fill(c.title, values), met=hits.get(c.id, False))
-        for c in node.rubric
-    ]
-    earned = sum(c.points for c in node.rubric if hits.get(c.id, False))
+    marks = []
+    for c in node.rubric:
+        hit = hits.get(c.id)
+        marks.append(
+            RubricMark(
+                criterion=c.id,
+                title=fill(c.title, values),
+                met=hit is not None and hit.met,
+                reason=hit.reason if hit is not None else "",
+                words=hit.words if hit is not None else "",
+            )
+        )
+    earned = sum(c.points for c, m in zip(node.rubric, marks, strict=True) if m.met)
     return ReplyRow(
         name=e.name,
         team=e.team,

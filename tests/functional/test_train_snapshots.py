@@ -54,7 +54,7 @@ def test_debrief_snapshot(
         await pilot.press("1")
         await pilot.pause()
         await let_time_pass(pilot, clock, 20)
-        await pilot.press(*"Sorry Lena, it was your fault. DM us.")
+        await pilot.press(*"Sorry Lena, but that was your fault. DM us your order number.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await let_time_pass(pilot, clock, 3)

@@ -19,22 +19,30 @@ def rubric() -> Reply:
 @pytest.mark.parametrize(
     ("text", "met"),
     [
-        ("SORRY about that!", {"apology": True, "offline": False, "no-blame": True}),
         (
-            "We apologise. Please send a direct\nmessage.",
+            "SORRY about the mouldy cake, Lena, that must not happen!",
+            {"apology": True, "offline": False, "no-blame": True},
+        ),
+        (
+            "We apologise for the cake. Please send a direct\nmessage with your order number.",
             {"apology": True, "offline": True, "no-blame": True},
         ),
-        ("Our admin will look into it.", {"apology": False, "offline": False, "no-blame": True}),
-        ("Call us on Monday", {"apology": False, "offline": True, "no-blame": True}),
         (
-            "Sorry, but it was your fault. DM us.",
+            "Our admin will look into the cake complaint tomorrow.",
+            {"apology": False, "offline": False, "no-blame": False},
+        ),
+        (
+            "Sorry Lena, but the mould was your fault. DM us your receipt.",
             {"apology": True, "offline": True, "no-blame": False},
         ),
-        ("Unsorry-ish text, no lawyers.", {"apology": False, "offline": False, "no-blame": False}),
+        (
+            "Unsorry-ish text about cakes, shops and weekends, no lawyers.",
+            {"apology": False, "offline": False, "no-blame": False},
+        ),
     ],
 )
-def test_rubric_matches_keywords_wordishly_and_patterns(text: str, met: dict[str, bool]) -> None:
-    results = judge(rubric().rubric, text, {})
+def test_rubric_matches_whole_words_and_patterns(text: str, met: dict[str, bool]) -> None:
+    results = judge(rubric().rubric, text, {}, lang="en", limit=280)
     assert {r.criterion.id: r.met for r in results} == met
     for r in results:
         assert r.points == (r.criterion.points if r.met else 0)
@@ -71,7 +79,7 @@ def test_a_reply_that_times_out_keeps_the_draft_and_takes_the_timeout() -> None:
 def test_scores_measure_each_step_against_the_options_open_then() -> None:
     run = start()
     run.choose("answer")
-    run.reply("Sorry, your fault")
+    run.reply("Sorry Lena, but the mould on that cake was your fault, not ours.")
     run.choose("statement")
     # speed: (2 + 0 + 1) from -3..4; tone: (1 + 2 + 1) from -3..5; coordination 0 from -2..4.
     assert run.result.scores == {"speed": 85.7, "tone": 87.5, "coordination": 33.3}
@@ -85,7 +93,7 @@ def test_worst_and_best_paths_score_0_and_100() -> None:
     assert worst.result.scores["tone"] == 0
     best = start()
     best.choose("answer")
-    best.reply("Sorry! DM us")
+    best.reply("Sorry Lena, that should not happen. Please send us a DM with your order.")
     best.choose("statement")
     assert best.result.scores["speed"] == 100 and best.result.scores["tone"] == 100
 

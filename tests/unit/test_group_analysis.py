@@ -75,7 +75,11 @@ def room(library: Library) -> list[AnyResult]:
             library, "dee", "blue", {"backing": "yes", "imprint": "no", "rules": "3"}, 5
         ),
         scenario_run(
-            library, "ada", "red", ["answer", "say:Sorry Lena, we are on it.", "explain"], 6
+            library,
+            "ada",
+            "red",
+            ["answer", "say:Sorry Lena, we are on it and will report back by noon.", "explain"],
+            6,
         ),
         scenario_run(library, "bob", "red", ["wait", "say:This is your fault.", "delete"], 7),
         scenario_run(library, "cy", "blue", ["answer", "say:<b>sorry</b> | **really**", "hide"], 8),

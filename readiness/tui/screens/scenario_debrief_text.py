@@ -7,6 +7,7 @@ from rich.text import Text
 
 from readiness.engine import Debrief, DecisionReview, ReplyReview, Run
 from readiness.i18n import t
+from readiness.reports.rubric_note import rubric_note
 
 MARK = {"inject": "•", "decision": "▶", "reply": "✎", "timeout": "⌛", "ending": "■"}
 
@@ -92,6 +93,9 @@ def reply_rubric(r: ReplyReview) -> Text:
         mark = "✓" if c.met else "✗"
         points = f" (+{c.points:g})" if c.met and c.points else ""
         text.append(f"\n{mark} {c.criterion.title}{points}", style="bold" if c.met else "")
+        note = rubric_note(c.reason, c.words)
+        if note:
+            text.append(f" [{note}]", style="dim")
         if c.feedback:
             text.append(f": {c.feedback}", style="italic")
     return text

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
+from readiness.analysis.evidence import mismatches, run_evidence
 from readiness.analysis.model import (
     Action,
     Cap,
     DimensionRow,
+    Evidence,
+    ExcludedRun,
     GapReport,
-    Mismatch,
     NoteRow,
     ScenarioRun,
+    ShownRow,
 )
 from readiness.analysis.plan import plan_actions
 from readiness.content.loader import ContentFile, Library
@@ -22,13 +26,10 @@ from readiness.i18n import Lang, t
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.models.scenario import Ending, Scenario
+from readiness.numbers import shown, shown_or_none
 from readiness.scoring.outcome import AssessmentScore
 from readiness.scoring.scoring import score
 from readiness.storage import now
-
-MISMATCH_POINTS = 25.0
-"""Self-image and behaviour disagree when they lie this many points apart (0..100 scale):
-smaller differences are within what one exercise can show."""
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,20 @@ def build_report(
     lang: Lang,
     profile: str | None = None,
     compare: Loaded | None = None,
+    include_practice: bool = False,
 ) -> GapReport:
-    """The gap report of the newest assessment run plus every scenario run given."""
+    """The gap report of the newest assessment run plus every scenario run given.
+
+    Unfinished exercise runs never count as evidence; practice runs only with
+    `include_practice`. Both are listed in `excluded` so the reader knows they were seen."""
     assessments = [
         i for i in items if isinstance(i.result, AssessmentResult) and i.content is not None
     ]
     assessments.sort(key=lambda i: i.result.updated_at)
     scenarios = [i for i in items if isinstance(i.result, ScenarioResult) and i.content is not None]
+    counted, excluded = _split_runs(scenarios, include_practice)
     participant = next((i.result.participant for i in items if i.result.participant), "")
-    runs = [_scenario_run(i) for i in scenarios]
+    runs = [_scenario_run(i) for i in counted]
     report = GapReport(
         language=lang,
         participant=participant,
@@ -74,6 +80,8 @@ def build_report(
         verdict=t("report.no_assessment", lang),
         overall=None,
         scenarios=runs,
+        excluded=excluded,
+        include_practice=include_practice,
     )
     if not assessments:
         return report
@@ -83,7 +91,7 @@ def build_report(
     assert isinstance(model, Assessment)
     scored = score(model, latest.result, profile)
     _fill_assessment(report, model, latest, scored)
-    _fill_evidence(report, runs, lang)
+    _fill_evidence(report, counted, runs, lang)
     if compare is not None:
         from readiness.analysis.compare import comparison
 
@@ -92,6 +100,34 @@ def build_report(
         for action in report.actions:
             action.done = action.text in done
     return report
+
+
+def _split_runs(
+    scenarios: Sequence[Loaded], include_practice: bool
+) -> tuple[list[Loaded], list[ExcludedRun]]:
+    """The runs that count as evidence, and the others with the reason they do not."""
+    counted: list[Loaded] = []
+    excluded: list[ExcludedRun] = []
+    for item in scenarios:
+        result = item.result
+        assert isinstance(result, ScenarioResult) and item.content is not None
+        reason: Literal["practice", "unfinished"] | None = None
+        if not result.finished or not result.ending:
+            reason = "unfinished"
+        elif result.mode == "practice" and not include_practice:
+            reason = "practice"
+        if reason is None:
+            counted.append(item)
+            continue
+        excluded.append(
+            ExcludedRun(
+                content_id=result.content_id,
+                title=item.content.model.title,
+                run_id=result.run_id,
+                reason=reason,
+            )
+        )
+    return counted, excluded
 
 
 def _fill_assessment(
@@ -108,7 +144,8 @@ def _fill_assessment(
     report.verdict = scored.level.title
     report.level = scored.level.id
     report.level_description = scored.level.description
-    report.overall = None if scored.overall is None else round(scored.overall, 1)
+    report.overall = scored.overall
+    report.overall_shown = shown_or_none(scored.overall)
     report.answered = scored.answered
     report.missing = scored.missing
     report.caps = [
@@ -120,13 +157,14 @@ def _fill_assessment(
         DimensionRow(
             id=d.id,
             title=d.title,
-            score=None if d.score is None else round(d.score, 1),
+            score=d.score,
             target=d.target,
-            gap=round(d.gap, 1),
+            gap=d.gap,
             weight=d.weight,
-            priority=round(d.priority, 1),
+            priority=d.priority,
             answered=d.answered,
             missing=d.missing,
+            shown=ShownRow(score=shown_or_none(d.score), target=shown(d.target)),
         )
         for d in scored.dimensions
     ]
@@ -162,56 +200,38 @@ def _scenario_run(item: Loaded) -> ScenarioRun:
         mode=result.mode,
         steps=len(result.steps),
         timeouts=sum(s.timed_out for s in result.steps),
-        scores={k: round(v, 1) for k, v in result.scores.items()},
+        scores=dict(result.scores),
+        scores_shown={k: shown(v) for k, v in result.scores.items()},
         dimension_titles={d.id: d.title for d in model.dimensions},
         evidence_for={d.id: list(d.evidence_for) for d in model.dimensions},
         outdated=result.content_hash != item.content.sha256,
     )
 
 
-def _fill_evidence(report: GapReport, runs: list[ScenarioRun], lang: Lang) -> None:
-    """Set demonstrated scores beside self-scores and name the disagreements."""
+def _fill_evidence(
+    report: GapReport, counted: Sequence[Loaded], runs: Sequence[ScenarioRun], lang: Lang
+) -> None:
+    """Set demonstrated scores beside self-scores and name the disagreements that the
+    decisions of the counted runs can prove (rules in `readiness.analysis.evidence`)."""
     for row in report.dimensions:
-        values: list[float] = []
-        details: list[str] = []
-        for run in runs:
-            relevant = [k for k, dims in run.evidence_for.items() if row.id in dims]
-            scores = [run.scores[k] for k in relevant if k in run.scores]
-            if not scores:
-                continue
-            values.extend(scores)
-            if run.timeouts:
-                details.append(
-                    t("report.mismatch.timeouts", lang, count=run.timeouts, title=run.title)
-                )
-            if run.outcome != "good":
-                details.append(
-                    t("report.mismatch.ending", lang, title=run.title, ending=run.ending_title)
-                )
-        if not values:
-            continue
-        row.demonstrated = round(sum(values) / len(values), 1)
-        if row.score is None:
-            continue
-        diff = row.score - row.demonstrated
-        if abs(diff) < MISMATCH_POINTS:
-            continue
-        key = "report.mismatch.overrated" if diff > 0 else "report.mismatch.underrated"
-        report.mismatches.append(
-            Mismatch(
-                dimension=row.id,
-                dimension_title=row.title,
-                self_score=row.score,
-                demonstrated=row.demonstrated,
-                message=t(
-                    key,
-                    lang,
-                    self_score=f"{row.score:.0f}",
-                    demonstrated=f"{row.demonstrated:.0f}",
-                    details="; ".join(details) or "–",
-                ),
-            )
-        )
+        values = [
+            run.scores[k]
+            for run in runs
+            for k, dims in run.evidence_for.items()
+            if row.id in dims and k in run.scores
+        ]
+        if values:
+            row.demonstrated = sum(values) / len(values)
+            row.shown.demonstrated = shown(row.demonstrated)
+    evidence: list[Evidence] = []
+    mapping: dict[str, list[str]] = {}
+    for item in counted:
+        model, result = item.content.model if item.content else None, item.result
+        assert isinstance(model, Scenario) and isinstance(result, ScenarioResult)
+        evidence += run_evidence(model, result, lang)
+        for d in model.dimensions:
+            mapping[f"{model.id}/{d.id}"] = list(d.evidence_for)
+    report.mismatches = mismatches(report.dimensions, mapping, evidence, lang)
 
 
 __all__ = ["Action", "Loaded", "attach", "build_report"]

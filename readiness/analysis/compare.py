@@ -8,6 +8,7 @@ from readiness.analysis.model import Comparison, Delta, GapReport
 from readiness.errors import UsageError
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult
+from readiness.numbers import shown, shown_change, shown_or_none
 from readiness.scoring.scoring import score
 
 if TYPE_CHECKING:
@@ -39,8 +40,17 @@ def comparison(before: Loaded, after: Loaded, profile: str | None, report: GapRe
     deltas = []
     for d in new_score.dimensions:
         b = old_dims.get(d.id)
-        change = None if b is None or d.score is None else round(d.score - b, 1)
-        deltas.append(Delta(dimension=d.id, title=d.title, before=b, after=d.score, change=change))
+        deltas.append(
+            Delta(
+                dimension=d.id,
+                title=d.title,
+                before=b,
+                after=d.score,
+                before_shown=shown_or_none(b),
+                after_shown=shown_or_none(d.score),
+                change=shown_change(b, d.score),
+            )
+        )
     still_open = {a.question_id for a in new_score.actions}
     completed = []
     for a in old_score.actions:
@@ -51,8 +61,10 @@ def comparison(before: Loaded, after: Loaded, profile: str | None, report: GapRe
         before_date=old.updated_at.strftime("%Y-%m-%d"),
         after_run=new.run_id,
         after_date=new.updated_at.strftime("%Y-%m-%d"),
-        overall_before=round(old_score.overall or 0.0, 1),
-        overall_after=round(new_score.overall or 0.0, 1),
+        overall_before=old_score.overall or 0.0,
+        overall_after=new_score.overall or 0.0,
+        overall_before_shown=shown(old_score.overall or 0.0),
+        overall_after_shown=shown(new_score.overall or 0.0),
         deltas=deltas,
         completed_actions=completed,
     )

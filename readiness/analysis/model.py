@@ -1,7 +1,11 @@
 """The gap report's data: what every renderer (TUI, Markdown, HTML, JSON) shows.
 
 The JSON export is `GapReport.model_dump(mode="json")`; its shape is documented in
-docs/reports.md and covered by tests, so scripts can rely on it."""
+docs/reports.md and covered by tests, so scripts can rely on it.
+
+Scores are kept unrounded; each `shown` field holds the whole number every renderer prints,
+rounded once by `readiness.numbers.shown`. Gaps and changes are computed from shown numbers,
+so a table's columns add up."""
 
 from __future__ import annotations
 
@@ -13,23 +17,32 @@ Effort = Literal["low", "medium", "high"]
 Impact = Literal["low", "medium", "high"]
 
 
+class ShownRow(BaseModel):
+    """A dimension's numbers as printed (whole numbers, rounded once)."""
+
+    score: int | None
+    target: int
+    demonstrated: int | None = None
+
+
 class DimensionRow(BaseModel):
     """One assessment dimension against the target profile."""
 
     id: str
     title: str
     score: float | None
-    """0..100; None when no question of it was answered."""
+    """0..100, unrounded; None when no question of it was answered."""
     target: float
-    gap: float
-    """max(0, target - score)."""
+    gap: int
+    """Shown target minus shown score, at least 0 (0 without a score)."""
     weight: float
     priority: float
     """gap × weight: where closing the gap matters most."""
     answered: int
     missing: int
     demonstrated: float | None = None
-    """0..100 from the exercises whose scoring dimensions give evidence for this one."""
+    """0..100 from the counted exercises whose scoring dimensions give evidence for this one."""
+    shown: ShownRow
 
 
 class Action(BaseModel):
@@ -81,21 +94,64 @@ class ScenarioRun(BaseModel):
     steps: int
     timeouts: int
     scores: dict[str, float]
-    """Percent per scoring dimension."""
+    """Percent per scoring dimension, as stored in the result."""
+    scores_shown: dict[str, int] = {}
+    """The same, as printed."""
     dimension_titles: dict[str, str]
     evidence_for: dict[str, list[str]]
     """Scoring dimension id -> assessment dimension ids."""
     outdated: bool = False
 
 
-class Mismatch(BaseModel):
-    """Self-image and behaviour disagree on a dimension."""
+class Evidence(BaseModel):
+    """One thing done in an exercise that scored in a scoring dimension: the proof a
+    self-image line cites."""
 
+    exercise: str
+    """The scenario's title."""
+    content_id: str
+    node: str
+    decision: str
+    """The decision's (or reply step's) title."""
+    action: str
+    """What was done: the choice's text, or that the countdown ran out, or that a reply was
+    posted."""
+    kind: Literal["choice", "timeout", "reply"]
+    dimension: str
+    """The scenario's scoring dimension id."""
+    dimension_title: str
+    points: float
+    """Points earned in that dimension (choices and timeouts: -5..5; replies: rubric points)."""
+    good: bool
+    """True: scored good in that dimension; False: scored poor."""
+    score: str
+    """The score as printed: "+3", "−2", or "2/2" for a reply's rubric points."""
+
+
+class Mismatch(BaseModel):
+    """Self-image and behaviour disagree on a dimension, with the decisions that show it."""
+
+    kind: Literal["stronger", "weaker"]
+    """`stronger`: the exercises show more than the self-assessment claims; `weaker`: less."""
     dimension: str
     dimension_title: str
     self_score: float
     demonstrated: float
+    self_shown: int
+    demonstrated_shown: int
+    evidence: list[Evidence]
+    """Decisions scored good (stronger) or poor (weaker) in a scoring dimension mapped to this
+    dimension, strongest first."""
     message: str
+
+
+class ExcludedRun(BaseModel):
+    """An exercise run the comparison left out, and why."""
+
+    content_id: str
+    title: str
+    run_id: str
+    reason: Literal["practice", "unfinished"]
 
 
 class Delta(BaseModel):
@@ -105,7 +161,10 @@ class Delta(BaseModel):
     title: str
     before: float | None
     after: float | None
-    change: float | None
+    before_shown: int | None = None
+    after_shown: int | None = None
+    change: int | None
+    """after_shown − before_shown, so the Δ column matches the two columns beside it."""
 
 
 class Comparison(BaseModel):
@@ -117,6 +176,8 @@ class Comparison(BaseModel):
     after_date: str
     overall_before: float
     overall_after: float
+    overall_before_shown: int = 0
+    overall_after_shown: int = 0
     deltas: list[Delta]
     completed_actions: list[str]
 
@@ -139,15 +200,21 @@ class GapReport(BaseModel):
     level: str | None = None
     level_description: str = ""
     overall: float | None
+    """0..100, unrounded."""
+    overall_shown: int | None = None
     answered: int = 0
     missing: int = 0
     caps: list[Cap] = []
     dimensions: list[DimensionRow] = []
     strengths: list[str] = []
     gaps: list[str] = []
-    """Dimension ids with the largest priority first."""
+    """Dimension ids below target, the largest shown gap first (ties: heavier dimension)."""
     actions: list[Action] = []
     scenarios: list[ScenarioRun] = []
+    """The exercise runs counted as evidence."""
+    excluded: list[ExcludedRun] = []
+    """Runs left out: unfinished ones always, practice runs unless `include_practice`."""
+    include_practice: bool = False
     mismatches: list[Mismatch] = []
     notes: list[NoteRow] = []
     comparison: Comparison | None = None

@@ -22,11 +22,18 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("results_files", nargs="*", type=Path, metavar="RESULT", help="result files")
     p.add_argument("--profile", metavar="P", help="target profile id (default: the assessment's)")
     p.add_argument("--compare", type=Path, metavar="OLD", help="an earlier result to compare with")
+    p.add_argument(
+        "--include-practice",
+        action="store_true",
+        help="count practice-mode exercise runs as evidence (left out by default)",
+    )
     p.add_argument("--format", choices=["md", "html", "json"], default="md", help="output format")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
     p.add_argument("--kit", type=Path, metavar="DIR", help="also write a starter kit of documents")
     p.add_argument(
-        "--force", action="store_true", help="let --kit overwrite starter-kit files in DIR"
+        "--force",
+        action="store_true",
+        help="let --kit overwrite starter-kit files in DIR, and -o replace a symbolic link",
     )
     p.add_argument("--journal", action="store_true", help="the exercise journal of scenario runs")
     p.add_argument("--group", type=Path, metavar="DIR", help="group report of a workshop folder")
@@ -54,12 +61,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         settings.lang,
         profile=args.profile,
         compare=args.compare,
+        include_practice=args.include_practice,
         fmt=args.format,
         journal=args.journal,
         kit=args.kit,
         force=args.force,
     )
-    write_output(text, args.output)
+    write_output(text, args.output, force=args.force)
     for path in kit_files:
         print(path, file=sys.stderr)
     return 0

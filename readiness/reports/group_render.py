@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from readiness.i18n import Lang, t
+from readiness.numbers import shown, shown_text
 from readiness.reports import group_svg
 from readiness.reports.render import Format, md_cell, md_escape
 from readiness.workshop.group_model import DimensionGroup, GroupReport, Share
@@ -29,11 +30,11 @@ def spark(counts: list[int]) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}"
+    return shown_text(value)  # the one rounding of readiness.numbers
 
 
 def _share(value: float) -> str:
-    return f"{value * 100:.0f} %"
+    return f"{shown(value * 100)} %"
 
 
 @cache

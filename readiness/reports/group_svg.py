@@ -10,6 +10,7 @@ from html import escape
 
 from markupsafe import Markup
 
+from readiness.numbers import shown
 from readiness.workshop.group_model import DimensionGroup, Share
 
 
@@ -114,7 +115,7 @@ def share_bars(
         )
         parts.append(
             f'<text x="{label_w + bar_w + 8}" y="{y + 16}" class="value">'
-            f"{s.count} · {s.share * 100:.0f} %</text>"
+            f"{s.count} · {shown(s.share * 100)} %</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -93,7 +93,7 @@ def quotes_for(report: GapReport, items: Sequence[Loaded], lang: Lang) -> dict[s
             dimension=q.dimension,
             question=q.text,
             answer=answer_label(q, answer, lang),
-            score=None if value is None else round(value * 100, 1),
+            score=None if value is None else value * 100,  # rounded once, when shown
             note=answer.note if answer else "",
             na_reason=answer.na_reason if answer else "",
         )

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from readiness.analysis.model import GapReport
 from readiness.i18n import Lang, t
+from readiness.numbers import shown_text, signed_text
 from readiness.reports import svg
 
 Format = Literal["md", "html", "json"]
@@ -34,10 +35,6 @@ def md_cell(value: object) -> str:
     return " ".join(md_escape(value).split())
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}"
-
-
 @cache
 def environment(lang: Lang) -> Environment:
     env = Environment(
@@ -50,7 +47,8 @@ def environment(lang: Lang) -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["cell"] = md_cell
-    env.filters["pct"] = _pct
+    env.filters["pct"] = shown_text  # the one rounding of readiness.numbers, never `round`
+    env.filters["signed"] = signed_text
     env.globals["t"] = lambda key, **kw: t(key, lang, **kw)
     return env
 

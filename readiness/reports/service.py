@@ -14,7 +14,7 @@ from readiness.i18n import Lang
 from readiness.models.results import AnyResult, ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.reports.render import Format, render
-from readiness.storage import atomic_write_text, load_result
+from readiness.storage import load_result, write_output_file
 
 
 def load_results(paths: Sequence[Path]) -> list[AnyResult]:
@@ -33,13 +33,17 @@ def report_for(
     lang: Lang,
     profile: str | None = None,
     compare: AnyResult | None = None,
+    include_practice: bool = False,
 ) -> tuple[GapReport, list[Loaded]]:
     items = attach(library, results)
     missing = [i.result.content_id for i in items if i.content is None]
     if missing and len(missing) == len(items):
         raise UsageError(f"the content these results were taken on is not loaded: {missing[0]}")
     before = attach(library, [compare])[0] if compare is not None else None
-    return build_report(items, lang, profile=profile, compare=before), items
+    report = build_report(
+        items, lang, profile=profile, compare=before, include_practice=include_practice
+    )
+    return report, items
 
 
 def build_for_files(
@@ -48,6 +52,7 @@ def build_for_files(
     lang: Lang,
     profile: str | None = None,
     compare: Path | None = None,
+    include_practice: bool = False,
     fmt: Format = "md",
     journal: bool = False,
     kit: Path | None = None,
@@ -56,7 +61,7 @@ def build_for_files(
     """The report text (or journals) and the starter-kit files written, if asked for."""
     results = load_results(paths)
     old = load_results([compare])[0] if compare is not None else None
-    report, items = report_for(library, results, lang, profile, old)
+    report, items = report_for(library, results, lang, profile, old, include_practice)
     kit_files: list[Path] = []
     if kit is not None:
         from readiness.reports.kit import write_kit
@@ -76,18 +81,20 @@ def build_for_files(
     return render(report, fmt), kit_files
 
 
-def write_output(text: str, output: Path | None) -> None:
+def write_output(text: str, output: Path | None, force: bool = False) -> None:
+    """To stdout, or to `output` (see `storage.write_output_file`; `force` replaces a link)."""
     if output is None:
         sys.stdout.write(text)
     else:
-        atomic_write_text(output, text)
+        write_output_file(output, text, replace_link=force)
 
 
 def gather_for_participant(folder: Path, chosen: Path) -> list[AnyResult]:
     """The chosen result plus the same participant's other runs in the folder.
 
     A report opened from one exercise still sets self-assessment beside behaviour: it takes
-    the participant's newest self-assessment and every finished exercise."""
+    the participant's newest self-assessment and every exercise run. The report itself leaves
+    unfinished and practice runs out of the evidence and lists them as left out."""
     from readiness.models.results import AssessmentResult
     from readiness.storage import runs_glob, scan_results
 
@@ -103,5 +110,5 @@ def gather_for_participant(folder: Path, chosen: Path) -> list[AnyResult]:
         )
         if assessments:
             picked.append(assessments[-1])
-    picked += [r for r in mine if isinstance(r, ScenarioResult) and r.finished]
+    picked += [r for r in mine if isinstance(r, ScenarioResult)]
     return picked

@@ -8,6 +8,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from readiness.numbers import shown_gap, shown_text
+
 
 def _fmt(x: float) -> str:
     return f"{x:.1f}"
@@ -83,7 +85,7 @@ def bars(
     for i, (label, score, target) in enumerate(zip(labels, scores, targets, strict=True)):
         y = 5 + i * row
         value = score or 0
-        below = score is not None and score < target
+        below = shown_gap(target, score) > 0
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" class="label">'
             f"{escape(label)}</text>"
@@ -97,7 +99,7 @@ def bars(
         parts.append(
             f'<line x1="{_fmt(tx)}" y1="{y + 1}" x2="{_fmt(tx)}" y2="{y + 23}" class="tick"/>'
         )
-        shown = "–" if score is None else f"{score:.0f}"
+        shown = shown_text(score)
         parts.append(f'<text x="{label_w + bar_w + 8}" y="{y + 16}" class="value">{shown}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -13,6 +13,7 @@ from typing import Literal
 
 from readiness.i18n import t
 from readiness.models.assessment import Assessment, Level, Question
+from readiness.numbers import shown, shown_text
 
 CapReason = Literal["failed", "unanswered", "weakest_link"]
 
@@ -47,12 +48,13 @@ class Cap:
 
 
 def level_for_score(assessment: Assessment, overall: float | None) -> Level:
-    """The highest level whose `min_score` the overall score reaches (the lowest for None)."""
+    """The highest level whose `min_score` the overall score, as shown, reaches (the lowest
+    for None): a person who reads 60 next to "Ready from 60" must see "Ready"."""
     reached = assessment.levels[0]
     if overall is None:
         return reached
     for level in assessment.levels:
-        if overall >= level.min_score:
+        if shown(overall) >= level.min_score:
             reached = level
     return reached
 
@@ -99,13 +101,13 @@ def weakest_link_caps(
         return []
     caps = []
     for dim_id, title, score in dimension_scores:
-        if score is not None and score < rule.below:
+        if score is not None and shown(score) < rule.below:
             why = t(
                 "assess.cap.weakest_link_why",
                 lang=assessment.language,
                 dimension=title,
-                score=f"{score:.0f}",
-                below=f"{rule.below:.0f}",
+                score=shown_text(score),
+                below=f"{rule.below:g}",
             )
             caps.append(
                 Cap(

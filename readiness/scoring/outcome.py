@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from readiness.models.assessment import Level, Profile
 from readiness.models.common import Effort
+from readiness.numbers import shown
 from readiness.scoring.answers import Status
 from readiness.scoring.levels import Cap
 
@@ -48,8 +49,9 @@ class DimensionScore:
     """0..100, or None when no question of this dimension was answered (all N/A or missing)."""
     target: float
     """The profile's target (0..100); 0 when the profile does not list this dimension."""
-    gap: float
-    """max(0, target - score); 0 when there is no score."""
+    gap: int
+    """The shown target minus the shown score (both rounded once by `readiness.numbers`), at
+    least 0; 0 when there is no score. So the numbers on every screen add up."""
     priority: float
     """gap × dimension weight: what to work on first."""
     questions: int
@@ -65,8 +67,8 @@ class DimensionScore:
 
     @property
     def met(self) -> bool:
-        """A strength: scored, with a target, and at or above it."""
-        return self.score is not None and self.target > 0 and self.score >= self.target
+        """A strength: scored, with a target, and (as shown) at or above it."""
+        return self.score is not None and self.target > 0 and self.gap == 0
 
 
 @dataclass(frozen=True)
@@ -127,14 +129,15 @@ class AssessmentScore:
 
     @property
     def strengths(self) -> tuple[DimensionScore, ...]:
-        """Dimensions at or above their target, furthest above first."""
+        """Dimensions at or above their target, furthest above first (as shown)."""
         met = [d for d in self.dimensions if d.met]
-        return tuple(sorted(met, key=lambda d: -((d.score or 0.0) - d.target)))
+        return tuple(sorted(met, key=lambda d: -(shown(d.score or 0.0) - shown(d.target))))
 
     def top_gaps(self, limit: int = 3) -> tuple[DimensionScore, ...]:
-        """Dimensions below target, highest priority first (ties: file order)."""
+        """Dimensions below target, largest (shown) gap first; ties: heavier dimension first,
+        then file order. Sorted by the number printed beside each, so the list reads in order."""
         gaps = [d for d in self.dimensions if d.gap > 0]
-        return tuple(sorted(gaps, key=lambda d: -d.priority)[:limit])
+        return tuple(sorted(gaps, key=lambda d: (-d.gap, -d.weight))[:limit])
 
     def dimension(self, dim_id: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.id == dim_id)

@@ -21,6 +21,7 @@ from readiness.errors import ContentError
 from readiness.i18n import Lang
 from readiness.models.assessment import Assessment, Profile, Question
 from readiness.models.results import Answer, AssessmentResult
+from readiness.numbers import shown_gap
 from readiness.scoring.answers import Status, answer_label, answer_score, status
 from readiness.scoring.conditions import visible_questions
 from readiness.scoring.levels import (
@@ -197,7 +198,7 @@ def _dimensions(
         asked = [stats[q.id] for q in in_dim if q.id in shown_ids]
         value = raw[dim.id][0]
         target = _target(assessment, profile, dim.id)
-        gap = max(0.0, target - value) if value is not None else 0.0
+        gap = shown_gap(target, value)
         mine = sorted(
             (a for a in actions if a.dimension_id == dim.id),
             key=lambda a: (-a.lost, EFFORT_ORDER[a.effort], order[a.question_id]),

@@ -41,10 +41,7 @@ def team_medians(
     for e, v in zip(entries, values, strict=True):
         if v is not None:
             grouped[e.team].append(v)
-    return {
-        team: round(statistics.median(grouped[team]), 1) if grouped.get(team) else None
-        for team in teams
-    }
+    return {team: statistics.median(grouped[team]) if grouped.get(team) else None for team in teams}
 
 
 def assessment_group(
@@ -98,7 +95,7 @@ def assessment_group(
                 name=e.name,
                 team=e.team,
                 finished=r.finished,
-                overall=None if s.overall is None else round(s.overall, 1),
+                overall=s.overall,
                 verdict=s.level.title if s.overall is not None else "",
             )
             for (e, r), s in zip(pairs, scores, strict=True)

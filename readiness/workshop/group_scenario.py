@@ -148,7 +148,7 @@ def scenario_group(
                 name=e.name,
                 team=e.team,
                 finished=r.finished,
-                overall=round(statistics.fmean(r.scores.values()), 1) if r.scores else None,
+                overall=statistics.fmean(r.scores.values()) if r.scores else None,
                 verdict=fill(next((x.title for x in ending_nodes if x.id == r.ending), ""), values),
                 outcome=r.outcome or "",
             )

@@ -51,12 +51,14 @@ def distribution(scores: Sequence[float], bins: int = BINS) -> Distribution:
         q1, med, q3 = statistics.quantiles(values, n=4, method="inclusive")
     return Distribution(
         count=len(values),
-        min=round(values[0], 1),
-        q1=round(q1, 1),
-        median=round(med, 1),
-        q3=round(q3, 1),
-        max=round(values[-1], 1),
-        mean=round(statistics.fmean(values), 1),
+        # Unrounded: renderers round once, for display, with readiness.numbers.shown.
+        min=values[0],
+        q1=q1,
+        median=med,
+        q3=q3,
+        max=values[-1],
+        # fmean can land a hair outside [min, max] for equal values; keep it inside.
+        mean=min(max(statistics.fmean(values), values[0]), values[-1]),
         histogram=hist,
     )
 

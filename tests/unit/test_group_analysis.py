@@ -106,7 +106,7 @@ def test_distribution_per_dimension(report: GroupReport) -> None:
     assert (lead.min, lead.q1, lead.median, lead.q3, lead.max) == (0, 75, 100, 100, 100)
     assert lead.histogram == [1, 0, 0, 0, 3]
     rules = dims["guidelines"].scores
-    assert (rules.min, rules.q1, rules.median, rules.q3, rules.max) == (0, 18.8, 50, 81.2, 100)
+    assert (rules.min, rules.q1, rules.median, rules.q3, rules.max) == (0, 18.75, 50, 81.25, 100)
     assert rules.histogram == [1, 1, 0, 1, 1]
     assert (dims["leadership"].target, dims["leadership"].below_target) == (80, 1)
     assert (dims["guidelines"].target, dims["guidelines"].below_target) == (60, 2)

@@ -67,6 +67,7 @@ def scenario_run(f: ContentFile, timeouts: int = 2) -> Loaded:
         steps=steps,
         ending="end",
         outcome="mixed",
+        finished=True,
         scores={"speed": 90.0, "tone": 40.0},
     )
     return Loaded(result, f)
@@ -120,7 +121,10 @@ def test_notes_flags_and_na_reasons_are_listed(content: dict[str, ContentFile]) 
     assert notes["imprint"].na_reason == "no business profile yet"
 
 
-def test_self_image_and_exercise_disagreement_is_named(content: dict[str, ContentFile]) -> None:
+def test_demonstrated_scores_stand_beside_self_scores(content: dict[str, ContentFile]) -> None:
+    """The rules of the comparison have a test each in test_self_image.py; here: two expired
+    countdowns are poor evidence for speed only, so neither "stronger" (crisis, measured 90)
+    nor "weaker" (strategy, tone measured 40) can be claimed from them."""
     items = [
         assessment_run(content["tiny-check-en"], baseline_answers()),
         scenario_run(content["tiny-drill-en"], timeouts=2),
@@ -128,13 +132,7 @@ def test_self_image_and_exercise_disagreement_is_named(content: dict[str, Conten
     report = build_report(items, "en")
     dims = {d.id: d for d in report.dimensions}
     assert dims["crisis"].demonstrated == 90 and dims["strategy"].demonstrated == 40
-    mismatch = {m.dimension: m for m in report.mismatches}
-    assert set(mismatch) == {"crisis", "strategy"}
-    assert (
-        "rated 75 in the self-assessment, but 40 in the exercises" in mismatch["strategy"].message
-    )
-    assert "let the countdown expire 2 time(s) in “Tiny drill”" in mismatch["strategy"].message
-    assert "more is in place than you think" in mismatch["crisis"].message
+    assert report.mismatches == []
     assert report.scenarios[0].timeouts == 2
 
 

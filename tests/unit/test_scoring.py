@@ -120,7 +120,7 @@ def test_gaps_against_the_default_profile(check: Assessment) -> None:
     assert result.profile is not None and result.profile.id == "small-business"
     by_id = {d.id: d for d in result.dimensions}
     assert by_id["strategy"].gap == 0
-    assert by_id["leadership"].gap == pytest.approx(70 - 200 / 3)
+    assert by_id["leadership"].gap == 70 - 67  # shown target minus shown score (66.67 -> 67)
     assert by_id["legal"].gap == pytest.approx(30.0)
     assert by_id["legal"].priority == pytest.approx(30.0)
     assert [d.id for d in result.strengths] == ["strategy"]
@@ -134,7 +134,7 @@ def test_another_profile_changes_targets_not_scores(check: Assessment) -> None:
     by_id = {d.id: d for d in authority.dimensions}
     assert by_id["strategy"].gap == 0  # 81.25 is above 80
     assert by_id["legal"].gap == pytest.approx(45.0)
-    assert by_id["leadership"].gap == pytest.approx(80 - 200 / 3)
+    assert by_id["leadership"].gap == 80 - 67
     assert [d.id for d in authority.top_gaps()] == ["legal", "leadership"]
 
 

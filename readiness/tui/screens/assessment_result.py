@@ -11,6 +11,7 @@ from textual.widgets import Header, Static
 
 from readiness.errors import ReadinessError
 from readiness.i18n import t
+from readiness.numbers import shown_text
 from readiness.scoring import AssessmentScore, AssessmentSession, Cap
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
@@ -72,8 +73,7 @@ class ResultScreen(SettledLayout[None]):
     def _verdict(self, result: AssessmentScore) -> Text:
         text = Text().append(result.level.title, style="bold reverse")
         text.append("  ")
-        overall = "–" if result.overall is None else f"{result.overall:.0f}"
-        text.append(t("assess.result.overall", score=overall), style="bold")
+        text.append(t("assess.result.overall", score=shown_text(result.overall)), style="bold")
         text.append("\n")
         text.append(t("assess.result.counts", answered=result.answered, total=result.questions))
         if result.not_applicable:
@@ -128,7 +128,7 @@ class ResultScreen(SettledLayout[None]):
             text.append(t("assess.result.no_strengths"), style="dim")
         for dim in result.strengths:
             text.append(f"✓ {dim.title}  ")
-            text.append(f"{dim.score:.0f}/{dim.target:.0f}\n", style="dim")
+            text.append(f"{shown_text(dim.score)}/{shown_text(dim.target)}\n", style="dim")
         text.rstrip()
         return text
 
@@ -141,7 +141,7 @@ class ResultScreen(SettledLayout[None]):
         for dim in gaps:
             text.append(f"\n{dim.title}", style="bold")
             score = t(
-                "assess.result.gap", score=f"{dim.score or 0:.0f}", target=f"{dim.target:.0f}"
+                "assess.result.gap", score=shown_text(dim.score), target=shown_text(dim.target)
             )
             text.append(f"  {score}\n", style="dim")
             for action in dim.actions[:ACTIONS_PER_GAP]:

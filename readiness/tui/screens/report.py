@@ -18,6 +18,7 @@ from readiness.content.loader import Library, load_library
 from readiness.errors import ReadinessError
 from readiness.i18n import t
 from readiness.models.results import AnyResult, AssessmentResult
+from readiness.numbers import shown_text
 from readiness.tui.widgets.gap_bars import GapBars
 
 
@@ -38,6 +39,7 @@ class ReportScreen(Screen[None]):
     CSS_PATH = "../report.tcss"
     BINDINGS = [
         Binding("p", "next_profile", t("report.tui.profile"), id="profile"),
+        Binding("i", "toggle_practice", t("report.tui.practice"), id="practice"),
         Binding("x", "export", t("report.tui.export"), id="export"),
         Binding("escape,b", "back", t("keys.back"), id="back"),
     ]
@@ -47,6 +49,8 @@ class ReportScreen(Screen[None]):
         self.result_path = result_path
         self.results: list[AnyResult] = []
         self.profile: str | None = None
+        self.include_practice = False
+        """Count practice-mode runs as evidence (`i`); left out by default, as in `report`."""
         self.report: GapReport | None = None
         self.library: Library | None = None
 
@@ -76,7 +80,13 @@ class ReportScreen(Screen[None]):
             folder = self.result_path.parent
             results = self.results or gather_for_participant(folder, self.result_path)
             lang = self.app.settings.lang  # type: ignore[attr-defined]
-            report, _ = report_for(library, results, lang, profile=self.profile)
+            report, _ = report_for(
+                library,
+                results,
+                lang,
+                profile=self.profile,
+                include_practice=self.include_practice,
+            )
         except ReadinessError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
@@ -90,7 +100,7 @@ class ReportScreen(Screen[None]):
         verdict.append(f"{t('report.verdict')}: ", style="bold")
         verdict.append(report.verdict, style="bold reverse")
         if report.overall is not None:
-            verdict.append(f"   {report.overall:.0f}/100", style="bold")
+            verdict.append(f"   {shown_text(report.overall)}/100", style="bold")
         if report.profile_title:
             verdict.append(f"   {t('report.profile')}: {report.profile_title}", style="dim")
         if report.missing:
@@ -109,17 +119,23 @@ class ReportScreen(Screen[None]):
         self.query_one("#report-scenarios", Static).update(self._scenarios(report))
 
     def _findings(self, report: GapReport) -> Text:
-        titles = {d.id: d.title for d in report.dimensions}
+        rows = {d.id: d for d in report.dimensions}
         text = Text()
         if report.strengths:
             text.append(t("report.strengths") + ": ", style="bold green")
-            text.append(", ".join(titles[s] for s in report.strengths) + "\n")
+            text.append(", ".join(rows[s].title for s in report.strengths) + "\n")
         if report.gaps:
             text.append(t("report.gaps") + ": ", style="bold red")
-            text.append(", ".join(titles[g] for g in report.gaps) + "\n")
-        for m in report.mismatches:
-            text.append("⚠ " + m.dimension_title + ": ", style="bold magenta")
-            text.append(m.message + "\n")
+            gaps = [f"{rows[g].title} −{rows[g].gap}" for g in report.gaps]
+            text.append(", ".join(gaps) + "\n")
+        for kind in ("stronger", "weaker"):
+            lines = [m for m in report.mismatches if m.kind == kind]
+            if not lines:
+                continue
+            text.append("\n" + t(f"report.mismatch.{kind}_title") + "\n", style="bold magenta")
+            for m in lines:
+                text.append("⚠ " if kind == "weaker" else "↑ ", style="bold magenta")
+                text.append(m.message + "\n")
         return text
 
     def _plan(self, report: GapReport) -> None:
@@ -141,7 +157,7 @@ class ReportScreen(Screen[None]):
 
     def _scenarios(self, report: GapReport) -> Text:
         text = Text()
-        if not report.scenarios:
+        if not report.scenarios and not report.excluded:
             return text
         text.append(t("report.scenarios") + "\n", style="bold")
         for s in report.scenarios:
@@ -150,9 +166,17 @@ class ReportScreen(Screen[None]):
             if s.timeouts:
                 text.append(f" · {t('report.timeouts')}: {s.timeouts}", style="yellow")
             scores = ", ".join(
-                f"{s.dimension_titles.get(k, k)} {v:.0f}" for k, v in s.scores.items()
+                f"{s.dimension_titles.get(k, k)} {shown_text(v)}" for k, v in s.scores.items()
             )
             text.append(f"\n  {scores}\n", style="dim")
+        if report.excluded:
+            names = "; ".join(
+                f"{x.title} ({t('report.excluded_reason.' + x.reason)})" for x in report.excluded
+            )
+            text.append(f"{t('report.excluded')}: {names}", style="dim")
+            if not report.include_practice and any(x.reason == "practice" for x in report.excluded):
+                text.append(" " + t("report.excluded_hint"), style="dim")
+            text.append("\n")
         return text
 
     def action_next_profile(self) -> None:
@@ -165,6 +189,12 @@ class ReportScreen(Screen[None]):
             return
         current = self.profile if self.profile in profiles else profiles[0]
         self.profile = profiles[(profiles.index(current) + 1) % len(profiles)]
+        self.build()
+
+    def action_toggle_practice(self) -> None:
+        self.include_practice = not self.include_practice
+        key = "report.tui.practice_on" if self.include_practice else "report.tui.practice_off"
+        self.notify(t(key), markup=False)
         self.build()
 
     def action_export(self) -> None:

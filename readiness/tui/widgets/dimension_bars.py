@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from readiness.i18n import t
+from readiness.numbers import shown_text
 from readiness.scoring import DimensionScore
 
 
@@ -92,9 +93,9 @@ class DimensionBars(Widget):
     def _numbers(self, dim: DimensionScore) -> str:
         if dim.score is None:
             return t("assess.result.no_score")
-        score = f"{dim.score:.0f}"
+        score = shown_text(dim.score)
         if dim.target <= 0:
             return score
         if dim.gap > 0:
-            return f"{score}/{dim.target:.0f} −{dim.gap:.0f}"
-        return f"{score}/{dim.target:.0f} ✓"
+            return f"{score}/{shown_text(dim.target)} −{dim.gap}"
+        return f"{score}/{shown_text(dim.target)} ✓"

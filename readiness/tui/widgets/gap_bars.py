@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from readiness.analysis.model import DimensionRow
+from readiness.numbers import shown_text
 
 
 class GapBars(Widget):
@@ -39,9 +40,8 @@ class GapBars(Widget):
             label = row.title if len(row.title) <= label_w else row.title[: label_w - 1] + "…"
             out.append(f"{label:<{label_w}} ")
             out.append_text(self._bar(row, bar_w))
-            score = "  –" if row.score is None else f"{row.score:3.0f}"
-            out.append(f" {score}", style="bold")
-            out.append(f"/{row.target:.0f}", style="dim")
+            out.append(f" {shown_text(row.score):>3}", style="bold")
+            out.append(f"/{shown_text(row.target)}", style="dim")
         return out
 
     def _bar(self, row: DimensionRow, width: int) -> Text:

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from readiness.numbers import shown, shown_text
 from readiness.reports.group_render import spark
 from readiness.workshop.group_model import DimensionGroup
 
@@ -64,7 +65,7 @@ class DistributionBars(Widget):
                 out.append("\n")
             out.append(_fit(row.title, label_w).ljust(label_w) + " ")
             out.append_text(self._bar(row, bar_w))
-            median = "–" if row.scores.median is None else f"{row.scores.median:.0f}"
+            median = shown_text(row.scores.median)
             out.append(f" {median:>3} ", style="bold")
             out.append(spark(row.scores.histogram))
         return out
@@ -142,5 +143,5 @@ class ShareBars(Widget):
             filled = round(row.share * bar_w)
             out.append("█" * filled, style=style("shares--marked" if row.marked else "shares--bar"))
             out.append("░" * (bar_w - filled), style=style("shares--track"))
-            out.append(f" {row.count:>3} · {row.share * 100:>3.0f} %")
+            out.append(f" {row.count:>3} · {shown(row.share * 100):>3} %")
         return out

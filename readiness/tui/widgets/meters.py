@@ -10,6 +10,7 @@ from textual.widget import Widget
 
 from readiness.i18n import current_language
 from readiness.models.scenario import Variable
+from readiness.numbers import shown
 
 
 def grouped(value: int) -> str:
@@ -180,9 +181,9 @@ class ScoreBars(Widget):
             text.append(
                 "░" * (width - filled), style=self.get_component_rich_style("score-bars--track")
             )
-            text.append(f" {percent:5.0f}")
+            text.append(f" {shown(percent):5}")
             if expert is not None:
-                text.append(f" · {expert:.0f}", style=muted)
+                text.append(f" · {shown(expert)}", style=muted)
         return text
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

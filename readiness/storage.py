@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import math
 import os
 import re
 import secrets
+import stat
 import tempfile
+import time
 import tomllib
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 from pydantic import ValidationError
 
-from readiness.errors import StorageError
-from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
+from readiness.errors import StorageError, UsageError
+from readiness.models.results import SCHEMA_VERSION, AnyResult, AssessmentResult, ScenarioResult
 from readiness.settings import RESULTS_ENV, default_results_dir
+from readiness.text_safety import map_strings, nesting_depth, repair_unicode, visible_data
 
 __all__ = ["RESULTS_ENV", "default_results_dir"]
 
@@ -31,8 +38,19 @@ def new_run_id() -> str:
 
 
 def _slug(text: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-").lower()
-    return slug[:40] or "anonymous"
+    """The pseudonym's part of a file name: letters and digits of any script, lower case.
+
+    Юрия stays юрия and 李 stays 李 (readable, and two such names never share a slug); a
+    name with no letter or digit at all (emoji, punctuation) gets a short hash instead, so
+    it is not mistaken for someone else's."""
+    name = unicodedata.normalize("NFC", text)
+    slug = re.sub(r"[^\w-]+", "-", name).strip("-_").lower()[:40].strip("-")
+    if slug:
+        return slug
+    if not text.strip():
+        return "anonymous"
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"p-{digest}"
 
 
 def result_path(folder: Path, result: AnyResult) -> Path:
@@ -47,11 +65,14 @@ def runs_glob(participant: str, content_id: str = "*") -> str:
     return f"{_slug(participant)}--{content_id}--*.toml"
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write a temp file in the same folder, then rename: a crash leaves old or new, never half."""
+def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
+    """Write a temp file in the same folder, then rename: a crash leaves old or new, never half.
+    `mode`: permissions for the file (default: private to the user, as `mkstemp` makes it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -63,6 +84,36 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
+def write_output_file(path: Path, text: str, replace_link: bool = False) -> None:
+    """Write a report the user named with `-o`: safely, whatever is at that path.
+
+    A regular file (or none) is replaced atomically, keeping the old file's permissions.
+    A FIFO, a terminal or a device such as /dev/null is written to as a stream, never
+    replaced. A symbolic link is refused unless `replace_link` (`--force`) says to replace
+    it. Every failure is one sentence (StorageError or UsageError), not a traceback."""
+    try:
+        info: os.stat_result | None = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    if info is not None and stat.S_ISLNK(info.st_mode) and not replace_link:
+        raise UsageError(
+            f"{path} is a symbolic link; name the file it points to, or add --force to "
+            "replace the link with the report"
+        )
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{path} is a folder; name a file to write the report to")
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
+            with open(path, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
+        atomic_write_text(path, text, mode=stat.S_IMODE(info.st_mode) if info else None)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
 def save_result(folder: Path, result: AnyResult) -> Path:
     """Save a run; returns the path. Called after every answer or step."""
     result.updated_at = now()
@@ -72,7 +123,97 @@ def save_result(folder: Path, result: AnyResult) -> Path:
         atomic_write_text(path, tomli_w.dumps(data))
     except OSError as exc:
         raise StorageError(f"cannot save results to {folder}: {exc.strerror or exc}") from exc
+    except (UnicodeError, ValueError, TypeError) as exc:
+        # A pseudonym from a terminal that is not UTF-8 holds lone surrogates: no file can
+        # store it. Say so instead of losing every answer without a word.
+        raise StorageError(
+            f"cannot save results to {folder}: a name or text is not valid Unicode ({exc})"
+        ) from exc
     return path
+
+
+RECOVERY_FOLDER = "readiness-unsaved"
+"""Subfolder of the system's temp folder for runs that could not be saved where asked."""
+
+
+def save_recovery_copy(result: AnyResult) -> Path | None:
+    """Save a run that could not be written to its results folder into a private folder
+    under the system's temp folder; returns the file, or None if that fails too.
+
+    Text that is not valid Unicode is repaired (`repair_unicode`), so every answer
+    survives."""
+    folder = Path(tempfile.gettempdir()) / RECOVERY_FOLDER
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        return save_result(folder, result)
+    except (StorageError, OSError):
+        pass
+    try:
+        data = map_strings(result.model_dump(mode="python"), repair_unicode)
+        return save_result(folder, type(result).model_validate(data))
+    except (StorageError, OSError, ValueError):
+        return None
+
+
+STALE_TEMP_SECONDS = 60
+"""A temp file this old belongs to no running save: every save takes well under a second."""
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    """Delete `.<name>.toml.*.tmp` files a killed save left in `folder`; returns how many.
+
+    Only files older than a minute go, so a save running right now in another session
+    keeps its temp file."""
+    removed = 0
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        candidates = list(folder.glob(".*.toml.*.tmp"))
+    except OSError:
+        return 0
+    for path in candidates:
+        try:
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+MAX_RESULT_NESTING = 16
+"""Result files nest four levels; anything far deeper is not one of ours."""
+
+
+def _non_finite(data: dict[str, Any]) -> str | None:
+    """Key path of the first nan or inf in a result, or None. Reports compute means from
+    these numbers; one nan would turn a group report's JSON invalid."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return key or "value"
+        if isinstance(value, dict):
+            stack.extend((f"{key}.{k}" if key else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{key}[{i + 1}]", v) for i, v in enumerate(value))
+    return None
+
+
+def _with_timezone(result: AnyResult) -> AnyResult:
+    """Times written by hand without a timezone (`2027-01-01T10:00:00`) are read as UTC,
+    the zone readiness writes, so they compare with every other result's times."""
+
+    def aware(moment: datetime) -> datetime:
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+    result.started_at = aware(result.started_at)
+    result.updated_at = aware(result.updated_at)
+    if isinstance(result, AssessmentResult):
+        for answer in result.answers.values():
+            if answer.answered_at is not None:
+                answer.answered_at = aware(answer.answered_at)
+    return result
 
 
 def load_result(path: Path) -> AnyResult:
@@ -83,17 +224,36 @@ def load_result(path: Path) -> AnyResult:
         raise StorageError(f"{path}: cannot read result file: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise StorageError(f"{path}: not a valid result file: {exc}") from exc
+    except RecursionError as exc:
+        raise StorageError(f"{path}: not a valid result file: nested too deeply") from exc
+    if nesting_depth(data) > MAX_RESULT_NESTING:
+        raise StorageError(f"{path}: not a valid result file: nested too deeply")
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise StorageError(
+            f"{path}: this result is from a newer version of readiness (schema_version "
+            f"{version}); update readiness to read it"
+        )
+    # Control characters in names, notes and replies become visible stand-ins here, so no
+    # screen, report or command output ever passes them to a terminal.
+    data = visible_data(data)
     kind = data.get("kind")
+    result: AnyResult
     try:
         if kind == "assessment":
-            return AssessmentResult.model_validate(data)
-        if kind == "scenario":
-            return ScenarioResult.model_validate(data)
+            result = AssessmentResult.model_validate(data)
+        elif kind == "scenario":
+            result = ScenarioResult.model_validate(data)
+        else:
+            raise StorageError(f'{path}: kind must be "assessment" or "scenario"')
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise StorageError(f"{path}: {loc}: {first['msg']}") from exc
-    raise StorageError(f'{path}: kind must be "assessment" or "scenario"')
+    problem = _non_finite(result.model_dump())
+    if problem is not None:
+        raise StorageError(f"{path}: {problem}: must be a finite number, not nan or inf")
+    return _with_timezone(result)
 
 
 def scan_results(

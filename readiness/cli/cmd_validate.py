@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from readiness.errors import UsageError
 from readiness.i18n import t
 from readiness.settings import Settings
 
@@ -30,19 +31,28 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from readiness.content.loader import load_library, load_paths
+    from readiness.content.loader import (
+        load_library,
+        load_paths,
+        missing_path_problem,
+        safe_resolve,
+    )
 
+    for path in args.paths:
+        reason = missing_path_problem(path)
+        if reason is not None:
+            raise UsageError(reason)
     lib = load_paths(args.paths) if args.paths else load_library(settings.content_dirs)
     errors = [p for p in lib.problems if p.severity == "error"]
     warnings = [p for p in lib.problems if p.severity == "warning"]
     checked = len({f.path for f in lib.files} | set(lib.broken))
     if args.paths:
-        wanted = [p.resolve() for p in args.paths]
+        wanted = [safe_resolve(p) for p in args.paths]
         checked = len(
             {
                 path
                 for path in [*(f.path for f in lib.files), *lib.broken]
-                if any(path.resolve() == w or w in path.resolve().parents for w in wanted)
+                if any(safe_resolve(path) == w or w in safe_resolve(path).parents for w in wanted)
             }
         )
     if args.format == "json":

@@ -8,12 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from readiness import __version__
-from readiness.errors import ReadinessError
+from readiness.errors import ReadinessError, UsageError
 from readiness.i18n import detect_language, set_language, t
 from readiness.settings import Settings
+from readiness.text_safety import VisibleStream, has_control
 
 COMMANDS = (
     "list",
@@ -112,13 +113,42 @@ def settings_from(args: argparse.Namespace) -> Settings:
     )
 
 
+def check_names(settings: Settings) -> None:
+    """A pseudonym or team name is one line of text a terminal can show: refused with one
+    sentence when it holds control characters or is not valid UTF-8 (typed on a Latin-1
+    terminal), before anything runs, so no answer is ever given under a name no file can
+    store."""
+    for option, value in (("--name", settings.participant), ("--team", settings.team)):
+        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+            raise UsageError(t("cli.name_not_utf8", option=option))
+        if has_control(value):
+            raise UsageError(t("cli.name_control", option=option))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Everything it prints goes through `VisibleStream`: a control
+    character from a content file, a result or the command line is shown, never obeyed."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, VisibleStream(stdout))
+    sys.stderr = cast(TextIO, VisibleStream(stderr))
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     set_language(detect_language())
     parser = build_parser()
     args = parser.parse_args(argv)
     settings = settings_from(args)
     set_language(settings.lang)
     try:
+        check_names(settings)
+        from readiness.storage import remove_stale_temp_files
+
+        # A save killed half-way leaves a hidden temp file; a minute later it is garbage.
+        remove_stale_temp_files(settings.results_dir)
         if args.command is None:
             from readiness.cli.cmd_home import run_home
 

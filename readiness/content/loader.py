@@ -26,10 +26,16 @@ from readiness.content.scenario_checks import check_scenario
 from readiness.content.warnings import file_warnings, translation_warnings
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
+from readiness.text_safety import nesting_depth, visible, visible_data
 
 MAX_FILE_BYTES = 1_000_000
 """Content files above this size are refused: real files are below 200 kB, and parsing a
 runaway file would freeze the app."""
+
+MAX_NESTING = 64
+"""Deepest nesting of lists and tables a content file may use. Real files nest a few levels
+(conditions inside conditions perhaps ten); the limit keeps every check on the parsed data
+within Python's recursion limit."""
 
 ENV_VAR = "READINESS_CONTENT"
 Kind = Literal["assessment", "scenario"]
@@ -157,6 +163,12 @@ def _toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
     return line, message
 
 
+def _too_deep(path: Path) -> ContentProblem:
+    return ContentProblem(
+        path, "", f"lists or tables are nested more than {MAX_NESTING} levels deep"
+    )
+
+
 def parse_file(
     path: Path, builtin: bool = False
 ) -> tuple[ContentFile | None, list[ContentProblem]]:
@@ -180,7 +192,15 @@ def parse_file(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, message = _toml_error(exc)
-        return None, [ContentProblem(path, "", f"not valid TOML: {message}", line)]
+        return None, [ContentProblem(path, "", f"not valid TOML: {visible(message)}", line)]
+    except RecursionError:
+        # tomllib recurses once per nesting level: thousands of `[[[` exhaust the stack.
+        return None, [_too_deep(path)]
+    if nesting_depth(data) > MAX_NESTING:
+        return None, [_too_deep(path)]
+    # Control characters (ESC, OSC, C1) in any text become visible stand-ins here, so no
+    # screen, report or command output ever passes them to a terminal.
+    data = visible_data(data)
     if not data:
         return None, [ContentProblem(path, "", "file is empty")]
     kind = data.get("kind")
@@ -196,6 +216,23 @@ def parse_file(
         return None, from_validation_error(path, exc, data, text, set(_all_field_names()))
     digest = hashlib.sha256(raw).hexdigest()
     return ContentFile(path=path, model=model, sha256=digest, builtin=builtin), []
+
+
+def safe_resolve(path: Path) -> Path:
+    """`path.resolve()`, or the absolute path when links loop (resolve raises there)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
+
+
+def missing_path_problem(path: Path) -> str | None:
+    """Why a path named on the command line cannot be read at all, or None."""
+    if path.exists():
+        return None
+    if path.is_symlink():
+        return f"{path}: is a symbolic link that leads nowhere (a loop, or its target is missing)"
+    return f"{path}: no such file or folder"
 
 
 def iter_content_files(folder: Path) -> list[Path]:
@@ -251,11 +288,11 @@ def _load_paths(paths: Sequence[Path], with_builtin: bool) -> Library:
         for folder in builtin_dirs():
             for path in iter_content_files(folder):
                 add_file(lib, path, builtin=True)
-    wanted = {p.resolve() for p in paths}
-    known = {f.path.resolve() for f in lib.files}
+    wanted = {safe_resolve(p) for p in paths}
+    known = {safe_resolve(f.path) for f in lib.files}
     for p in paths:
         for path in iter_content_files(p):
-            resolved = path.resolve()
+            resolved = safe_resolve(path)
             if resolved not in known:
                 known.add(resolved)
                 add_file(lib, path, builtin=False)
@@ -267,7 +304,7 @@ def _load_paths(paths: Sequence[Path], with_builtin: bool) -> Library:
         lib.problems = [
             pr
             for pr in lib.problems
-            if any(pr.path.resolve() == w or w in pr.path.resolve().parents for w in wanted)
+            if any(safe_resolve(pr.path) == w or w in safe_resolve(pr.path).parents for w in wanted)
         ]
     return lib
 

@@ -316,21 +316,23 @@ def _check_graph(s: Scenario, err: Err) -> None:
 
 
 def _find_cycle(nodes: dict[str, Decision | Reply | Ending], start: str) -> list[str]:
-    state: dict[str, int] = {}
-    path: list[str] = []
+    """The first loop a depth-first walk from `start` meets, as a closed path; [] if none.
 
-    def visit(ident: str) -> list[str]:
-        state[ident] = 1
-        path.append(ident)
-        for nxt in successors(nodes[ident]):
-            if state.get(nxt) == 1:
-                return [*path[path.index(nxt) :], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        path.pop()
-        state[ident] = 2
-        return []
-
-    return visit(start)
+    Iterative (an explicit stack of successor iterators): a valid scenario may be thousands
+    of steps long, far deeper than Python's recursion limit."""
+    state: dict[str, int] = {start: 1}
+    path: list[str] = [start]
+    stack: list[Iterator[str]] = [iter(successors(nodes[start]))]
+    while stack:
+        nxt = next(stack[-1], None)
+        if nxt is None:
+            stack.pop()
+            state[path.pop()] = 2
+            continue
+        if state.get(nxt) == 1:
+            return [*path[path.index(nxt) :], nxt]
+        if nxt not in state:
+            state[nxt] = 1
+            path.append(nxt)
+            stack.append(iter(successors(nodes[nxt])))
+    return []

@@ -29,7 +29,7 @@ from __future__ import annotations
 import secrets
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -38,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from readiness.models.scenario import Channel, Inject
 from readiness.storage import atomic_write_text, now
+from readiness.text_safety import visible_data
 
 CONTROL_FILE = "_control.toml"
 MARKER_FILE = "_workshop.toml"
@@ -112,9 +113,18 @@ def read_state(folder: Path) -> ControlState | None:
     """The control file, or None when there is none or it cannot be read (never raises)."""
     try:
         data = tomllib.loads(control_path(folder).read_text(encoding="utf-8"))
-        return ControlState.model_validate(data)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError):
+        # An inject's author and text reach every participant's screen: control
+        # characters in them are shown, never sent to a terminal.
+        state = ControlState.model_validate(visible_data(data))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError, RecursionError):
         return None
+    # A hand-edited time without a timezone is read as UTC, like every time we write.
+    if state.updated_at is not None and state.updated_at.tzinfo is None:
+        state.updated_at = state.updated_at.replace(tzinfo=UTC)
+    for command in state.commands:
+        if command.issued_at.tzinfo is None:
+            command.issued_at = command.issued_at.replace(tzinfo=UTC)
+    return state
 
 
 def issue(

@@ -11,7 +11,7 @@ from pathlib import Path
 from readiness.errors import UsageError
 from readiness.i18n import t
 from readiness.settings import Settings
-from readiness.storage import atomic_write_text
+from readiness.storage import write_output_file
 
 
 def run_group(args: argparse.Namespace, settings: Settings) -> int:
@@ -35,7 +35,7 @@ def run_group(args: argparse.Namespace, settings: Settings) -> int:
     if output is None:
         sys.stdout.write(text)
     else:
-        atomic_write_text(output, text)
+        write_output_file(output, text, replace_link=bool(getattr(args, "force", False)))
         print(t("workshop.cli.written", path=output), file=sys.stderr)
     if report.unreadable:
         print(t("workshop.cli.unreadable", count=len(report.unreadable)), file=sys.stderr)

@@ -32,6 +32,8 @@ class Settings:
     team: str = ""
     variables: dict[str, str] = field(default_factory=dict)
     practice: bool = False
+    seed: int | None = None
+    """Order of the choices in a new crisis exercise (`train --seed`); None: a new order per run."""
     profile: str | None = None
     """Target profile id chosen with `--profile` (assess, report); None: the content's default."""
     restricted: bool = False

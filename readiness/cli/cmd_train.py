@@ -1,4 +1,4 @@
-"""`readiness train [ID|FILE] [--practice] [--var NAME=VALUE]...`: play a crisis exercise."""
+"""`readiness train [ID|FILE] [--practice] [--seed N] [--var NAME=VALUE]...`: play an exercise."""
 
 from __future__ import annotations
 
@@ -26,6 +26,13 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         help="no countdowns: the scenario clock moves on with each decision",
     )
     p.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="show the choices in the order of seed N (a demo, a bug report); "
+        "default: a new order per run, kept when the run is resumed",
+    )
+    p.add_argument(
         "--var",
         action="append",
         default=[],
@@ -46,6 +53,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     placeholder_values(content.model, values)  # unknown names fail here, before the app starts
     settings.variables = values
     settings.practice = bool(args.practice)
+    settings.seed = args.seed
 
     from readiness.tui.app import make_app
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ class ContentProblem:
     message: str
     line: int | None = None
     severity: Severity = "error"
+    code: str = ""
+    """A stable name for the kind of problem (e.g. `expert-longest`), for tools and tests
+    that must tell one warning from another whatever the language; '' where none is set."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
@@ -146,7 +150,4 @@ def add_lines(path: Path, problems: list[ContentProblem]) -> list[ContentProblem
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return problems
-    return [
-        p if p.line else ContentProblem(p.path, p.key, p.message, line_of(text, p.key), p.severity)
-        for p in problems
-    ]
+    return [p if p.line else dataclasses.replace(p, line=line_of(text, p.key)) for p in problems]

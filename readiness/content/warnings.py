@@ -18,6 +18,11 @@ from readiness.platforms import char_limit
 
 GOOD_SHARE = 0.5
 """A "good" ending should be reachable with at least this share of the best possible points."""
+EXPERT_LONGEST = "expert-longest"
+"""Code of the warning that the expert choice is given away by its length."""
+LENGTH_PATTERN_DECISIONS = 3
+"""Decisions with an expert choice a scenario needs before "the expert is the longest" counts
+as a pattern a room can learn (in a one- or two-step drill, "more than half" means "all")."""
 
 
 def file_warnings(path: Path, model: Assessment | Scenario) -> list[ContentProblem]:
@@ -27,7 +32,8 @@ def file_warnings(path: Path, model: Assessment | Scenario) -> list[ContentProbl
 
 
 def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
-    """Feedback, pointless decisions, unreachable good outcomes, text lengths, time limits."""
+    """Feedback, pointless decisions, unreachable good outcomes, text lengths, time limits,
+    an expert choice given away by its length."""
     out: list[ContentProblem] = []
 
     def warn(key: str, message: str) -> None:
@@ -72,7 +78,31 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
                     t("author.warn.too_long", length=length, platform=inj.platform, limit=limit),
                 )
     out.extend(_unrewarded_good_endings(path, s))
+    out.extend(_expert_is_longest(path, s))
     return out
+
+
+def _expert_is_longest(path: Path, s: Scenario) -> list[ContentProblem]:
+    """The expert choice is the longest text in more than half of the decisions that have one
+    (from `LENGTH_PATTERN_DECISIONS` such decisions on).
+
+    Shuffling hides the position, not the length: a room soon learns that the longest, most
+    carefully worded option is the right one. Lengths are counted as shown (placeholders
+    filled); a tie for the longest does not count."""
+    marked = [n for n in s.nodes if isinstance(n, Decision) and n.expert is not None]
+    longest = [n.id for n in marked if _longest_is_expert(s, n)]
+    if len(marked) < LENGTH_PATTERN_DECISIONS or 2 * len(longest) <= len(marked):
+        return []
+    message = t("author.warn.expert_longest", file=path.name, count=len(longest), of=len(marked))
+    return [ContentProblem(path, "nodes", message, severity="warning", code=EXPERT_LONGEST)]
+
+
+def _longest_is_expert(s: Scenario, node: Decision) -> bool:
+    lengths = {c.id: len(filled(s, c.text).strip()) for c in node.choices}
+    expert = lengths.get(node.expert or "")
+    return expert is not None and all(
+        expert > length for ident, length in lengths.items() if ident != node.expert
+    )
 
 
 def _makes_no_difference(node: Decision) -> bool:

@@ -18,6 +18,7 @@ from readiness.engine.debrief import (
     DecisionReview,
     DimensionScore,
     ReplyReview,
+    ShownChoice,
     build_debrief,
     debrief_for,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "ReplyReview",
     "Run",
     "Session",
+    "ShownChoice",
     "TimelineEntry",
     "build_debrief",
     "clock_label",

@@ -18,6 +18,16 @@ from readiness.platforms import char_limit
 
 
 @dataclass(frozen=True)
+class ShownChoice:
+    """One option of a decision as the participant saw it, referred to by id and text."""
+
+    id: str
+    text: str
+    chosen: bool
+    expert: bool
+
+
+@dataclass(frozen=True)
 class DecisionReview:
     """One decision the participant faced: what they did, why it mattered, what an expert does."""
 
@@ -35,6 +45,8 @@ class DecisionReview:
     expert_feedback: str
     followed_expert: bool
     scores: dict[str, float]
+    options: list[ShownChoice] = field(default_factory=list)
+    """The choices that were open, in the order the participant saw them."""
 
 
 @dataclass(frozen=True)
@@ -161,4 +173,15 @@ def _decision(run: Run, node: Decision, index: int, title: str) -> DecisionRevie
         expert_feedback=run.fill(expert.feedback) if expert else "",
         followed_expert=expert is not None and step.choice == expert.id,
         scores=scores,
+        options=[
+            ShownChoice(
+                id=c.id,
+                text=run.fill(c.text),
+                chosen=c.id == step.choice,
+                expert=c.id == node.expert,
+            )
+            for ident in run.offered.get(index, [])
+            for c in node.choices
+            if c.id == ident
+        ],
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from readiness.engine.conditions import holds
 from readiness.engine.errors import EngineError
 from readiness.engine.feed import Feed, FeedItem
+from readiness.engine.order import shown_order
 from readiness.engine.rubric import CriterionResult, judge
 from readiness.engine.scoring import Tally
 from readiness.engine.state import MAX_TICKS, TICKS_PER_MINUTE, State, to_ticks
@@ -54,6 +55,8 @@ class Run:
         self.log: list[LogEntry] = []
         self.rubric_results: dict[int, list[CriterionResult]] = {}
         """Full rubric verdicts (with feedback) per reply step index, for the debrief."""
+        self.offered: dict[int, list[str]] = {}
+        """Choice ids shown, in the order shown, per decision step index, for the debrief."""
         self.node_seconds = 0.0
         """Real seconds spent at the current node (exercise mode: drives the countdown)."""
         self.node_revision = 0
@@ -99,10 +102,29 @@ class Run:
         return not isinstance(self.node, Ending) and self.node.timeout is not None
 
     def available_choices(self) -> list[Choice]:
-        """Choices of the current decision whose `when` holds now."""
+        """Choices of the current decision whose `when` holds now, in the authored order (the
+        engine's own order; what the participant sees is `shown_choices`)."""
         if not isinstance(self.node, Decision):
             return []
         return [c for c in self.node.choices if holds(c.when, self.state)]
+
+    def shown_choices(self) -> list[Choice]:
+        """The open choices in the order this run shows them (see `engine.order`)."""
+        if not isinstance(self.node, Decision):
+            return []
+        return [c for c in shown_order(self.result.seed, self.node) if holds(c.when, self.state)]
+
+    @property
+    def offers_wait(self) -> bool:
+        """Whether the player adds its own "wait and watch" option: waiting is possible here,
+        no countdown runs that would do it (practice mode, or no time limit), and no open
+        authored choice is already marked `waits`."""
+        return (
+            isinstance(self.node, Decision)
+            and self.can_wait
+            and self.time_limit is None
+            and not any(c.waits for c in self.available_choices())
+        )
 
     def reply_limit(self) -> int:
         """Character limit of the current reply step."""
@@ -145,7 +167,9 @@ class Run:
         if choice is None:
             raise EngineError(f'choice "{choice_id}" is not open at "{node.id}"')
         self.tally.add_decision(self._option_scores(node, open_choices), choice.scores)
+        shown = [c.id for c in self.shown_choices()]
         step = self._commit(Step(node=node.id, kind="decision", choice=choice.id))
+        self.offered[len(self.result.steps) - 1] = shown
         self._leave(choice.effects, choice.next)
         return step
 
@@ -180,6 +204,7 @@ class Run:
         if isinstance(node, Ending) or node.timeout is None:
             raise EngineError("waiting is not an option at this step")
         timeout = node.timeout
+        shown = [c.id for c in self.shown_choices()]
         if isinstance(node, Decision):
             self.tally.add_decision(
                 self._option_scores(node, self.available_choices()), timeout.scores
@@ -189,6 +214,8 @@ class Run:
             self.tally.add_reply(node.rubric, None, timeout)
             step = Step(node=node.id, kind="reply", timed_out=True, reply_text=self.draft)
         step = self._commit(step)
+        if isinstance(node, Decision):
+            self.offered[len(self.result.steps) - 1] = shown
         self._leave(timeout.effects, timeout.next)
         return step
 

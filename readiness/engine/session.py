@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from readiness import storage
+from readiness.engine.order import new_seed
 from readiness.engine.run import Run
 from readiness.engine.values import placeholder_values
 from readiness.models.results import ScenarioResult, Step
@@ -23,9 +24,11 @@ def new_result(
     content_hash: str = "",
     participant: str = "",
     team: str = "",
+    seed: int | None = None,
 ) -> ScenarioResult:
     """An empty result for a new run: header filled, placeholders resolved (unknown names
-    raise `UsageError`)."""
+    raise `UsageError`). `seed` fixes the order of the choices (see `engine.order`); None
+    draws a new one, so every run shows its own order."""
     stamp = storage.now()
     return ScenarioResult(
         run_id=storage.new_run_id(),
@@ -41,6 +44,7 @@ def new_result(
         updated_at=stamp,
         mode=mode,
         placeholders=placeholder_values(scenario, values or {}),
+        seed=new_seed() if seed is None else seed,
     )
 
 

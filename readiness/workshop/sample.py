@@ -4,6 +4,7 @@ and for trying the dashboard before a workshop (`readiness dashboard --demo`).""
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -48,7 +49,12 @@ def _scenario_run(content: ContentFile, rng: random.Random, name: str, team: str
     model = content.model
     assert isinstance(model, Scenario)
     result = new_scenario_result(
-        model, mode="exercise", content_hash=content.sha256, participant=name, team=team
+        model,
+        mode="exercise",
+        content_hash=content.sha256,
+        participant=name,
+        team=team,
+        seed=zlib.crc32(f"{name}/{model.id}".encode()),  # the same room every time
     )
     run = Run(model, result)
     for _ in range(200):  # a bound, in case a scenario loops

@@ -293,3 +293,83 @@ def test_warnings_in_german() -> None:
     data = raw("mini.en.toml")
     data["injects"][0]["text"] = "x" * 300
     assert warnings(data) == [("injects.post.text", "300 Zeichen, aber x erlaubt 280")]
+
+
+# --- the expert choice given away by its length ---------------------------------------------
+
+
+def chain(pairs: list[tuple[str, str]], org: str = "Test Org") -> dict[str, Any]:
+    """A scenario of decisions in a row, each with an expert and one other choice."""
+    data = raw("mini.en.toml")
+    data["placeholders"]["org"]["default"] = org
+    ending = node(data, "good")
+    decisions = []
+    for i, (expert, other) in enumerate(pairs):
+        after = f"c{i + 1}" if i + 1 < len(pairs) else "good"
+        decisions.append(
+            {
+                "type": "decision",
+                "id": f"c{i}",
+                "situation": "Now?",
+                "time_limit": 0,
+                "expert": "pro",
+                "choices": [
+                    {
+                        "id": "pro",
+                        "text": expert,
+                        "next": after,
+                        "feedback": "Yes.",
+                        "scores": {"tone": 1},
+                    },
+                    {
+                        "id": "con",
+                        "text": other,
+                        "next": after,
+                        "feedback": "No.",
+                        "scores": {"tone": -1},
+                    },
+                ],
+            }
+        )
+    data["start"] = "c0"
+    data["nodes"] = [*decisions, ending]
+    return data
+
+
+LONG, SHORT = "Answer now and explain why.", "Wait."
+
+
+def test_expert_longest_in_more_than_half_of_the_decisions_warns() -> None:
+    data = chain([(LONG, SHORT), (LONG, SHORT), (SHORT, LONG)])
+    assert warnings(data) == [
+        (
+            "nodes",
+            "in x.toml the expert choice is the longest option in 2 of 3 decisions: participants "
+            "learn to pick the longest text; rebalance by making other options as long and as "
+            "well argued, or the expert choice shorter",
+        )
+    ]
+
+
+def test_expert_longest_in_half_or_fewer_or_tied_does_not_warn() -> None:
+    assert warnings(chain([(LONG, SHORT), (LONG, SHORT), (SHORT, LONG), (SHORT, LONG)])) == []
+    assert warnings(chain([(LONG, SHORT), (LONG, LONG[::-1]), (LONG, LONG.upper())])) == []
+
+
+def test_a_drill_with_fewer_than_three_decisions_is_no_pattern() -> None:
+    assert warnings(chain([(LONG, SHORT), (LONG, SHORT)])) == []
+
+
+def test_expert_length_counts_placeholders_as_shown() -> None:
+    # "{org}" is five characters in the file but a long name on screen.
+    pairs = [("Ask {org}.", "Ask the shop owner now.")] * 3
+    assert warnings(chain(pairs)) == []
+    assert [k for k, _ in warnings(chain(pairs, org="The Garden Cooperative"))] == ["nodes"]
+
+
+def test_expert_longest_warning_in_german_names_the_file() -> None:
+    set_language("de")
+    [(_, message)] = warnings(chain([(LONG, SHORT)] * 3))
+    assert message.startswith(
+        "in x.toml ist die Expertenwahl in 3 von 3 Entscheidungen die längste"
+    )

@@ -41,6 +41,7 @@ def start(app: App[Any], content: ContentFile, *, time_source: TimeSource | None
                 content_hash=content.sha256,
                 participant=settings.participant,
                 team=settings.team,
+                seed=settings.seed,
             )
         except ReadinessError as exc:
             app.notify(str(exc), severity="error", timeout=10)

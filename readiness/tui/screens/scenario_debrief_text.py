@@ -62,6 +62,13 @@ def decision(r: DecisionReview) -> Text:
     text = Text.assemble((r.title, "bold"))
     text.append(f"  ({t('train.debrief.took', seconds=round(r.seconds_taken))})\n", style="dim")
     text.append(r.situation + "\n\n", style="dim")
+    if r.options:
+        text.append(t("train.debrief.options") + "\n", style="bold")
+        for option in r.options:
+            text.append(f"{'▶' if option.chosen else '·'} ", style="bold")
+            text.append(option.text, style="bold" if option.chosen else "")
+            text.append("  ★\n" if option.expert else "\n")
+        text.append("\n")
     text.append(f"{t('train.debrief.you_chose')}: ", style="bold")
     text.append(r.chosen if not r.timed_out else t("train.debrief.timed_out"))
     if r.followed_expert:

@@ -8,13 +8,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass
 from typing import Any
 
 from readiness.errors import UsageError
 from readiness.i18n import t
 from readiness.settings import Settings
 from readiness.workshop.joincode import ENV_VAR
-from readiness.workshop.serve import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK
+from readiness.workshop.serve import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    IDLE_MINUTES,
+    LOOPBACK,
+    MAX_SESSIONS,
+    PER_ADDRESS,
+)
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -44,9 +52,25 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-sessions",
         type=int,
-        default=60,
+        default=MAX_SESSIONS,
         metavar="N",
-        help="most browser sessions at once (each is a process on this computer; default 60)",
+        help="most browser sessions at once (each is a process on this computer; "
+        f"default {MAX_SESSIONS})",
+    )
+    p.add_argument(
+        "--per-address",
+        type=int,
+        default=PER_ADDRESS,
+        metavar="N",
+        help=f"most sessions at once from one other computer (default {PER_ADDRESS})",
+    )
+    p.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=IDLE_MINUTES,
+        metavar="MIN",
+        help="close a browser session after this many minutes without a key press; answers "
+        f"are saved first (default {IDLE_MINUTES:g})",
     )
     p.add_argument("--session", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run)
@@ -56,20 +80,35 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from readiness.engine.values import parse_var_args
 
     settings.variables = parse_var_args(args.var)
+    if not 0 < args.idle_minutes <= 24 * 60:
+        raise UsageError(t("workshop.serve.bad_idle"))
     if args.session:
-        return run_session(settings)
+        return run_session(settings, args.idle_minutes)
     explicit = getattr(args, "results_sub", None) or getattr(args, "results", None)
     if explicit is None:
         raise UsageError(t("workshop.serve.need_results"))
     if not 1 <= args.port <= 65535:
         raise UsageError(t("workshop.serve.bad_port"))
-    return run_server(settings, args.host, args.port, args.max_sessions)
+    if args.max_sessions < 1 or args.per_address < 1:
+        raise UsageError(t("workshop.serve.bad_limit"))
+    limits = Limits(args.max_sessions, args.per_address, args.idle_minutes)
+    return run_server(settings, args.host, args.port, limits)
 
 
-def run_server(settings: Settings, host: str, port: int, max_sessions: int) -> int:
+@dataclass(frozen=True)
+class Limits:
+    """The room's limits (see docs/workshop.md, "Limits")."""
+
+    max_sessions: int = MAX_SESSIONS
+    per_address: int = PER_ADDRESS
+    idle_minutes: float = IDLE_MINUTES
+
+
+def run_server(settings: Settings, host: str, port: int, limits: Limits) -> int:
     from readiness.tui.serve_server import WorkshopServer
     from readiness.workshop.joincode import new_code
     from readiness.workshop.serve import (
+        dashboard_command,
         display_urls,
         new_info,
         remove_info,
@@ -88,6 +127,7 @@ def run_server(settings: Settings, host: str, port: int, max_sessions: int) -> i
         results_dir=folder,
         content_dirs=settings.content_dirs,
         variables=settings.variables,
+        idle_minutes=limits.idle_minutes,
     )
     urls = display_urls(host, port)
 
@@ -98,7 +138,8 @@ def run_server(settings: Settings, host: str, port: int, max_sessions: int) -> i
             f"  {t('workshop.serve.open')} {'  '.join(urls)}",
             f"  {t('workshop.serve.code')} {code}",
             f"  {t('workshop.serve.results')} {folder}",
-            f"  {t('workshop.serve.dashboard')} readiness dashboard {folder}",
+            f"  {t('workshop.serve.dashboard')} {dashboard_command(folder)}",
+            "  " + t("workshop.serve.limits", None, **_limit_values(limits)),
             "",
             t("workshop.serve.local_only") if host in LOOPBACK else t("workshop.serve.network"),
             t("workshop.serve.stop"),
@@ -112,7 +153,9 @@ def run_server(settings: Settings, host: str, port: int, max_sessions: int) -> i
         port=port,
         lang=settings.lang,
         on_started=banner,
-        max_sessions=max_sessions,
+        max_sessions=limits.max_sessions,
+        per_address=limits.per_address,
+        idle_minutes=limits.idle_minutes,
     )
     try:
         server.serve()
@@ -125,11 +168,23 @@ def run_server(settings: Settings, host: str, port: int, max_sessions: int) -> i
     return 0
 
 
-def run_session(settings: Settings) -> int:
+def _limit_values(limits: Limits) -> dict[str, str]:
+    return {
+        "sessions": str(limits.max_sessions),
+        "per_address": str(limits.per_address),
+        "minutes": f"{limits.idle_minutes:g}",
+    }
+
+
+def run_session(settings: Settings, idle_minutes: float = IDLE_MINUTES) -> int:
     """One browser participant's app (started by the server, never by hand)."""
+    from readiness.workshop.serve import DEVICE_ENV
+
     code = os.environ.pop(ENV_VAR, "")
+    device = os.environ.pop(DEVICE_ENV, "")
     if not code or sys.stdin.isatty():
         raise UsageError(t("workshop.serve.session_only"))
     from readiness.tui.workshop_apps import make_participant_app
 
-    return make_participant_app(settings, code).run() or 0
+    app = make_participant_app(settings, code, device=device, idle_minutes=idle_minutes)
+    return app.run() or 0

@@ -3,30 +3,73 @@
 Differences from a plain `textual_serve.server.Server`:
 - The page is our own template: no web fonts from the internet, and the websocket URL is
   built from the address the browser used, so `--host 0.0.0.0` works for every laptop.
-- A cap on simultaneous sessions (each is an app process on the facilitator's laptop) and on
-  new sessions per browser address and minute from other computers, so nobody on the
-  network can guess join codes at speed (5 tries per session × 30 sessions a minute).
+- A cap on simultaneous sessions (each is an app process on the facilitator's laptop), on
+  sessions at once from one browser address, and on new sessions per address and minute
+  from other computers, so nobody on the network can fill the room or guess join codes at
+  speed (5 tries per session × 30 sessions a minute).
 - Websockets from another web site's page (a foreign `Origin`) are refused.
+- Everything the browser sends is bounded: the terminal size (`clamp_size`; 20000×20000 grew
+  a session to gigabytes), the size of one websocket message, and malformed messages are
+  ignored instead of ending the session with a traceback on the facilitator's console.
+- A session nobody types in closes itself after `--idle-minutes` (the app says so and saves
+  first); the server closes the connection a minute later should the app not have.
+- The browser gets a random device token in a cookie, handed to its sessions: a participant
+  who comes back on the same browser may take up their own pseudonym again.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
+import secrets
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
-from aiohttp import web
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from readiness.i18n import Lang, t
+from readiness.workshop.serve import (
+    DEVICE_ENV,
+    IDLE_MINUTES,
+    MAX_SESSIONS,
+    PER_ADDRESS,
+    clamp_size,
+)
 
 TEMPLATES = Path(__file__).parent.parent / "workshop" / "templates"
-MAX_SESSIONS = 60
 PER_ADDRESS_PER_MINUTE = 30
+MAX_MESSAGE_BYTES = 64 * 1024
+"""One websocket message from a browser: key presses and pastes, never more than this."""
+DEVICE_COOKIE = "readiness_device"
+DEVICE_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
+DEVICE_DAYS = 7
+IDLE_GRACE_SECONDS = 60.0
+"""The server's backstop after the app's own idle limit."""
+
+log = logging.getLogger("readiness.serve")
+
+
+class SessionService(AppService):
+    """One participant's app process, told the browser's device token (nothing else)."""
+
+    def __init__(self, command: str, *, device: str, **kwargs: Any) -> None:
+        super().__init__(command, **kwargs)
+        self.device = device
+        self.last_input = time.monotonic()
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width=width, height=height)
+        environment.pop(DEVICE_ENV, None)
+        if self.device:
+            environment[DEVICE_ENV] = self.device
+        return environment
 
 
 class WorkshopServer(Server):
@@ -41,14 +84,19 @@ class WorkshopServer(Server):
         lang: Lang,
         on_started: Callable[[], None] | None = None,
         max_sessions: int = MAX_SESSIONS,
+        per_address: int = PER_ADDRESS,
         per_address_per_minute: int = PER_ADDRESS_PER_MINUTE,
+        idle_minutes: float = IDLE_MINUTES,
     ) -> None:
         super().__init__(command, host=host, port=port, title="readiness", templates_path=TEMPLATES)
         self.lang = lang
         self.on_started = on_started
         self.max_sessions = max_sessions
+        self.per_address = per_address
         self.per_address_per_minute = per_address_per_minute
+        self.idle_seconds = idle_minutes * 60
         self.active = 0
+        self.by_address: Counter[str] = Counter()
         self._recent: dict[str, deque[float]] = defaultdict(deque)
 
     def initialize_logging(self) -> None:
@@ -61,12 +109,14 @@ class WorkshopServer(Server):
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         scheme = "wss" if request.secure else "ws"
+        refused = self._crowded(request)
         context: dict[str, Any] = {
             "lang": self.lang,
             "title": t("workshop.serve.page_title", self.lang),
             "loading": t("workshop.serve.page_loading", self.lang),
             "ended": t("workshop.serve.page_ended", self.lang),
             "restart": t("workshop.serve.page_restart", self.lang),
+            "refused": t(f"workshop.serve.refused.{refused}", self.lang) if refused else "",
             "static_url": "/static/",
             "websocket_url": f"{scheme}://{request.host}/ws",
             "font_size": _font_size(request.query.get("fontsize", "16")),
@@ -75,16 +125,37 @@ class WorkshopServer(Server):
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["Cache-Control"] = "no-store"
+        device = request.cookies.get(DEVICE_COOKIE, "")
+        if not DEVICE_PATTERN.fullmatch(device):
+            device = secrets.token_urlsafe(32)
+        # Renewed on every visit; HttpOnly: no script on the page can read it.
+        response.set_cookie(
+            DEVICE_COOKIE,
+            device,
+            max_age=DEVICE_DAYS * 86400,
+            httponly=True,
+            samesite="Strict",
+            path="/",
+        )
         return response
+
+    def _crowded(self, request: web.Request) -> str | None:
+        """ "full" or "address" if a session for this browser would be refused right now."""
+        if self.active >= self.max_sessions:
+            return "full"
+        if not _local(request) and self.by_address[request.remote or "?"] >= self.per_address:
+            return "address"
+        return None
 
     def _admit(self, request: web.Request) -> str | None:
         """Why this new session is refused, or None to admit it."""
         origin = request.headers.get("Origin")
         if origin is not None and origin.split("://", 1)[-1] != request.host:
             return "origin"
-        if self.active >= self.max_sessions:
-            return "full"
-        if request.remote in ("127.0.0.1", "::1"):
+        crowded = self._crowded(request)
+        if crowded is not None:
+            return crowded
+        if _local(request):
             return None  # this computer's own user can read the code anyway
         window = self._recent[request.remote or "?"]
         now = time.monotonic()
@@ -98,13 +169,96 @@ class WorkshopServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         refused = self._admit(request)
         if refused is not None:
-            status = {"origin": 403, "full": 503, "rate": 429}[refused]
+            status = {"origin": 403, "full": 503, "address": 429, "rate": 429}[refused]
             raise _http_error(status, t(f"workshop.serve.refused.{refused}", self.lang))
+        address = request.remote or "?"
         self.active += 1
+        self.by_address[address] += 1
         try:
-            return await super().handle_websocket(request)
+            return await self._session(request)
         finally:
             self.active -= 1
+            self.by_address[address] -= 1
+            if self.by_address[address] <= 0:
+                del self.by_address[address]
+
+    async def _session(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's session, with the sizes bounded and the device token handed on."""
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
+        width, height = clamp_size(request.query.get("width", 80), request.query.get("height", 24))
+        device = request.cookies.get(DEVICE_COOKIE, "")
+        service: SessionService | None = None
+        try:
+            await websocket.prepare(request)
+            service = SessionService(
+                self.command,
+                device=device if DEVICE_PATTERN.fullmatch(device) else "",
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            await service.start(width, height)
+            watchdog = asyncio.create_task(self._watch_idle(websocket, service))
+            try:
+                await self._process_messages(websocket, service)
+            finally:
+                watchdog.cancel()
+                await service.stop()
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # one line for the facilitator, the server keeps serving
+            log.warning("A browser session ended with an error: %s", error)
+        finally:
+            if service is not None:
+                await service.stop()
+        return websocket
+
+    async def _process_messages(
+        self, websocket: web.WebSocketResponse, app_service: AppService
+    ) -> None:
+        """What a browser may send: key presses, its size, ping, focus and blur. Anything
+        else, or anything malformed, is ignored."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = message.json()
+            except ValueError:
+                continue
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind = envelope[0]
+            data = envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                if isinstance(app_service, SessionService):
+                    app_service.last_input = time.monotonic()
+                await app_service.send_bytes(data.encode("utf-8", "replace"))
+            elif kind == "resize" and isinstance(data, dict):
+                width, height = clamp_size(data.get("width"), data.get("height"))
+                await app_service.set_terminal_size(width, height)
+            elif kind == "ping" and isinstance(data, (str, int, float)):
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await app_service.blur()
+            elif kind == "focus":
+                await app_service.focus()
+
+    async def _watch_idle(self, websocket: web.WebSocketResponse, service: SessionService) -> None:
+        """Close a session whose app did not close itself after its idle limit."""
+        limit = self.idle_seconds + IDLE_GRACE_SECONDS
+        while not websocket.closed:
+            left = limit - (time.monotonic() - service.last_input)
+            if left <= 0:
+                await service.stop()
+                await websocket.close()
+                return
+            await asyncio.sleep(min(left, 30.0))
+
+
+def _local(request: web.Request) -> bool:
+    return request.remote in ("127.0.0.1", "::1")
 
 
 def _http_error(status: int, text: str) -> web.HTTPException:

@@ -3,10 +3,17 @@
 A browser participant may only ever see their own results. Their results are found by
 pseudonym, so two browser sessions must never share one: a session claims its pseudonym by
 creating `_participants/<slug>` exclusively (atomic on every file system we support), and a
-pseudonym already used by a result file in the folder is refused as well."""
+pseudonym already used by a result file in the folder is refused as well.
+
+Coming back: a claim remembers a fingerprint (SHA-256) of the browser's device token, a
+random cookie the server gives every browser. The same pseudonym typed again in the same
+browser is that participant's own again (their results come back with it); typed in any
+other browser it stays refused, so nobody can take over someone else's pseudonym."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import unicodedata
 from pathlib import Path
@@ -46,24 +53,64 @@ def in_use(folder: Path, name: str) -> bool:
     return any(folder.glob(f"{key}--*.toml")) if folder.is_dir() else False
 
 
-def claim(folder: Path, name: str, team: str = "") -> Problem | None:
+def claim(folder: Path, name: str, team: str = "", device: str = "") -> Problem | None:
     """Reserve `name` for this session; None on success, else why not.
 
     The exclusive create is the arbiter: of two sessions typing the same name at the same
-    moment, exactly one wins."""
+    moment, exactly one wins. A claim made earlier from the same `device` (see the module
+    docstring) is taken up again; without a device token nothing is ever taken up again."""
     reason = problem(name)
     if reason is not None:
         return reason
     name = clean(name)
     key = slug(name)
+    claims = folder / CLAIMS
+    if same_device(claims / key, device):
+        return None  # the same browser coming back
     if any(folder.glob(f"{key}--*.toml")) if folder.is_dir() else False:
         return "taken"
-    claims = folder / CLAIMS
     claims.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(claims / key, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return "taken"
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(f"{name}\n{clean(team)}\n")
+        lines = [name, clean(team)] + ([_fingerprint(device)] if device else [])
+        handle.write("".join(line + "\n" for line in lines))
     return None
+
+
+def has_results(folder: Path, name: str) -> bool:
+    """True if result files carry this pseudonym (a participant coming back)."""
+    key = slug(clean(name))
+    return any(folder.glob(f"{key}--*.toml")) if folder.is_dir() else False
+
+
+def claimed_team(folder: Path, name: str) -> str:
+    """The team given when `name` was first claimed ("" if none or unreadable)."""
+    try:
+        lines = (folder / CLAIMS / slug(clean(name))).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return lines[1] if len(lines) > 1 else ""
+
+
+def _fingerprint(device: str) -> str:
+    """What a claim stores of the device token: its SHA-256, never the token itself."""
+    return hashlib.sha256(device.encode()).hexdigest() if device else ""
+
+
+def _claimed_by(path: Path) -> str:
+    """The device fingerprint of an existing claim ("" for none, an old or unreadable one)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    stored = lines[2] if len(lines) > 2 else ""
+    return stored if len(stored) == 64 else ""
+
+
+def same_device(path: Path, device: str) -> bool:
+    """True if the claim at `path` was made from `device` (compared in constant time)."""
+    stored, given = _claimed_by(path), _fingerprint(device)
+    return bool(stored and given) and hmac.compare_digest(stored, given)

@@ -31,6 +31,47 @@ INFO_FILE = "_serve.toml"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+DEVICE_ENV = "READINESS_DEVICE"
+"""How the server hands a session its browser's device token (see `workshop.pseudonyms`)."""
+
+# Limits of a room (documented in docs/workshop.md, "Limits").
+MAX_SESSIONS = 60
+PER_ADDRESS = 3
+"""Sessions at once from one browser address (one laptop, a few tabs)."""
+IDLE_MINUTES = 20.0
+MIN_SIZE = (20, 8)
+MAX_SIZE = (500, 200)
+"""Terminal size a browser may ask for, in cells: each cell costs memory in the session."""
+
+
+def clamp_size(width: object, height: object) -> tuple[int, int]:
+    """A browser's terminal size, bounded: anything that is not a whole number counts as the
+    default 80×24, anything outside MIN_SIZE..MAX_SIZE is moved to the nearest bound."""
+
+    def bounded(value: object, default: int, low: int, high: int) -> int:
+        try:
+            number = int(str(value), 10)
+        except ValueError:
+            return default
+        return max(low, min(high, number))
+
+    return (
+        bounded(width, 80, MIN_SIZE[0], MAX_SIZE[0]),
+        bounded(height, 24, MIN_SIZE[1], MAX_SIZE[1]),
+    )
+
+
+def dashboard_command(folder: Path, windows: bool = sys.platform == "win32") -> str:
+    """`readiness dashboard FOLDER`, quoted so that pasting it into the user's shell runs
+    exactly that: POSIX shell quoting; on Windows double quotes, which cmd.exe and PowerShell
+    both read literally unless the path holds `$`, `%`, a backtick or `!` (then PowerShell's
+    single quotes, the default shell of Windows terminals)."""
+    text = str(folder)
+    if not windows:
+        return shlex.join(["readiness", "dashboard", text])
+    if not any(ch in text for ch in '$%`!"'):
+        return f'readiness dashboard "{text}"'
+    return "readiness dashboard '" + text.replace("'", "''") + "'"
 
 
 def session_command(
@@ -40,12 +81,13 @@ def session_command(
     content_dirs: Sequence[Path] = (),
     variables: Mapping[str, str] | None = None,
     python: str = sys.executable,
+    idle_minutes: float = IDLE_MINUTES,
 ) -> str:
     """The shell command every browser session runs: a restricted participant app."""
     parts = [python, "-m", "readiness", "--lang", lang, "--results", str(results_dir.resolve())]
     for folder in content_dirs:
         parts += ["--content", str(folder.resolve())]
-    parts += ["serve", "--session"]
+    parts += ["serve", "--session", "--idle-minutes", f"{idle_minutes:g}"]
     for name, value in sorted((variables or {}).items()):
         parts += ["--var", f"{name}={value}"]
     return shlex.join(parts)

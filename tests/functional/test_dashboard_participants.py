@@ -94,7 +94,7 @@ async def test_a_pseudonym_in_use_is_refused(results: Path) -> None:
         await type_into(pilot, "#join-code", CODE)
         await type_into(pilot, "#join-name", "FOX")
         await type_into(pilot, "#join-team", "")
-        assert "already uses that pseudonym" in message(pilot)
+        assert "That pseudonym is in use" in message(pilot)
         assert isinstance(app.screen, JoinScreen)
 
 

@@ -254,7 +254,7 @@ async def test_a_wrong_code_gets_nowhere(server: Server, browser: Browser) -> No
 async def test_a_pseudonym_in_use_is_refused(server: Server, browser: Browser) -> None:
     save_result(server.folder, private_run("owl"))
     await join(browser, server.code, "OWL")
-    await browser.expect("already uses that pseudonym")
+    await browser.expect("That pseudonym is in use")
     assert not (server.folder / "_participants" / "owl").exists()
 
 

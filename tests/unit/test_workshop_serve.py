@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from aiohttp import WSMessage, WSMsgType
 from aiohttp.test_utils import make_mocked_request
 
 from readiness.tui.serve_server import WorkshopServer
 from readiness.workshop.serve import (
+    MAX_SIZE,
+    MIN_SIZE,
+    PER_ADDRESS,
     ServeInfo,
+    clamp_size,
+    dashboard_command,
     display_urls,
     read_info,
     remove_info,
@@ -37,6 +44,8 @@ def test_the_session_command_is_fixed_and_quoted(tmp_path: Path) -> None:
     assert argv[argv.index("serve") :] == [
         "serve",
         "--session",
+        "--idle-minutes",
+        "20",
         "--var",
         "org=Caritas Köln'; echo pwned",
     ]
@@ -96,3 +105,124 @@ def test_new_sessions_per_address_are_limited(server: WorkshopServer) -> None:
 def test_the_room_has_a_maximum_size(server: WorkshopServer) -> None:
     server.active = 3
     assert server._admit(request("10.0.0.9")) == "full"
+
+
+def test_sessions_at_once_per_address_are_capped(server: WorkshopServer) -> None:
+    server.by_address["10.0.0.7"] = PER_ADDRESS
+    assert server._admit(request("10.0.0.7")) == "address"
+    assert server._crowded(request("10.0.0.7")) == "address", "the page says so, too"
+    assert server._admit(request("10.0.0.8")) is None, "other laptops are not affected"
+    server.by_address["127.0.0.1"] = 2 * PER_ADDRESS
+    assert server._admit(request("127.0.0.1")) is None, "this computer is not capped"
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "expected"),
+    [
+        (20000, 20000, MAX_SIZE),
+        ("20000", "20000", MAX_SIZE),
+        (-5, 0, MIN_SIZE),
+        ("abc", None, (80, 24)),
+        ({}, [1], (80, 24)),
+        ("1e9", "12", (80, 12)),
+        (120, 40, (120, 40)),
+    ],
+)
+def test_every_terminal_size_a_browser_sends_is_bounded(
+    width: object, height: object, expected: tuple[int, int]
+) -> None:
+    assert clamp_size(width, height) == expected
+
+
+class FakeService:
+    def __init__(self) -> None:
+        self.sizes: list[tuple[int, int]] = []
+        self.sent: list[bytes] = []
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        self.sizes.append((width, height))
+
+    async def send_bytes(self, data: bytes) -> bool:
+        self.sent.append(data)
+        return True
+
+
+class FakeSocket:
+    """Replays browser messages, as aiohttp's websocket iterates them."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.replies: list[object] = []
+
+    def __aiter__(self):  # type: ignore[no-untyped-def]
+        async def gen():  # type: ignore[no-untyped-def]
+            for text in self.texts:
+                yield WSMessage(WSMsgType.TEXT, text, None)
+
+        return gen()
+
+    async def send_json(self, data: object) -> None:
+        self.replies.append(data)
+
+
+async def test_resize_and_malformed_messages_are_bounded_at_the_server(
+    server: WorkshopServer,
+) -> None:
+    service, socket = (
+        FakeService(),
+        FakeSocket(
+            [
+                json.dumps(["resize", {"width": 20000, "height": 20000}]),
+                "not json",
+                "{}",
+                "[]",
+                json.dumps(["resize", {}]),
+                json.dumps(["stdin", 5]),
+                json.dumps(["resize", {"width": -3, "height": "x"}]),
+                json.dumps(["stdin", "ok"]),
+                json.dumps(["ping", "t1"]),
+            ]
+        ),
+    )
+    await server._process_messages(socket, service)  # type: ignore[arg-type]
+    assert service.sizes == [MAX_SIZE, (80, 24), (MIN_SIZE[0], 24)]
+    assert service.sent == [b"ok"]
+    assert socket.replies == [["pong", "t1"]]
+
+
+async def test_the_page_gives_the_browser_a_device_token(server: WorkshopServer) -> None:
+    from aiohttp import web
+    from aiohttp_jinja2 import setup
+    from jinja2 import FileSystemLoader
+
+    from readiness.tui.serve_server import DEVICE_COOKIE, TEMPLATES
+
+    app = web.Application()
+    setup(app, loader=FileSystemLoader(TEMPLATES))
+    req = make_mocked_request("GET", "/", headers={"Host": "10.0.0.5:8000"}, app=app)
+    response = await server.handle_index(req.clone(remote="10.0.0.7"))
+    cookie = response.cookies[DEVICE_COOKIE]
+    assert len(cookie.value) >= 32 and cookie["httponly"] and cookie["samesite"] == "Strict"
+    kept = make_mocked_request(
+        "GET",
+        "/",
+        headers={"Host": "10.0.0.5:8000", "Cookie": f"{DEVICE_COOKIE}={'a' * 43}"},
+        app=app,
+    )
+    again = await server.handle_index(kept.clone(remote="10.0.0.7"))
+    assert again.cookies[DEVICE_COOKIE].value == "a" * 43, "the same browser keeps its token"
+    server.by_address["10.0.0.7"] = PER_ADDRESS
+    crowded = await server.handle_index(req.clone(remote="10.0.0.7"))
+    assert b"close one of its tabs" in crowded.body and b'id="terminal"' not in crowded.body
+
+
+def test_the_dashboard_line_is_quoted_for_the_shell(tmp_path: Path) -> None:
+    hostile = tmp_path / "room 1" / "$(touch pwned)"
+    line = dashboard_command(hostile, windows=False)
+    assert shlex.split(line) == ["readiness", "dashboard", str(hostile)]
+    assert dashboard_command(Path(r"C:\Users\Jörg\Work shop"), windows=True) == (
+        r'readiness dashboard "C:\Users\Jörg\Work shop"'
+    )
+    assert dashboard_command(Path(r"C:\it's $(calc)"), windows=True) == (
+        r"readiness dashboard 'C:\it''s $(calc)'"
+    )

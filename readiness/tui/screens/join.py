@@ -35,10 +35,12 @@ def field(label: str, ident: str, max_length: int = pseudonyms.MAX_LENGTH) -> Co
 
 @dataclass(frozen=True)
 class Joined:
-    """Who joined: the claimed pseudonym and the optional team."""
+    """Who joined: the claimed pseudonym and the optional team; `returning` if they come
+    back to a pseudonym that already has results (same browser, see `pseudonyms.claim`)."""
 
     name: str
     team: str
+    returning: bool = False
 
 
 class JoinScreen(Screen[Joined | None]):
@@ -46,12 +48,15 @@ class JoinScreen(Screen[Joined | None]):
     (dismissed with None). A pseudonym is claimed in the workshop folder, so it is unique."""
 
     CSS_PATH = CSS
+    DEFAULT_CSS = "JoinScreen #join-error { width: 1fr; height: auto; }"
+    """Messages wrap inside the box instead of being cut off at its edge."""
     BINDINGS = [Binding("ctrl+q", "app.quit", t("keys.quit"), id="quit")]
 
-    def __init__(self, gate: JoinGate, folder: Path) -> None:
+    def __init__(self, gate: JoinGate, folder: Path, device: str = "") -> None:
         super().__init__()
         self.gate = gate
         self.folder = folder
+        self.device = device
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="join-box", classes="dialog"):
@@ -109,14 +114,16 @@ class JoinScreen(Screen[Joined | None]):
             return
         name = self.query_one("#join-name", Input).value
         team = self.query_one("#join-team", Input).value
-        problem = pseudonyms.claim(self.folder, name, team)
+        problem = pseudonyms.claim(self.folder, name, team, device=self.device)
         if problem is not None:
             message = self.query_one("#join-error", Label)
             message.remove_class("ok")
             message.update(t(f"workshop.join.name_{problem}"))
             self.query_one("#join-name", Input).focus()
             return
-        self.dismiss(Joined(pseudonyms.clean(name), pseudonyms.clean(team)))
+        name = pseudonyms.clean(name)
+        team = pseudonyms.clean(team) or pseudonyms.claimed_team(self.folder, name)
+        self.dismiss(Joined(name, team, returning=pseudonyms.has_results(self.folder, name)))
 
 
 class PseudonymScreen(ModalScreen[Joined | None]):

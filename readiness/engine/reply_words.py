@@ -83,6 +83,41 @@ CLAUSE_WORDS: frozenset[str] = frozenset(
 """Conjunctions that start a new clause: a negation does not reach across them
 ("not our fault but sorry": the apology is not denied)."""
 
+SHORT_REACH: frozenset[str] = frozenset(["ohne", "without"])
+"""Negations that deny only the noun phrase right after them ("ohne Freigabe online
+gegangen": "online gegangen" is not denied), so they reach two words, not four."""
+
+AFTER_SUBJECT: frozenset[str] = frozenset(
+    ["nicht", "nie", "niemals", "not", "never", "isn't", "aren't", "wasn't", "won't"]
+)
+"""Negations that deny a phrase standing before them as the subject of its clause ("the
+press is not our concern", "die Presse interessiert uns nicht")."""
+
+DETERMINERS: frozenset[str] = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "our",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "diese",
+        "dieser",
+        "unser",
+        "unsere",
+        "",
+    ]
+)
+"""Words that may stand before a subject at the start of a clause ("the press …")."""
+
 GERMAN_CLOSING_NEGATIONS: frozenset[str] = frozenset({"nicht", "nie", "niemals"})
 """German may deny a verb at the end of its clause: "Wir entschuldigen uns nicht."."""
 

@@ -4,7 +4,8 @@ The rules, in order (docs/scoring.md explains them for authors):
 
 1. Only the writer's own words count: quotations („…“, "…", »…«, lines starting with ">")
    are left out, and a sentence repeated is read once.
-2. A reply must be a reply before any criterion can be met: written in the step's language,
+2. A reply must be a reply before any criterion can be met: not mostly one sentence repeated
+   (as many repeats as distinct sentences, at least two), written in the step's language,
    written in sentences (not a list of keywords), and with a minimum of distinct content
    words that grows with the step's character limit (`min_content_words`).
 3. A keyword matches whole words and their inflections (Snowball stems, German or English);
@@ -30,9 +31,12 @@ from typing import Literal
 
 from readiness.engine.reply_text import Lang, Reading, Token, phrase_stems, read
 from readiness.engine.reply_words import (
+    AFTER_SUBJECT,
+    DETERMINERS,
     GERMAN_CLOSING_NEGATIONS,
     NEGATIONS,
     NOT_A_NEGATION_AFTER,
+    SHORT_REACH,
 )
 from readiness.models.scenario import Criterion
 from readiness.placeholders import fill
@@ -46,6 +50,7 @@ Reason = Literal[
     "too_short",
     "not_prose",
     "other_language",
+    "repetitive",
     "unaddressed",
 ]
 """Why a criterion was judged as it was:
@@ -54,7 +59,7 @@ Reason = Literal[
 - negated: it occurs only denied
 - quoted: it occurs only inside a quotation
 - missing / clean: it does not occur (`present` missed / `absent` met)
-- too_short, not_prose, other_language: the reply failed a gate, so nothing is met
+- too_short, not_prose, other_language, repetitive: the reply failed a gate, so nothing is met
 - unaddressed: an `absent` criterion not earned because no `present` one was met
 """
 
@@ -118,13 +123,27 @@ def _negation_at(reading: Reading, first: int, last: int, allowed: frozenset[str
     for k in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
         if tokens[k].clause != clause:
             break
-        if _is_negation(tokens, k, allowed):
+        reach = 2 if tokens[k].lower in SHORT_REACH else NEGATION_WINDOW
+        if first - k <= reach and _is_negation(tokens, k, allowed):
             return k
     for k in range(first, last + 1):  # inside a pattern's match, unless the pattern says so
         if _is_negation(tokens, k, allowed):
             return k
+    end_clause = tokens[last].clause
+    before = [t.lower for t in tokens[:first] if t.clause == clause]
+    if not before or (len(before) == 1 and before[0] in DETERMINERS):
+        # the phrase is the subject: "the press is not our concern"
+        for k in range(last + 1, min(len(tokens), last + 4)):
+            if tokens[k].clause != end_clause:
+                break
+            follower = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+            if (
+                tokens[k].lower in AFTER_SUBJECT
+                and tokens[k].lower not in allowed
+                and follower not in NOT_A_NEGATION_AFTER
+            ):
+                return k
     if reading.lang == "de":
-        end_clause = tokens[last].clause
         for k in range(last + 1, min(len(tokens), last + 4)):
             if tokens[k].clause != end_clause:
                 break
@@ -200,6 +219,8 @@ def found_in(criterion: Criterion, text: str, values: Mapping[str, str], lang: L
 
 def _gate(reading: Reading, limit: int) -> tuple[Reason, str] | None:
     """Why the text cannot meet any criterion, or None when it is a reply."""
+    if reading.repeated >= 2 and reading.repeated >= reading.own.count("\n") + 1:
+        return "repetitive", str(reading.repeated)
     markers = reading.language_markers()
     other: Lang = "en" if reading.lang == "de" else "de"
     if markers[other] >= 3 and markers[other] > 2 * markers[reading.lang]:

@@ -1,0 +1,162 @@
+"""Each rule of the reply rubric with a constructed case, the failures testers reported, and
+the agreement with a trainer's verdicts on the labelled corpus (tests/data/replies/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readiness.authoring.rubric_corpus import load_corpus, measure, step_node
+from readiness.engine.rubric import CriterionResult, judge, min_content_words
+from readiness.platforms import char_limit
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCENARIOS = ROOT / "scenarios"
+
+
+def verdicts(step: str, text: str) -> dict[str, CriterionResult]:
+    scenario, node = step_node(SCENARIOS, step)
+    limit = char_limit(node.platform, node.max_chars)
+    results = judge(node.rubric, text, {}, lang=scenario.language, limit=limit)
+    return {r.criterion.id: r for r in results}
+
+
+def test_a_denied_fault_is_no_apology() -> None:
+    v = verdicts(
+        "campaign-shitstorm.en:write-statement",
+        "This is not our fault, please read the terms of our job ad again before you comment. "
+        "If you want to talk, send us a message.",
+    )
+    assert not v["apologises"].met
+    assert (v["apologises"].reason, v["apologises"].words) == ("negated", "not our fault")
+
+
+def test_denied_names_and_suspensions_are_no_violation() -> None:
+    v = verdicts(
+        "alleged-employee-post.de:holding-statement",
+        "Uns ist der Screenshot bekannt. Wir prüfen ihn sorgfältig. Wir nennen keine Namen und "
+        "sprechen nicht über Freistellungen. Rassismus hat bei uns keinen Platz. Update um 14 Uhr.",
+    )
+    assert v["no-person"].met and v["no-person"].reason == "negated"
+    assert v["no-person"].words == "nicht über Freistellungen"
+
+
+def test_understanding_the_outrage_is_not_attacking_critics() -> None:
+    v = verdicts(
+        "campaign-shitstorm.de:write-statement",
+        "Wir verstehen die Empörung vollkommen. Die Formulierung in unserer Stellenanzeige war "
+        "falsch, dafür entschuldigen wir uns. Schreibt uns gern eine Nachricht.",
+    )
+    assert v["no-defence"].met and v["apologises"].met
+
+
+def test_the_mayor_is_not_a_check() -> None:
+    v = verdicts(
+        "alleged-employee-post.de:holding-statement",
+        "Der OB hat uns gebeten, zu dem Screenshot Stellung zu nehmen. Rassismus hat bei uns "
+        "keinen Platz. Wir melden uns heute Nachmittag wieder.",
+    )
+    assert not v["what-we-check"].met
+
+
+def test_keywords_match_whole_words_and_inflections_not_word_beginnings() -> None:
+    step = "leaked-photos.de:statement"
+    base = "Die Fotos unserer Kollektion sind zu früh ins Netz gegangen, "
+    assert verdicts(step, base + "wofür wir uns bei allen entschuldigen.")["apologises"].met
+    assert verdicts(step, base + "und dafür bitten wir um Entschuldigung.")["apologises"].met
+    # "mitarbeiter" finds its inflection "Mitarbeiterin" ...
+    blamed = verdicts(step, base + "eine Mitarbeiterin hat sie geteilt. Das tut uns leid.")
+    assert not blamed["no-blame"].met and blamed["no-blame"].words == "Mitarbeiterin"
+    # ... but "show" no longer fires inside "Showroom" (a word beginning).
+    room = verdicts(step, base + "das tut uns leid. Der Showroom bleibt heute geschlossen.")
+    assert not room["next-steps"].met
+
+
+def test_german_negation_closing_the_clause_denies_the_verb() -> None:
+    v = verdicts(
+        "leaked-photos.de:statement",
+        "Die Fotos sind zu früh ins Netz gegangen. Dafür entschuldigen wir uns nicht, "
+        "das passiert in der Branche ständig und ist halb so wild.",
+    )
+    assert not v["apologises"].met and v["apologises"].reason == "negated"
+
+
+def test_not_only_adds_rather_than_denies() -> None:
+    v = verdicts(
+        "leaked-photos.en:statement",
+        "The photos went online too early. We apologise not only to our fans but to every "
+        "editor who kept the embargo.",
+    )
+    assert v["apologises"].met
+
+
+def test_a_phrase_in_a_quotation_is_not_the_writers_own() -> None:
+    v = verdicts(
+        "leaked-photos.de:statement",
+        "Die Fotos sind zu früh online gegangen. Jemand schreibt: „Entschuldigt euch endlich!“ "
+        "Wir sagen dazu heute nur, dass die Show wie geplant stattfindet.",
+    )
+    assert not v["apologises"].met and v["apologises"].reason == "quoted"
+    quoted_line = verdicts(
+        "leaked-photos.en:statement",
+        "> sorry is all you ever say\nThe photos went online too early and the show goes ahead "
+        "as planned in two weeks.",
+    )
+    assert quoted_line["apologises"].reason == "quoted"
+
+
+def test_repeating_one_apology_earns_nothing() -> None:
+    sentence = "We are really sorry about the leak and we will make it right. "
+    v = verdicts("leaked-photos.en:statement", sentence * 8 + "Es tut uns leid.")
+    assert not any(r.met for r in v.values())
+    assert {r.reason for r in v.values()} == {"repetitive"}
+
+
+def test_a_short_reply_meets_nothing_and_says_why() -> None:
+    v = verdicts("leaked-photos.en:statement", "Sorry, our mistake!")
+    assert not any(r.met for r in v.values())
+    assert v["apologises"].reason == "too_short"
+    assert v["apologises"].words == f"2/{min_content_words(600)}"
+    assert [min_content_words(n) for n in (280, 600, 800, 3000)] == [5, 7, 10, 10]
+
+
+def test_a_keyword_list_is_not_a_reply() -> None:
+    v = verdicts(
+        "leaked-photos.en:statement",
+        "leak embargo press journalists editors apology sorry show runway collection DM genuine",
+    )
+    assert {r.reason for r in v.values()} == {"not_prose"}
+
+
+def test_a_reply_in_the_other_language_meets_nothing() -> None:
+    v = verdicts(
+        "leaked-photos.de:statement",
+        "Yes, the photos are real and went online too early. We are sorry, especially to the "
+        "journalists who respected the embargo. The full collection is coming at the show.",
+    )
+    assert {r.reason for r in v.values()} == {"other_language"}
+
+
+def test_avoidance_points_need_a_reply_that_does_something() -> None:
+    v = verdicts(
+        "leaked-photos.en:statement",
+        "Our summer party was a huge success! Thanks to everyone who danced, grilled and "
+        "celebrated with us. Next year it will be even bigger.",
+    )
+    assert not v["no-blame"].met and v["no-blame"].reason == "unaddressed"
+
+
+@pytest.fixture(scope="module")
+def corpus_agreement():  # type: ignore[no-untyped-def]
+    corpus = load_corpus(ROOT / "tests" / "data" / "replies")
+    assert len(corpus) >= 40
+    return measure(corpus, SCENARIOS)
+
+
+def test_rubric_agrees_with_the_trainer_on_the_corpus(corpus_agreement) -> None:  # type: ignore[no-untyped-def]
+    result = corpus_agreement
+    assert result.overall >= 0.90, result.misses
+    worst = min(result.per_criterion, key=result.rate)
+    assert result.rate(worst) >= 0.80, (worst, result.misses)
+    assert result.gaming_share <= 0.05, result.misses

@@ -86,13 +86,15 @@ def has_results(folder: Path, name: str) -> bool:
     return any(folder.glob(f"{key}--*.toml")) if folder.is_dir() else False
 
 
-def claimed_team(folder: Path, name: str) -> str:
-    """The team given when `name` was first claimed ("" if none or unreadable)."""
+def claimed_as(folder: Path, name: str) -> tuple[str, str]:
+    """The pseudonym as first spelled and the team first given, for a participant coming
+    back ("fox" finds the runs of "Fox"); `name` itself and "" if there is no claim."""
     try:
         lines = (folder / CLAIMS / slug(clean(name))).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return ""
-    return lines[1] if len(lines) > 1 else ""
+        return clean(name), ""
+    first = lines[0] if lines and lines[0] else clean(name)
+    return first, lines[1] if len(lines) > 1 else ""
 
 
 def _fingerprint(device: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from readiness.workshop.pseudonyms import CLAIMS, claim, claimed_team, has_results
+from readiness.workshop.pseudonyms import CLAIMS, claim, claimed_as, has_results
 
 MINE = "m" * 43
 THEIRS = "t" * 43
@@ -13,7 +13,7 @@ THEIRS = "t" * 43
 def test_the_same_browser_takes_its_pseudonym_up_again(results: Path) -> None:
     assert claim(results, "Fox", "red", device=MINE) is None
     assert claim(results, "fox", device=MINE) is None, "same browser: welcome back"
-    assert claimed_team(results, "FOX") == "red"
+    assert claimed_as(results, "FOX") == ("Fox", "red"), "the first spelling finds the runs"
     stored = (results / CLAIMS / "fox").read_text()
     assert MINE not in stored, "only a fingerprint of the token is stored"
 

@@ -121,8 +121,8 @@ class JoinScreen(Screen[Joined | None]):
             message.update(t(f"workshop.join.name_{problem}"))
             self.query_one("#join-name", Input).focus()
             return
-        name = pseudonyms.clean(name)
-        team = pseudonyms.clean(team) or pseudonyms.claimed_team(self.folder, name)
+        name, first_team = pseudonyms.claimed_as(self.folder, name)
+        team = pseudonyms.clean(team) or first_team
         self.dismiss(Joined(name, team, returning=pseudonyms.has_results(self.folder, name)))
 
 

@@ -64,7 +64,14 @@ class ResultsScreen(Screen[None]):
                 state,
             )
         if not runs:
-            self.query_one("#results-title", Static).update(t("results.empty", folder=str(folder)))
+            restricted = self.app.settings.restricted  # type: ignore[attr-defined]
+            # A browser participant is never shown a path on the facilitator's computer.
+            empty = (
+                t("workshop.results_empty")
+                if restricted
+                else t("results.empty", folder=str(folder))
+            )
+            self.query_one("#results-title", Static).update(Text(empty))
         if broken:
             self.notify(t("results.broken", count=broken), severity="warning")
         table.focus()

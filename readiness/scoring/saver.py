@@ -22,10 +22,13 @@ class BackgroundSaver:
     """A drop-in for `storage.save_result` that returns at once and writes on a thread."""
 
     def __init__(self, on_error: Callable[[StorageError], None]) -> None:
-        """`on_error` is called on the saver's thread with the error of a failed save."""
+        """`on_error` is called on the saver's thread with the error of a failed save. It
+        must not wait for the UI thread: that thread may itself be waiting in `close`."""
         self._on_error = on_error
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readiness-save")
         self._last: Future[Path] | None = None
+        self.failed: StorageError | None = None
+        """The error of the newest save if it failed; None once a later save succeeds."""
 
     def __call__(self, folder: Path, result: AssessmentResult) -> Path:
         """Queue a snapshot of `result`; returns the path it will be written to."""
@@ -35,10 +38,13 @@ class BackgroundSaver:
 
     def _write(self, folder: Path, result: AssessmentResult) -> Path:
         try:
-            return storage.save_result(folder, result)
+            path = storage.save_result(folder, result)
         except StorageError as exc:
+            self.failed = exc
             self._on_error(exc)
             raise
+        self.failed = None
+        return path
 
     def flush(self) -> None:
         """Wait until everything queued so far is on disk (errors were already reported)."""

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from readiness.i18n import set_language, t
 from readiness.settings import Settings
+from readiness.text_safety import visible
 from readiness.tui.gc_pauses import CollectorTuning
+from readiness.tui.safe_text import ControlFilter
 
 if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
     from readiness.content.loader import ContentFile, Library
@@ -52,9 +56,30 @@ class ReadinessApp(App[int]):
         self._home = home
         self.sub_title = t("app.subtitle")
         self._collector = CollectorTuning()
+        self._control_filter = ControlFilter()
 
     def on_unmount(self) -> None:
         self._collector.stop()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages carry inject authors, titles, names
+        and paths, and markup in them (`[link=…]`) must neither crash nor vanish."""
+        del markup
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters plus the one that keeps control characters off the terminal."""
+        return [*super().get_line_filters(), self._control_filter]
 
     def on_mount(self) -> None:
         self._collector.start()  # fewer garbage-collector pauses during key presses

@@ -28,6 +28,7 @@ from readiness.models.results import AssessmentResult, ScenarioResult
 from readiness.scoring import AssessmentSession
 from readiness.settings import Settings
 from readiness.tui.app import ReadinessApp
+from readiness.tui.safe_text import plain
 from readiness.tui.screens.assessment import QuestionScreen
 from readiness.tui.screens.scenario_dialogs import BriefingScreen
 from readiness.tui.screens.scenario_player import PlayerScreen
@@ -46,7 +47,8 @@ class ProblemsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="watch-problems") as box:
-            box.border_title = t("author.watch.broken_title", name=self.path.name)
+            # A file name is not markup: `bad[link=a:b].en.toml` must show as it is.
+            box.border_title = plain(t("author.watch.broken_title", name=self.path.name))
             yield Static(id="watch-intro")
             with VerticalScroll(id="watch-list"):
                 yield Static(id="watch-lines")

@@ -6,7 +6,6 @@ session saves after every change (on a background thread), and the screen repain
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -15,12 +14,14 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from readiness.errors import ReadinessError, StorageError
 from readiness.i18n import t
 from readiness.scoring import AnswerValue, AssessmentSession, BackgroundSaver
+from readiness.text_safety import visible
 from readiness.tui.screens.assessment_dialogs import TextPrompt
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.assessment_choices import AnswerChoices
@@ -201,17 +202,29 @@ class QuestionScreen(SettledLayout[None]):
             return False
         return True
 
-    def _save_failed(self, error: StorageError) -> None:
-        """Called on the saver's thread: report on the UI thread (if the app still runs)."""
-        app = self._running_app
-        if app is None:
-            return
-        with contextlib.suppress(RuntimeError):  # the app stopped meanwhile: nobody to tell
-            app.call_from_thread(self._not_saved, error)
+    class NotSaved(Message):
+        """A background save failed (posted from the saver's thread)."""
 
-    def _not_saved(self, error: StorageError) -> None:
+        def __init__(self, error: StorageError) -> None:
+            super().__init__()
+            self.error = error
+
+    def _save_failed(self, error: StorageError) -> None:
+        """Called on the saver's thread. Posting a message never waits for the UI thread
+        (`call_from_thread` would: if that thread is in `saver.close()` on quit, both wait
+        for each other for ever)."""
+        if self._running_app is None:
+            return
+        self.post_message(self.NotSaved(error))
+
+    @on(NotSaved)
+    def _not_saved(self, event: NotSaved) -> None:
         self.notify(
-            str(error), title=t("assess.not_saved"), severity="error", timeout=10, markup=False
+            str(event.error),
+            title=t("assess.not_saved"),
+            severity="error",
+            timeout=10,
+            markup=False,
         )
 
     def on_unmount(self) -> None:
@@ -340,13 +353,39 @@ class QuestionScreen(SettledLayout[None]):
                 scroller.scroll_page_up()
 
     def action_quit(self) -> None:
-        """Everything is saved already; save the position too, wait for the disk, and leave."""
+        """Everything is saved already; save the position too, wait for the disk, and leave.
+
+        If the last save failed (full disk, read-only folder), the answers go to a recovery
+        copy in the temp folder and the exit message says where."""
         if self.session.result.answers:
             self._apply(self.session.save)
         self.saver.close()
-        self.app.exit()
+        if self.saver.failed is None:
+            self.app.exit()
+            return
+        self.app.exit(
+            1, return_code=1, message=Text(unsaved_message(self.session, self.saver.failed))
+        )
 
     def action_close(self) -> None:
         """Escape: back to the screen below (home) if there is one."""
         if len(self.app.screen_stack) > 2:
             self.dismiss(None)
+
+
+def unsaved_message(session: AssessmentSession, error: StorageError) -> str:
+    """What the participant reads after quitting when their answers are not in the results
+    folder: why, and the recovery copy to move there (or the answers themselves)."""
+    from readiness import storage
+
+    result = session.result
+    title = result.content_title or result.content_id
+    copy = storage.save_recovery_copy(result)
+    if copy is not None:
+        return visible(t("assess.quit_unsaved", title=title, error=str(error), path=str(copy)))
+    answers = "\n".join(
+        f"{qid}: {answer.value if answer.value is not None else '-'}"
+        + (f"  ({answer.note})" if answer.note else "")
+        for qid, answer in result.answers.items()
+    )
+    return visible(t("assess.quit_unsaved_nowhere", title=title, error=str(error)) + "\n" + answers)

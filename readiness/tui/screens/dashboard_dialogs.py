@@ -78,7 +78,7 @@ class InjectDialog(ModalScreen[InjectRequest | None]):
                 yield Label(t("workshop.dash.for"))
                 yield Select(
                     [(t("workshop.dash.all_scenarios"), "")]
-                    + [(f.model.title, f.id) for f in self._scenarios],
+                    + [(Text(f.model.title), f.id) for f in self._scenarios],
                     value="",
                     allow_blank=False,
                     compact=True,

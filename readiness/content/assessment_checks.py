@@ -54,6 +54,14 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
                     f'unknown dimension "{dim_id}"' + did_you_mean(dim_id, dims),
                 )
     profile_ids = [p.id for p in a.profiles]
+    for q in a.questions:
+        for field in ("critical_for", "not_applicable_for"):
+            for i, pid in enumerate(getattr(q, field)):
+                if pid not in profile_ids:
+                    err(
+                        f"questions.{q.id}.{field}.{i}",
+                        f'unknown profile "{pid}"' + did_you_mean(pid, profile_ids),
+                    )
     if a.default_profile and a.default_profile not in profile_ids:
         err(
             "default_profile",

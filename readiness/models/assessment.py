@@ -110,9 +110,17 @@ class Question(StrictModel):
     weight: Annotated[float, Field(gt=0, le=10)] = 1.0
     """How much this question counts within its dimension."""
     not_applicable: bool = False
-    """The participant may answer "does not apply to us"; the question then leaves the score."""
+    """The participant may answer "does not apply to us" (with a reason); the question then
+    leaves the score and caps nothing."""
+    not_applicable_for: list[Identifier] = []
+    """Profiles (ids) for which "does not apply" is allowed even though `not_applicable` is
+    false: a profile without such a structure, e.g. no management above a solo creator. For
+    every other profile the question must be answered."""
     critical: Critical | None = None
     """Set when the verdict must be capped if this question is failed."""
+    critical_for: list[Identifier] = []
+    """Profiles (ids) this question is critical for; empty: every profile. For the other
+    profiles it is scored like any question but caps nothing."""
     when: AnswerCondition | None = None
     """Ask this question only when the condition holds."""
     recommendation: Recommendation | None = None
@@ -135,7 +143,19 @@ class Question(StrictModel):
             raise ValueError(f"scale_labels needs exactly {self.scale} labels (one per step)")
         if self.invert and self.type != "yes_no":
             raise ValueError("invert only applies to yes_no questions")
+        if self.critical_for and self.critical is None:
+            raise ValueError("critical_for needs a [critical] table on the same question")
         return self
+
+    def allows_na(self, profile: str | None) -> bool:
+        """Whether "does not apply" counts for this profile (None: no profile chosen)."""
+        return self.not_applicable or (profile is not None and profile in self.not_applicable_for)
+
+    def critical_in(self, profile: str | None) -> bool:
+        """Whether this question caps the verdict for this profile (None: no profile)."""
+        if self.critical is None:
+            return False
+        return not self.critical_for or profile is None or profile in self.critical_for
 
     def option_ids(self) -> list[str]:
         """Every answer id this question accepts."""

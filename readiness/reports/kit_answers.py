@@ -87,12 +87,12 @@ def quotes_for(report: GapReport, items: Sequence[Loaded], lang: Lang) -> dict[s
     quotes: dict[str, Quote] = {}
     for q in visible_questions(model, answers):
         answer = answers.get(q.id)
-        value = answer_score(q, answer)
+        value = answer_score(q, answer, report.profile)
         quotes[q.id] = Quote(
             question_id=q.id,
             dimension=q.dimension,
             question=q.text,
-            answer=answer_label(q, answer, lang),
+            answer=answer_label(q, answer, lang, report.profile),
             score=None if value is None else value * 100,  # rounded once, when shown
             note=answer.note if answer else "",
             na_reason=answer.na_reason if answer else "",

@@ -65,11 +65,12 @@ def question_score(question: Question, value: AnswerValue | None) -> float | Non
     return min(1.0, sum(points[v] for v in value) / best)
 
 
-def status(question: Question, answer: Answer | None) -> Status:
-    """How an answer counts. N/A only counts where the author allows it."""
+def status(question: Question, answer: Answer | None, profile: str | None = None) -> Status:
+    """How an answer counts. N/A only counts where the author allows it: for everyone
+    (`not_applicable`) or for the target profile (`not_applicable_for`)."""
     if answer is None:
         return "unanswered"
-    if answer.not_applicable and question.not_applicable:
+    if answer.not_applicable and question.allows_na(profile):
         return "not_applicable"
     if not answer.not_applicable and question_score(question, answer.value) is not None:
         return "answered"
@@ -78,9 +79,11 @@ def status(question: Question, answer: Answer | None) -> Status:
     return "unanswered"
 
 
-def answer_score(question: Question, answer: Answer | None) -> float | None:
+def answer_score(
+    question: Question, answer: Answer | None, profile: str | None = None
+) -> float | None:
     """The 0..1 score of an answer that counts; None for N/A, skipped and unanswered."""
-    if answer is None or status(question, answer) != "answered":
+    if answer is None or status(question, answer, profile) != "answered":
         return None
     return question_score(question, answer.value)
 
@@ -105,9 +108,11 @@ def _default_scale(scale: int, lang: Lang) -> list[str]:
     return labels
 
 
-def answer_label(question: Question, answer: Answer | None, lang: Lang) -> str:
+def answer_label(
+    question: Question, answer: Answer | None, lang: Lang, profile: str | None = None
+) -> str:
     """The answer as a participant would read it back, e.g. "Agree" or "Intranet, Wiki"."""
-    kind = status(question, answer)
+    kind = status(question, answer, profile)
     if kind != "answered":
         return t(f"assess.status.{kind}", lang=lang)
     assert answer is not None and answer.value is not None

@@ -66,9 +66,10 @@ def score(
     """Score a run against a profile (`profile_id`, else the run's, else the default)."""
     profile = pick_profile(assessment, profile_id if profile_id is not None else result.profile)
     answers = result.answers
+    pid = profile.id if profile else None
     shown = visible_questions(assessment, answers)
-    per_question = {q.id: answer_score(q, answers.get(q.id)) for q in shown}
-    stats = {q.id: status(q, answers.get(q.id)) for q in shown}
+    per_question = {q.id: answer_score(q, answers.get(q.id), pid) for q in shown}
+    stats = {q.id: status(q, answers.get(q.id), pid) for q in shown}
     raw = _dimension_raw(assessment, shown, per_question)
 
     scored_dims = [d for d in assessment.dimensions if raw[d.id][0] is not None]
@@ -77,7 +78,7 @@ def score(
     if weight_sum:
         overall = sum(d.weight * (raw[d.id][0] or 0.0) for d in scored_dims) / weight_sum
 
-    caps = _critical_caps(assessment, shown, answers, per_question, stats)
+    caps = _critical_caps(assessment, shown, answers, per_question, stats, pid)
     dim_scores = [(d.id, d.title, raw[d.id][0]) for d in assessment.dimensions]
     caps += weakest_link_caps(assessment, dim_scores)
     by_score = level_for_score(assessment, overall)
@@ -102,7 +103,7 @@ def score(
         hidden=len(assessment.questions) - len(shown),
         missing_questions=tuple(q.id for q in shown if stats[q.id] in missing),
         actions=tuple(actions),
-        remarks=tuple(_remarks(shown, answers, stats, assessment.language)),
+        remarks=tuple(_remarks(shown, answers, stats, assessment.language, pid)),
     )
 
 
@@ -132,13 +133,15 @@ def _critical_caps(
     answers: dict[str, Answer],
     per_question: dict[str, float | None],
     stats: dict[str, Status],
+    profile: str | None,
 ) -> list[Cap]:
+    """Caps of the critical questions that are critical for this profile and apply to it."""
     titles = {d.id: d.title for d in assessment.dimensions}
     caps = []
     for q in shown:
-        if q.critical is None or stats[q.id] == "not_applicable":
+        if not q.critical_in(profile) or stats[q.id] == "not_applicable":
             continue
-        label = answer_label(q, answers.get(q.id), assessment.language)
+        label = answer_label(q, answers.get(q.id), assessment.language, profile)
         cap = critical_cap(assessment, q, per_question[q.id], label, titles.get(q.dimension, ""))
         if cap is not None:
             caps.append(cap)
@@ -224,7 +227,11 @@ def _dimensions(
 
 
 def _remarks(
-    shown: list[Question], answers: dict[str, Answer], stats: dict[str, Status], lang: Lang
+    shown: list[Question],
+    answers: dict[str, Answer],
+    stats: dict[str, Status],
+    lang: Lang,
+    profile: str | None,
 ) -> list[Remark]:
     out = []
     for q in shown:
@@ -239,7 +246,7 @@ def _remarks(
                     dimension_id=q.dimension,
                     question_text=q.text,
                     status=stats[q.id],
-                    answer=answer_label(q, a, lang),
+                    answer=answer_label(q, a, lang, profile),
                     note=a.note.strip(),
                     flagged=a.flagged,
                     na_reason=na,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from readiness import storage
 from readiness.content.loader import ContentFile
+from readiness.errors import ContentError
 from readiness.models.assessment import Assessment, Question
 from readiness.models.results import Answer, AssessmentResult
 from readiness.scoring.answers import AnswerValue, Status, normalise, status
@@ -114,12 +115,26 @@ class AssessmentSession:
     def answer_of(self, question_id: str) -> Answer | None:
         return self.result.answers.get(question_id)
 
+    @property
+    def profile_id(self) -> str | None:
+        """The target profile the answers are measured against (chosen, else the default)."""
+        try:
+            profile = pick_profile(self.assessment, self.result.profile)
+        except ContentError:  # a profile the file no longer has: the default
+            profile = pick_profile(self.assessment, None)
+        return profile.id if profile else None
+
+    def na_allowed(self, question: Question) -> bool:
+        """Whether "does not apply" is allowed for this question and this run's profile."""
+        return question.allows_na(self.profile_id)
+
     def status_of(self, question_id: str) -> Status:
-        return status(self._by_id[question_id], self.answer_of(question_id))
+        return status(self._by_id[question_id], self.answer_of(question_id), self.profile_id)
 
     def progress(self) -> Progress:
         shown = self.visible()
-        counts = [status(q, self.answer_of(q.id)) for q in shown]
+        pid = self.profile_id
+        counts = [status(q, self.answer_of(q.id), pid) for q in shown]
         return Progress(
             position=self.index() + 1,
             total=len(shown),
@@ -194,7 +209,7 @@ class AssessmentSession:
     def mark_not_applicable(self, reason: str) -> Path | None:
         """ "Does not apply to us" with a one-line reason, where the author allows it."""
         question, entry = self._entry()
-        if not question.not_applicable:
+        if not self.na_allowed(question):
             raise ValueError(f'question "{question.id}" cannot be marked not applicable')
         entry.value = None
         entry.skipped = False

@@ -175,7 +175,7 @@ class QuestionScreen(SettledLayout[None]):
             parts.append(("✎ " + answer.note, ""))
         if question.type == "multi":
             parts.append((t("assess.question.multi_hint"), "dim"))
-        if question.not_applicable and status != "not_applicable":
+        if self.session.na_allowed(question) and status != "not_applicable":
             parts.append((t("assess.question.na_allowed"), "dim"))
         text = Text()
         for i, (part, style) in enumerate(parts):
@@ -293,7 +293,7 @@ class QuestionScreen(SettledLayout[None]):
         question = self.session.current
         if question is None:
             return
-        if not question.not_applicable:
+        if not self.session.na_allowed(question):
             self.notify(t("assess.na_not_allowed"), markup=False)
             return
         answer = self.session.answer_of(question.id)

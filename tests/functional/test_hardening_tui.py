@@ -4,10 +4,14 @@ a failed save says where the answers are instead of freezing."""
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_budget import examples
 from rich.segment import Segment
 from rich.text import Text
 from textual.color import Color
@@ -22,6 +26,7 @@ from readiness.authoring.load import load_file
 from readiness.content.loader import Library, parse_file
 from readiness.models.scenario import Inject
 from readiness.settings import Settings
+from readiness.text_safety import visible
 from readiness.tui.app import ReadinessApp, make_app
 from readiness.tui.play_watch import ProblemsScreen, WatchApp
 from readiness.tui.safe_text import ControlFilter
@@ -29,6 +34,17 @@ from readiness.tui.screens import scenario_player
 
 DATA = Path(__file__).parent.parent / "data"
 ESC = "\x1b"
+SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+hostile = st.lists(
+    st.one_of(
+        st.text(st.characters(codec="utf-8"), max_size=6),
+        st.sampled_from(
+            ["\x1b[2J", "\x1b]0;PWN\x07", "\x9b31m", "\x00", "\x7f", "\n", "[link=x:y]", "[/]"]
+        ),
+        st.sampled_from(["[bold red]x[/bold red]", "<script>", "{{ 7*7 }}", "Reporter [WDR]"]),
+    ),
+    max_size=6,
+).map("".join)
 
 
 @pytest.fixture
@@ -166,3 +182,38 @@ async def test_quitting_after_a_failed_save_says_where_the_answers_are(
     recovered = storage.load_result(copy)
     assert recovered.participant == name and recovered.answers["goals"].value == "yes"
     copy.unlink()
+
+
+# --- property: a few random texts as an inject author and in a notification (issue 13, 15)
+
+
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=SLOW)
+@given(author=hostile.filter(lambda s: s.strip() != ""), text=hostile)
+def test_random_text_in_the_tui_is_shown_never_obeyed(
+    author: str, text: str, clock: FakeClock
+) -> None:
+    async def play() -> list[str]:  # hypothesis runs sync tests: one event loop per example
+        with tempfile.TemporaryDirectory() as tmp:
+            app = train_app(Path(tmp))
+            async with app.run_test(size=(100, 30), notifications=True) as pilot:
+                screen = await begin(pilot)
+                run = screen.session.run
+                run.add_inject(
+                    Inject(
+                        id="x",
+                        at=run.minute,
+                        channel="press",
+                        author=visible(author),
+                        text=visible(text).strip() or "?",
+                        urgent=True,
+                    )
+                )
+                app.screen.notify(author + " " + text)
+                await let_time_pass(pilot, clock, 1)
+                await pilot.pause()
+                assert app.is_running
+                return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+    toasts = asyncio.run(play())
+    assert toasts and all(raw_controls(t) == [] for t in toasts)
+    assert any(visible(author).strip() in t for t in toasts)

@@ -20,6 +20,7 @@ from readiness.tui.play_watch import ProblemsScreen, WatchApp
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.assessment import QuestionScreen
 from readiness.tui.screens.scenario_player import PlayerScreen
+from readiness.tui.widgets.decision_panel import DecisionPanel
 
 
 class StoppedClock:
@@ -36,7 +37,7 @@ def stopped_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def make_app(path: Path, tmp_path: Path) -> WatchApp:
     content, problems = load_file(path)
-    settings = Settings(lang="en", results_dir=tmp_path / "unused")
+    settings = Settings(lang="en", results_dir=tmp_path / "unused", seed=1)
     return WatchApp(settings, path, content, problems, watch=True)
 
 
@@ -80,6 +81,15 @@ async def until(pilot: Pilot[int], condition: Any) -> None:
     assert condition()
 
 
+async def choose(pilot: Pilot[int], choice_id: str) -> None:
+    """Press the number key of `choice_id` in the order the player shows it."""
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayerScreen)
+    ids = screen.query_one(DecisionPanel).option_ids()
+    await pilot.press(str(ids.index(choice_id) + 1))
+    await pilot.pause()
+
+
 async def start_scenario(pilot: Pilot[int]) -> None:
     from readiness.tui.screens.scenario_dialogs import BriefingScreen
 
@@ -94,8 +104,7 @@ async def test_saving_the_file_reloads_the_step_in_place(tmp_path: Path) -> None
     app = make_app(path, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_scenario(pilot)
-        await pilot.press("2")  # call the boss
-        await pilot.pause()
+        await choose(pilot, "call-boss")
         assert node_of(app) == "boss-call"
         edit(path, "Maria wants to know what happened", "Maria is furious and wants to know")
         await saved_and_reloaded(app, pilot)
@@ -105,8 +114,7 @@ async def test_saving_the_file_reloads_the_step_in_place(tmp_path: Path) -> None
         panel_text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "Maria is furious" in panel_text
         # The game goes on from there with the keys as before.
-        await pilot.press("1")
-        await pilot.pause()
+        await choose(pilot, "holding-answer")
         assert node_of(app) == "write-reply"
 
 
@@ -115,8 +123,7 @@ async def test_a_broken_save_shows_the_problems_until_fixed(tmp_path: Path) -> N
     app = make_app(path, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_scenario(pilot)
-        await pilot.press("2")
-        await pilot.pause()
+        await choose(pilot, "call-boss")
         edit(path, 'title = "Your manager on the phone"', 'titel = "Your manager on the phone"')
         await saved_and_reloaded(app, pilot)
         assert isinstance(app.screen, ProblemsScreen)
@@ -137,8 +144,7 @@ async def test_when_the_step_is_gone_the_game_goes_as_far_as_it_still_can(
     app = make_app(path, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_scenario(pilot)
-        await pilot.press("2")
-        await pilot.pause()
+        await choose(pilot, "call-boss")
         assert node_of(app) == "boss-call"
 
         def drop_boss_call(data: dict[str, Any]) -> None:

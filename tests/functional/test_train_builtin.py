@@ -32,7 +32,9 @@ async def test_builtin_scenario_plays_to_the_debrief(
 ) -> None:
     content = LIBRARY.get(ident, "scenario")
     assert content is not None
-    settings = Settings(lang=content.model.language, results_dir=results, participant="smoke")
+    settings = Settings(
+        lang=content.model.language, results_dir=results, participant="smoke", seed=1
+    )
     app = make_app(settings, library=LIBRARY, start=content, home=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await begin(pilot)

@@ -7,15 +7,19 @@ from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Static, TabbedContent, TextArea
-from train_helpers import FakeClock, begin, let_time_pass, saved, train_app
+from train_helpers import SEED, TRAIN, FakeClock, begin, key_for, let_time_pass, saved, train_app
 
 from readiness import storage
+from readiness.content.loader import load_paths
 from readiness.engine import debrief
 from readiness.errors import StorageError
 from readiness.models.scenario import Inject
+from readiness.settings import Settings
+from readiness.tui.app import make_app
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
 from readiness.tui.screens.scenario_dialogs import PauseScreen
+from readiness.tui.widgets.decision_panel import DecisionPanel
 from readiness.tui.widgets.feed_timeline import FeedTimeline
 from readiness.tui.widgets.reply_editor import ReplyEditor
 
@@ -28,15 +32,23 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
 
 
 @pytest.mark.parametrize(
-    ("keys", "ending", "outcome"),
+    ("keys", "choices", "ending", "outcome"),
     [
-        (["1", "reply", "2"], "good-end", "good"),  # answer, write, publish the statement
-        (["3", "1"], "mixed-end", "mixed"),  # delete; "apologise" is closed, so 1 = explain
-        (["3", "2"], "bad-end", "bad"),  # delete, threaten
+        # Number keys pick by the place on screen, in the order of SEED:
+        # first: ask-boss, delete, answer; second: brief, holding, statement;
+        # third: threaten, (apologise, closed after a delete), explain.
+        (["3", "reply", "3"], ["answer", "statement"], "good-end", "good"),
+        (["2", "2"], ["delete", "explain"], "mixed-end", "mixed"),
+        (["2", "1"], ["delete", "threaten"], "bad-end", "bad"),
     ],
 )
 async def test_number_keys_play_to_each_ending(
-    results: Path, clock: FakeClock, keys: list[str], ending: str, outcome: str
+    results: Path,
+    clock: FakeClock,
+    keys: list[str],
+    choices: list[str],
+    ending: str,
+    outcome: str,
 ) -> None:
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -54,6 +66,8 @@ async def test_number_keys_play_to_each_ending(
         assert f"({outcome} outcome)" in head
     (run,) = saved(results)
     assert (run.finished, run.ending, run.outcome) == (True, ending, outcome)
+    assert [step.choice for step in run.steps if step.kind == "decision"] == choices
+    assert run.seed == SEED
 
 
 async def test_a_countdown_that_runs_out_takes_the_timeout_path(
@@ -80,7 +94,7 @@ async def test_writing_a_reply_counts_characters_and_refuses_too_long_posts(
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await begin(pilot)
-        await pilot.press("1")
+        await pilot.press(key_for(screen, "answer"))
         await pilot.pause()
         editor = screen.query_one(ReplyEditor)
         await pilot.press(*"Sorry 123")  # digits are text here, not choices
@@ -207,10 +221,10 @@ async def test_the_debrief_offers_the_gap_report(results: Path, clock: FakeClock
     opened: list[Path] = []
     app.open_report = opened.append  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
-        await begin(pilot)
-        await pilot.press("3")
+        screen = await begin(pilot)
+        await pilot.press(key_for(screen, "delete"))
         await pilot.pause()
-        await pilot.press("2")
+        await pilot.press(key_for(screen, "threaten"))
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press("g")
@@ -222,11 +236,13 @@ async def test_the_mouse_picks_a_choice_too(results: Path, clock: FakeClock) -> 
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await begin(pilot)
-        await pilot.click("#choices", offset=(6, 1))  # second line: "2  Ask Maria first."
+        second = screen.query_one(DecisionPanel).option_ids()[1]
+        assert second == "delete"  # the order of SEED: ask-boss, delete, answer
+        await pilot.click("#choices", offset=(6, 1))  # second line: "2  Delete the post."
         await pilot.pause()
         await pilot.pause()
-        assert screen.session.run.result.steps[0].choice == "ask-boss"
-        assert screen.session.run.node.id == "second"
+        assert screen.session.run.result.steps[0].choice == "delete"
+        assert screen.session.run.node.id == "third"
 
 
 async def test_the_expert_path_is_worked_out_while_the_participant_plays(
@@ -235,16 +251,16 @@ async def test_the_expert_path_is_worked_out_while_the_participant_plays(
     """The debrief appears without replaying the scenario after the last choice."""
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
-        await begin(pilot)
+        screen = await begin(pilot)
         await app.workers.wait_for_complete()
 
         def worked_out_again(*_: object) -> None:
             raise AssertionError("the expert path was worked out after the last choice")
 
         monkeypatch.setattr(debrief, "expert_path", worked_out_again)
-        await pilot.press("3")
+        await pilot.press(key_for(screen, "delete"))
         await pilot.pause()
-        await pilot.press("2")
+        await pilot.press(key_for(screen, "threaten"))
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.debrief.expert.steps[0].node_id == "first"
@@ -257,7 +273,7 @@ async def test_each_choice_is_saved_and_a_failed_save_is_reported(
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await begin(pilot)
-        await pilot.press("2")
+        await pilot.press(key_for(screen, "ask-boss"))
         await pilot.pause()
         (run,) = saved(results)
         assert [step.node for step in run.steps] == ["first"]
@@ -302,3 +318,28 @@ async def test_what_arrives_together_gets_one_toast_and_not_too_often(
         assert toasts()[-1] == "New: boss (team chat)"
         await let_time_pass(pilot, clock, 5)  # after the toast's time, the next one shows
         assert toasts()[-1] == "New: Maria (team chat)"  # the scenario's own message
+
+
+async def test_practice_adds_no_wait_beside_an_authored_wait_choice(
+    results: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A choice marked `waits = true` is the way to wait: no second "wait and watch"."""
+    text = (TRAIN / "storm.en.toml").read_text(encoding="utf-8")
+    marked = text.replace('id = "ask-boss"\n', 'id = "ask-boss"\nwaits = true\n', 1)
+    assert marked != text
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "storm.en.toml").write_text(marked, encoding="utf-8")
+    lib = load_paths([folder], with_builtin=False)
+    content = lib.get("storm-en", "scenario")
+    assert content is not None and not lib.errors
+    settings = Settings(lang="en", results_dir=results, participant="kim", practice=True, seed=1)
+    app = make_app(settings, library=lib, start=content, home=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        assert screen.query_one(DecisionPanel).option_ids() == ["ask-boss", "delete", "answer"]
+        labels = [
+            str(screen.query_one("#choices", OptionList).get_option_at_index(i).prompt)
+            for i in range(3)
+        ]
+        assert not any("let the time run" in label for label in labels)

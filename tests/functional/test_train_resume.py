@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import TextArea
-from train_helpers import FakeClock, begin, let_time_pass, saved, train_app
+from train_helpers import FakeClock, begin, key_for, let_time_pass, saved, train_app
 
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, ResumeDialog
 from readiness.tui.screens.scenario_player import PlayerScreen
+from readiness.tui.widgets.decision_panel import DecisionPanel
 
 
 @pytest.fixture
@@ -23,9 +24,9 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
 async def play_first_step_and_leave(results: Path, clock: FakeClock, draft: str = "") -> None:
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
-        await begin(pilot)
+        screen = await begin(pilot)
         await let_time_pass(pilot, clock, 3)
-        await pilot.press("1")
+        await pilot.press(key_for(screen, "answer"))
         await pilot.pause()
         if draft:
             await pilot.press(*draft)
@@ -97,3 +98,31 @@ async def test_cancelling_the_resume_dialog_when_started_directly_quits(
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_a_resumed_run_shows_the_choices_in_the_order_it_had(
+    results: Path, clock: FakeClock
+) -> None:
+    """The seed is saved with the run: continuing it (even with another --seed) shows each
+    decision as it was shown before, and the number keys pick the same choices."""
+    app = train_app(results, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await pilot.press(key_for(screen, "delete"))
+        await pilot.pause()
+        before = screen.query_one(DecisionPanel).option_ids()
+        await pilot.press("q")
+        await pilot.pause()
+    (saved_run,) = saved(results)
+    assert saved_run.seed == 1 and before == ["threaten", "explain"]  # apologise is closed
+    app = train_app(results, seed=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        screen = await begin(pilot)
+        assert screen.session.run.node.id == "third"
+        assert screen.query_one(DecisionPanel).option_ids() == before
+        await pilot.press("2")
+        await pilot.pause()
+    (after,) = saved(results)
+    assert after.seed == 1 and after.steps[-1].choice == "explain"

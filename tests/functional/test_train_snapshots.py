@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from train_helpers import FakeClock, begin, let_time_pass, train_app
+from train_helpers import FakeClock, begin, key_for, let_time_pass, train_app
 
 from readiness.tui.screens import scenario_player
 from readiness.tui.widgets import feed_entry
@@ -49,16 +49,16 @@ def test_debrief_snapshot(
     app = train_app(results)
 
     async def play(pilot: Pilot[int]) -> None:
-        await begin(pilot)
+        screen = await begin(pilot)
         await let_time_pass(pilot, clock, 4)
-        await pilot.press("1")
+        await pilot.press(key_for(screen, "answer"))
         await pilot.pause()
         await let_time_pass(pilot, clock, 20)
         await pilot.press(*"Sorry Lena, but that was your fault. DM us your order number.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await let_time_pass(pilot, clock, 3)
-        await pilot.press("2")
+        await pilot.press(key_for(screen, "statement"))
         await pilot.pause()
         for _ in range(tab):
             await pilot.press("right")

@@ -12,8 +12,13 @@ from readiness.settings import Settings
 from readiness.storage import scan_results
 from readiness.tui.app import ReadinessApp, make_app
 from readiness.tui.screens.scenario_player import PlayerScreen
+from readiness.tui.widgets.decision_panel import DecisionPanel
 
 TRAIN = Path(__file__).parent.parent / "data" / "train"
+SEED = 1
+"""Choice order of the player tests: fixed, so screens and snapshots are the same every time.
+With it "first" shows ask-boss, delete, answer (no choice in its authored place); tests pick
+choices by id with `key_for`, never by their place in the file."""
 
 
 class FakeClock:
@@ -39,6 +44,7 @@ def train_app(
     practice: bool = False,
     variables: dict[str, str] | None = None,
     lang: str = "en",
+    seed: int | None = SEED,
 ) -> ReadinessApp:
     lib = library()
     content = lib.get(ident, "scenario")
@@ -49,6 +55,7 @@ def train_app(
         participant="kim",
         practice=practice,
         variables=variables or {},
+        seed=seed,
     )
     return make_app(settings, library=lib, start=content, home=False)
 
@@ -61,6 +68,12 @@ async def begin(pilot: Pilot[int]) -> PlayerScreen:
     screen = pilot.app.screen
     assert isinstance(screen, PlayerScreen)
     return screen
+
+
+def key_for(screen: PlayerScreen, choice_id: str) -> str:
+    """The number key that picks `choice_id` in the order the player shows now."""
+    ids = screen.query_one(DecisionPanel).option_ids()
+    return str(ids.index(choice_id) + 1)
 
 
 async def let_time_pass(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:

@@ -82,9 +82,10 @@ class DecisionPanel(Vertical):
         self.screen.set_focus(options)
 
     def option_ids(self) -> list[str]:
-        """What the number keys pick, in order: the open choices, then waiting if offered."""
-        ids = [c.id for c in self.run.available_choices()]
-        if self.run.can_wait and self.run.time_limit is None:
+        """What the number keys pick, in order: the open choices in this run's shown order,
+        then the player's own "wait and watch" if offered (never beside an authored one)."""
+        ids = [c.id for c in self.run.shown_choices()]
+        if self.run.offers_wait:
             ids.append(WAIT)
         return ids
 

@@ -18,6 +18,8 @@ from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Decision, Scenario
 from readiness.reports.journal import render_journal
 from readiness.storage import load_result
+from readiness.workshop.group_scenario import scenario_group
+from readiness.workshop.roster import Entry
 
 
 def decision(s: Scenario, ident: str) -> Decision:
@@ -213,3 +215,24 @@ def test_the_journal_names_the_options_by_text_in_the_order_shown() -> None:
         for t in shown
     ]
     assert "Option 1" not in text and "1. Answer" not in text
+
+
+def test_the_room_is_counted_by_choice_id_whatever_order_each_person_saw() -> None:
+    """Everyone presses "1": with shuffled orders that is a different choice per person, and
+    the group report counts each choice by id, with its text, never by place."""
+    s = scenario("storm-en")
+    entries, firsts = [], []
+    for seed in range(12):
+        run = Run(s, new_result(s, seed=seed, participant=f"p{seed}"))
+        run.advance(3)
+        pressed_one = run.shown_choices()[0].id
+        firsts.append(pressed_one)
+        run.choose(pressed_one)
+        entries.append(Entry(name=f"p{seed}", team="", result=run.result))
+    assert len(set(firsts)) == 3  # the twelve people saw different choices first
+    group = scenario_group(s, entries, teams=[])
+    [first] = [d for d in group.decisions if d.node == "first"]
+    assert {(c.id, c.title, c.count) for c in first.choices} == {
+        (c.id, c.text, firsts.count(c.id)) for c in decision(s, "first").choices
+    }
+    assert [c.expert for c in first.choices if c.id == "answer"] == [True]

@@ -88,6 +88,12 @@ async def test_a_countdown_that_runs_out_takes_the_timeout_path(
     assert not run.finished
 
 
+REPLY = (
+    "We are sorry, Lena, that your order arrived broken. "
+    "Please send us a DM with your order number and we will sort it out today."
+)
+
+
 async def test_writing_a_reply_counts_characters_and_refuses_too_long_posts(
     results: Path, clock: FakeClock
 ) -> None:
@@ -108,14 +114,14 @@ async def test_writing_a_reply_counts_characters_and_refuses_too_long_posts(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.session.run.node.id == "write"  # not posted
-        screen.query_one(TextArea).text = "We are sorry, Lena. Please send us a DM."
+        screen.query_one(TextArea).text = REPLY
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.session.run.node.id == "second"
     (run,) = saved(results)
     reply = run.steps[1]
-    assert reply.reply_text == "We are sorry, Lena. Please send us a DM."
+    assert reply.reply_text == REPLY
     assert {h.criterion: h.met for h in reply.rubric} == {
         "apology": True,
         "offline": True,

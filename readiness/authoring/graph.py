@@ -4,7 +4,7 @@ Choices are labelled edges, timeouts dashed, the expert path thick, endings colo
 
 from __future__ import annotations
 
-from readiness.authoring.paths import Edge, Paths
+from readiness.content.paths import Edge, Paths
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 
 LABEL_CHARS = 40

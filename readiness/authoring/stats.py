@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from readiness.authoring.paths import Paths
-from readiness.authoring.reading import DECIDE_SECONDS, reading_seconds
+from readiness.content.paths import Paths
+from readiness.content.reading import DECIDE_SECONDS, reading_seconds
 from readiness.i18n import t
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Decision, Ending, Reply, Scenario

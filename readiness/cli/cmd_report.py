@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.group is not None:
         try:
-            from readiness.workshop.group_cli import run_group
+            from readiness.cli.cmd_report_group import run_group
         except ModuleNotFoundError as exc:
             raise UsageError("group reports are not available in this build") from exc
         return run_group(args, settings)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from readiness.authoring.paths import Paths
-from readiness.authoring.reading import DECIDE_SECONDS, WORDS_PER_MINUTE, filled, needed_seconds
+from readiness.content.paths import Paths
 from readiness.content.problems import ContentProblem, add_lines
+from readiness.content.reading import DECIDE_SECONDS, WORDS_PER_MINUTE, filled, needed_seconds
 from readiness.i18n import t
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Decision, Ending, Reply, Scenario

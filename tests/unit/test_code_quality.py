@@ -19,7 +19,7 @@ def tool(name: str) -> str:
         return str(found)
     other = shutil.which(name)
     if other is None:
-        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+        pytest.fail(f"{name} is not installed (pip install -e '.[test]')")
     return other
 
 
@@ -35,6 +35,37 @@ def test_mypy_strict_finds_nothing() -> None:
         [tool("mypy"), "readiness"], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
     assert out.returncode == 0, out.stdout[-3000:]
+
+
+def test_import_layers_hold() -> None:
+    """The contracts in pyproject.toml: cli > tui > reports > analysis/workshop/authoring >
+    scoring/engine > content > models, no Textual in the core, shared helpers at the bottom."""
+    out = subprocess.run(
+        [tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stdout[-3000:]
+    assert "3 kept, 0 broken" in out.stdout
+
+
+def test_import_linter_catches_a_layer_break(tmp_path: Path) -> None:
+    """The same kind of contract fails on a package where a lower layer imports a higher one."""
+    package = tmp_path / "toy"
+    (package / "low").mkdir(parents=True)
+    (package / "high").mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "high" / "__init__.py").write_text("")
+    (package / "low" / "__init__.py").write_text("import toy.high\n")
+    (tmp_path / ".importlinter").write_text(
+        "[importlinter]\nroot_package = toy\n\n"
+        "[importlinter:contract:1]\nname = toy layers\ntype = layers\nlayers =\n"
+        "    toy.high\n    toy.low\n"
+    )
+    out = subprocess.run(
+        [tool("lint-imports"), "--no-cache"],
+        cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(tmp_path)},
+    )
+    assert out.returncode == 1
+    assert "toy.low is not allowed to import toy.high" in out.stdout
 
 
 def test_no_eval_or_exec_in_the_package() -> None:

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from readiness.authoring.paths import Paths
-from readiness.authoring.reading import step_seconds
 from readiness.authoring.stats import assessment_stats, scenario_stats
 from readiness.cli.main import main
+from readiness.content.paths import Paths
+from readiness.content.reading import step_seconds
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 

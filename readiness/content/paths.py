@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from readiness.authoring.reading import reading_seconds, step_seconds
+from readiness.content.reading import reading_seconds, step_seconds
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 
 EdgeKind = Literal["choice", "timeout", "reply"]

@@ -1,6 +1,8 @@
 """`readiness report --group DIR [--format md|html|json] [--anonymous] [-o FILE]`.
 
-Wired by `readiness/cli/cmd_report.py`; lives here so the workshop code stays together."""
+Wired by `readiness/cli/cmd_report.py`. It is command-line glue over the workshop analysis and
+the group renderer, so it lives with the other commands (the workshop layer never imports
+reports or the CLI)."""
 
 from __future__ import annotations
 

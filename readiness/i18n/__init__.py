@@ -1,71 +1,150 @@
-"""UI text in German and English: one catalog per area (`readiness/i18n/*.toml`), one lookup.
+"""UI text in every language: one folder of catalogs per language, one lookup.
 
-Each catalog entry is a table with an `en` and a `de` string:
+`readiness/i18n/<lang>/<area>.toml` holds the text of one area in one language, one line per key:
 
-    [home.title]
-    en = "Ready for social media?"
-    de = "Bereit für Social Media?"
+    "home.title" = "Bereit für Social Media?"
+
+The languages are the folders: adding a language means adding a folder with the same keys
+(tests check that every key exists in every language with the same `{placeholders}`). Nothing
+else lists languages; the CLI choices, the content models and the renderers all ask
+`languages()`. That is why `Lang` is a plain string checked at the edges, not a fixed Literal.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
 
-Lang = Literal["de", "en"]
-LANGUAGES: tuple[Lang, ...] = ("en", "de")
-_CATALOG_DIR = Path(__file__).parent
-_current: list[Lang] = ["en"]
+Lang = str
+"""A language code that has a catalog folder (see `languages()`)."""
+
+DEFAULT_LANGUAGE: Lang = "en"
+"""The fallback when a key or a language is missing; its catalogs are the reference."""
+
+_root: list[Path] = [Path(__file__).parent]
+_current: list[Lang] = [DEFAULT_LANGUAGE]
+
+
+def catalog_root() -> Path:
+    return _root[0]
+
+
+@contextmanager
+def use_catalogs(root: Path) -> Iterator[None]:
+    """Read catalogs (and so the list of languages) from `root` for a while: a hook for tests
+    that add a language without touching the package."""
+    previous = _root[0]
+    _root[0] = root
+    _clear()
+    try:
+        yield
+    finally:
+        _root[0] = previous
+        _clear()
+
+
+def _clear() -> None:
+    languages.cache_clear()
+    _language_catalog.cache_clear()
+
+
+@cache
+def languages() -> tuple[Lang, ...]:
+    """Every language with a catalog folder: English first (the reference), then German, then
+    any other in alphabetical order, so menus keep a stable order."""
+    found = [p.name for p in catalog_root().iterdir() if p.is_dir() and any(p.glob("*.toml"))]
+    order = {DEFAULT_LANGUAGE: 0, "de": 1}
+    return tuple(sorted(found, key=lambda name: (order.get(name, 2), name)))
+
+
+def is_language(value: str) -> bool:
+    return value in languages()
+
+
+def as_language(value: str) -> Lang:
+    """`value` when it is a known language, else the default (for data read from elsewhere)."""
+    return value if is_language(value) else DEFAULT_LANGUAGE
 
 
 def detect_language(environ: dict[str, str] | None = None) -> Lang:
-    """German when the locale says so (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English otherwise."""
+    """The language the locale asks for (READINESS_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+    when a catalog exists for it, English otherwise."""
     env = os.environ if environ is None else environ
     for var in ("READINESS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if value:
-            return "de" if value.lower().startswith("de") else "en"
-    return "en"
+            code = value.split(":")[0].split("_")[0].split(".")[0].lower()
+            return as_language(code)
+    return DEFAULT_LANGUAGE
 
 
 def set_language(lang: Lang) -> None:
-    _current[0] = lang
+    _current[0] = as_language(lang)
 
 
 def current_language() -> Lang:
     return _current[0]
 
 
-def _flatten(prefix: str, table: dict[str, Any], out: dict[str, dict[str, str]]) -> None:
-    if "en" in table and isinstance(table["en"], str):
-        out[prefix] = {k: v for k, v in table.items() if isinstance(v, str)}
+@cache
+def _language_catalog(lang: Lang) -> dict[str, str]:
+    entries = _legacy_entries(lang)
+    folder = catalog_root() / lang
+    if not folder.is_dir():
+        return entries
+    for path in sorted(folder.glob("*.toml")):
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        for key, value in data.items():
+            if isinstance(value, str):
+                entries[key] = value
+    return entries
+
+
+def _legacy_entries(lang: Lang) -> dict[str, str]:
+    """Entries of a bilingual file left at the catalog root (`[key]` tables with one string
+    per language), the format before one folder per language. Read so that work started in
+    that format keeps showing text; split such a file into the language folders (tests fail
+    while one exists)."""
+    entries: dict[str, str] = {}
+    for path in sorted(catalog_root().glob("*.toml")):
+        with path.open("rb") as handle:
+            _flatten_legacy("", tomllib.load(handle), lang, entries)
+    return entries
+
+
+def _flatten_legacy(prefix: str, table: dict[str, object], lang: Lang, out: dict[str, str]) -> None:
+    if isinstance(table.get(DEFAULT_LANGUAGE), str):
+        text = table.get(lang)
+        if isinstance(text, str):
+            out[prefix] = text
         return
     for key, value in table.items():
         if isinstance(value, dict):
-            _flatten(f"{prefix}.{key}" if prefix else key, value, out)
+            _flatten_legacy(f"{prefix}.{key}" if prefix else key, value, lang, out)
 
 
-@cache
-def catalog() -> dict[str, dict[str, str]]:
-    """All entries of all catalog files, keyed by dotted name."""
-    entries: dict[str, dict[str, str]] = {}
-    for path in sorted(_CATALOG_DIR.glob("*.toml")):
-        with path.open("rb") as handle:
-            _flatten("", tomllib.load(handle), entries)
-    return entries
+def catalog(lang: Lang) -> dict[str, str]:
+    """All entries of one language, keyed by dotted name."""
+    return _language_catalog(lang)
+
+
+def has_key(key: str, lang: Lang | None = None) -> bool:
+    return key in _language_catalog(lang or _current[0])
 
 
 def t(key: str, lang: Lang | None = None, **values: object) -> str:
     """The text for `key` in the current (or given) language, with `{name}` values filled in.
 
-    A missing key shows the key itself, so a gap is visible instead of crashing the UI."""
-    entry = catalog().get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang or _current[0]) or entry.get("en", key)
+    A key missing in that language falls back to English; a key missing everywhere shows the
+    key itself, so a gap is visible instead of crashing the UI."""
+    text = _language_catalog(lang or _current[0]).get(key)
+    if text is None:
+        text = _language_catalog(DEFAULT_LANGUAGE).get(key, key)
     if values:
         try:
             return text.format(**values)

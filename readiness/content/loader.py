@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ValidationError
 
 from readiness.content.assessment_checks import check_assessment
+from readiness.content.positions import positions, unterminated_string
 from readiness.content.problems import (
     ContentProblem,
     add_lines,
@@ -24,6 +25,7 @@ from readiness.content.problems import (
 )
 from readiness.content.scenario_checks import check_scenario
 from readiness.content.warnings import file_warnings, translation_warnings
+from readiness.i18n import t
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 from readiness.text_safety import nesting_depth, visible, visible_data
@@ -163,10 +165,32 @@ def _toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
     return line, message
 
 
+def _decode(path: Path, raw: bytes) -> tuple[str | None, ContentProblem | None]:
+    """The file's text. A UTF-8 byte order mark (Windows editors write one) is accepted; a file
+    saved as UTF-16 is named as such, since "not UTF-8" alone does not say what to change."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, ContentProblem(path, "", t("content.utf16"))
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return None, ContentProblem(path, "", t("content.not_utf8", byte=exc.start))
+
+
+def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ContentProblem:
+    """A TOML syntax error at its line. A multi-line string left open is reported where it was
+    opened: the parser only notices at the end of the file, often a hundred lines later."""
+    open_string = unterminated_string(text)
+    if open_string is not None and open_string.multiline:
+        at = open_string.position
+        return ContentProblem(
+            path, "", t("content.toml.unclosed_multiline"), at.line, column=at.column
+        )
+    line, message = _toml_error(exc)
+    return ContentProblem(path, "", t("content.toml.invalid", message=visible(message)), line)
+
+
 def _too_deep(path: Path) -> ContentProblem:
-    return ContentProblem(
-        path, "", f"lists or tables are nested more than {MAX_NESTING} levels deep"
-    )
+    return ContentProblem(path, "", t("content.too_deep", limit=MAX_NESTING))
 
 
 def parse_file(
@@ -178,21 +202,19 @@ def parse_file(
         if size > MAX_FILE_BYTES:
             return None, [
                 ContentProblem(
-                    path, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"
+                    path, "", t("content.too_big", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")
                 )
             ]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentProblem(path, "", f"cannot read file: {exc.strerror or exc}")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [ContentProblem(path, "", f"not UTF-8 text (byte {exc.start})")]
+        return None, [ContentProblem(path, "", t("content.unreadable", error=exc.strerror or exc))]
+    text, problem = _decode(path, raw)
+    if text is None:
+        return None, [problem] if problem else []
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line, message = _toml_error(exc)
-        return None, [ContentProblem(path, "", f"not valid TOML: {visible(message)}", line)]
+        return None, [_toml_problem(path, text, exc)]
     except RecursionError:
         # tomllib recurses once per nesting level: thousands of `[[[` exhaust the stack.
         return None, [_too_deep(path)]
@@ -202,13 +224,11 @@ def parse_file(
     # screen, report or command output ever passes them to a terminal.
     data = visible_data(data)
     if not data:
-        return None, [ContentProblem(path, "", "file is empty")]
+        return None, [ContentProblem(path, "", t("content.empty"))]
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in MODELS:
         hint = did_you_mean(str(kind), MODELS) if isinstance(kind, str) else ""
-        return None, [
-            ContentProblem(path, "kind", f'must be "assessment" or "scenario"{hint}', None)
-        ]
+        return None, [ContentProblem(path, "kind", t("content.kind") + hint, _line_of_kind(text))]
     model_cls = MODELS[kind]
     try:
         model = model_cls.model_validate(data)
@@ -216,6 +236,11 @@ def parse_file(
         return None, from_validation_error(path, exc, data, text, set(_all_field_names()))
     digest = hashlib.sha256(raw).hexdigest()
     return ContentFile(path=path, model=model, sha256=digest, builtin=builtin), []
+
+
+def _line_of_kind(text: str) -> int | None:
+    at = positions(text).keys.get(("kind",))
+    return at.line if at else None
 
 
 def safe_resolve(path: Path) -> Path:

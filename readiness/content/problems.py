@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,10 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-Severity = Literal["error", "warning"]
+from readiness.content.positions import Loc, Position, positions
+from readiness.i18n import t
+
+Severity = Literal["error", "warning", "notice"]
 
 
 @dataclass(frozen=True)
@@ -26,11 +30,15 @@ class ContentProblem:
     code: str = ""
     """A stable name for the kind of problem (e.g. `expert-longest`), for tools and tests
     that must tell one warning from another whatever the language; '' where none is set."""
+    column: int | None = None
+    """Column of the offending key or value on `line` (1-based), where the file gives one."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        if self.line and self.column:
+            where += f":{self.column}"
         key = self.key or "(file)"
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = "" if self.severity == "error" else f"{t('content.severity.' + self.severity)}: "
         return f"{where}: {key}: {prefix}{self.message}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -39,6 +47,7 @@ class ContentProblem:
             "path": str(self.path),
             "key": self.key,
             "line": self.line,
+            "column": self.column,
             "severity": self.severity,
             "message": self.message,
         }
@@ -47,7 +56,7 @@ class ContentProblem:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ' (did you mean "x"?)' suffix, or '' when nothing is close."""
     match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
+    return t("content.did_you_mean", word=match[0]) if match else ""
 
 
 def key_path(loc: Sequence[int | str], data: Any) -> str:
@@ -77,77 +86,198 @@ def key_path(loc: Sequence[int | str], data: Any) -> str:
     return rendered
 
 
-def line_of(text: str, key: str) -> int | None:
-    """Best-effort line number: the `id = "..."` line of the deepest named item in the key."""
-    for part in reversed(key.replace("[", ".").split(".")):
-        if not part or part.endswith("]"):
+def data_loc(loc: Sequence[int | str], data: Any) -> Loc:
+    """A pydantic location as a path into the parsed data: the discriminator tags pydantic
+    inserts for a node's type (`nodes, 3, "decision", ...`) are left out."""
+    out: list[int | str] = []
+    node: Any = data
+    for item in loc:
+        if isinstance(item, int):
+            node = node[item] if isinstance(node, list) and item < len(node) else None
+        elif isinstance(node, dict) and item in node:
+            node = node[item]
+        elif isinstance(node, dict) and item in ("decision", "reply", "ending"):
             continue
-        for number, line in enumerate(text.splitlines(), start=1):
-            stripped = line.strip()
-            if stripped.startswith("id") and f'"{part}"' in stripped:
-                return number
-    if key and "." not in key and "[" not in key:
-        # A top-level key: its `key = ...` line before the first table, or its table header.
-        in_tables = False
-        for number, line in enumerate(text.splitlines(), start=1):
-            stripped = line.strip()
-            if stripped.startswith((f"[{key}]", f"[[{key}]]")):
-                return number
-            in_tables = in_tables or stripped.startswith("[")
-            after = stripped[len(key) :].lstrip()
-            if not in_tables and stripped.startswith(key) and after.startswith("="):
-                return number
+        else:
+            node = None
+        out.append(item)
+    return tuple(out)
+
+
+def positions_by_key(text: str, data: Any) -> dict[str, Position]:
+    """Positions of every key and value, by the dotted key path problems use
+    (`nodes.first-look.choices.wait.next`). Where an id is used twice, the later item wins:
+    the duplicate is the one to point at."""
+    found = positions(text)
+    out: dict[str, Position] = {}
+    for loc, at in found.keys.items():
+        out[key_path(loc, data)] = at
+    for loc, at in found.values.items():
+        rendered = key_path(loc, data)
+        if not isinstance(loc[-1], int) or rendered not in out:
+            out[rendered] = at
+    return out
+
+
+def locate(key: str, by_key: dict[str, Position]) -> Position | None:
+    """The position of `key`, else of its nearest parent that has one. A key naming a list item
+    (`nodes.intro`) points at the item's `id = ...` line: for a duplicate, the second one."""
+    if f"{key}.id" in by_key:
+        return by_key[f"{key}.id"]
+    while key:
+        if key in by_key:
+            return by_key[key]
+        cut = max(key.rfind("."), key.rfind("["))
+        key = key[:cut] if cut > 0 else ""
     return None
 
 
 _PATTERN_MESSAGES = {
-    r"^[a-z0-9][a-z0-9_\-]*$": 'must be an id: lowercase letters, digits, "-" and "_", '
-    "starting with a letter or digit",
-    r"^\d+(\.\d+){0,2}$": 'must be a version such as "1.0" or "2.1.3"',
-    r"^\d{2}:\d{2}$": 'must be a time of day such as "09:00"',
+    r"^[a-z0-9][a-z0-9_\-]*$": "content.pattern.id",
+    r"^\d+(\.\d+){0,2}$": "content.pattern.version",
+    r"^\d{2}:\d{2}$": "content.pattern.time",
 }
 """Plain words for the patterns our models use, instead of a regular expression."""
+
+
+def _describe(value: Any) -> str:
+    """What a wrong value is, in the words of a TOML file: `the text "60"`, `the number 0.5`."""
+    if isinstance(value, bool):
+        return t("content.got.bool", value=str(value).lower())
+    if isinstance(value, int | float):
+        return t("content.got.number", value=value)
+    if isinstance(value, str):
+        return t("content.got.text", value=value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, list):
+        return t("content.got.list")
+    if isinstance(value, dict):
+        return t("content.got.table")
+    return t("content.got.other", value=value)
+
+
+_TYPE_KEYS = {
+    "int_type": "content.type.int",
+    "int_from_float": "content.type.int",
+    "int_parsing": "content.type.int",
+    "float_type": "content.type.float",
+    "float_parsing": "content.type.float",
+    "string_type": "content.type.str",
+    "bool_type": "content.type.bool",
+    "bool_parsing": "content.type.bool",
+    "list_type": "content.type.list",
+    "dict_type": "content.type.table",
+    "model_type": "content.type.table",
+    "model_attributes_type": "content.type.table",
+}
+"""pydantic's error types for a value of the wrong type, and the sentence for each."""
+
+_LIMIT_KEYS = {
+    "greater_than": "content.limit.gt",
+    "greater_than_equal": "content.limit.ge",
+    "less_than": "content.limit.lt",
+    "less_than_equal": "content.limit.le",
+    "too_short": "content.limit.too_short",
+    "too_long": "content.limit.too_long",
+    "string_too_short": "content.limit.empty",
+    "string_too_long": "content.limit.text_too_long",
+}
+
+
+def _message(err: Any, field_names: set[str]) -> str:
+    """One sentence for one pydantic error, in the UI language."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    ctx = err.get("ctx", {}) or {}
+    if kind == "extra_forbidden":
+        unknown = str(loc[-1]) if loc else ""
+        return t("content.unknown_key", name=unknown) + did_you_mean(unknown, field_names)
+    if kind == "missing":
+        return t("content.missing")
+    if kind == "union_tag_invalid":
+        return t("content.node_type")
+    if kind == "union_tag_not_found":
+        return t("content.node_type_missing")
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        return t(_PATTERN_MESSAGES[pattern]) if pattern in _PATTERN_MESSAGES else str(err["msg"])
+    if kind == "literal_error":
+        return t("content.one_of", expected=ctx.get("expected", ""))
+    if kind in _TYPE_KEYS:
+        return t(_TYPE_KEYS[kind], got=_describe(err.get("input")))
+    if kind in _LIMIT_KEYS:
+        names = ("gt", "ge", "lt", "le", "min_length", "max_length")
+        limit = next((ctx[k] for k in names if k in ctx), "")
+        limit = f"{limit:g}" if isinstance(limit, float) else limit
+        return t(_LIMIT_KEYS[kind], limit=limit, got=_describe(err.get("input")))
+    if kind == "value_error":
+        error = ctx.get("error")
+        if isinstance(error, ContentMessage):
+            return error.text()
+    message = str(err["msg"])
+    return message[len("Value error, ") :] if message.startswith("Value error, ") else message
+
+
+class ContentMessage(ValueError):
+    """A validator's complaint as a catalog key and values, so it can be shown in the UI
+    language (pydantic keeps the exception in the error's context)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str | None = None) -> str:
+        template = t(self.key, lang)
+        try:
+            return template.format(**self.values)
+        except (KeyError, IndexError, ValueError):
+            return template
 
 
 def from_validation_error(
     path: Path, error: ValidationError, data: Any, text: str, field_names: set[str]
 ) -> list[ContentProblem]:
-    """Turn pydantic's errors into one problem per mistake, with suggestions for typos."""
+    """Turn pydantic's errors into one problem per mistake, each at the line (and column) of
+    the offending key or value, with suggestions for typos."""
+    found = positions(text)
     problems: list[ContentProblem] = []
     for err in error.errors():
-        loc = tuple(err["loc"])
-        key = key_path(loc, data)
+        loc = data_loc(err["loc"], data)
         kind = err["type"]
         if kind == "extra_forbidden":
-            unknown = str(loc[-1]) if loc else ""
-            message = f'unknown key "{unknown}"' + did_you_mean(unknown, field_names)
+            at = found.keys.get(loc) or found.find(loc)
         elif kind == "missing":
-            message = "required key is missing"
-        elif kind == "union_tag_invalid":
-            message = 'type must be "decision", "reply" or "ending"'
-        elif kind == "union_tag_not_found":
-            message = 'needs a type: "decision", "reply" or "ending"'
-        elif kind == "string_pattern_mismatch":
-            pattern = str(err.get("ctx", {}).get("pattern", ""))
-            message = _PATTERN_MESSAGES.get(pattern, str(err["msg"]))
-        elif kind == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
-            message = f"must be one of {expected}"
+            at = found.find(loc[:-1])
         else:
-            message = str(err["msg"])
-            if message.startswith("Value error, "):
-                message = message[len("Value error, ") :]
-        problems.append(ContentProblem(path, key, message, line_of(text, key)))
-    return problems
+            at = found.find(loc)
+        problems.append(
+            ContentProblem(
+                path,
+                key_path(err["loc"], data),
+                _message(err, field_names),
+                at.line if at else None,
+                column=at.column if at else None,
+            )
+        )
+    # The most useful first: a misspelt key (with its suggestion) explains the "missing" one.
+    order = {"extra_forbidden": 0, "missing": 2}
+    kinds = [order.get(err["type"], 1) for err in error.errors()]
+    return [p for _, _, p in sorted(zip(kinds, range(len(problems)), problems, strict=True))]
 
 
 def add_lines(path: Path, problems: list[ContentProblem]) -> list[ContentProblem]:
-    """Problems found after parsing, with best-effort line numbers (the file is read again only
-    when there is something to point at)."""
+    """Problems found after parsing, at the line and column of the key they name (the file is
+    read again only when there is something to point at)."""
     if not problems or all(p.line for p in problems):
         return problems
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return problems
-    return [p if p.line else dataclasses.replace(p, line=line_of(text, p.key)) for p in problems]
+    by_key = positions_by_key(text, data)
+    out: list[ContentProblem] = []
+    for p in problems:
+        at = None if p.line else locate(p.key, by_key)
+        out.append(p if at is None else dataclasses.replace(p, line=at.line, column=at.column))
+    return out

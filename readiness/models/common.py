@@ -22,9 +22,13 @@ Effort = Literal["low", "medium", "high"]
 
 
 class StrictModel(BaseModel):
-    """Unknown keys are errors so that a typo never silently drops a setting."""
+    """Unknown keys are errors so that a typo never silently drops a setting, and values are
+    never converted (strict): `time_limit = "60"` is an error naming the expected type, not a
+    60 nobody wrote. Whole numbers are still accepted where a decimal number is expected."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, use_attribute_docstrings=True, strict=True
+    )
 
 
 class ContentHeader(StrictModel):

@@ -54,7 +54,7 @@ def test_empty_and_comment_only_files(tmp_path: Path) -> None:
 def test_binary_junk(tmp_path: Path) -> None:
     path = tmp_path / "junk.toml"
     path.write_bytes(b"kind = \xff\xfe\x00\x01 binary")
-    assert only_problem(path) == ("", "not UTF-8 text (byte 7)", None)
+    assert only_problem(path) == ("", "not UTF-8 text (byte 7); save the file as UTF-8", None)
     path.write_bytes(bytes(range(32)) * 10)  # valid UTF-8, but control characters
     _, message, _ = only_problem(path)
     assert message.startswith("not valid TOML: ")
@@ -102,7 +102,8 @@ def test_wrong_types_and_unknown_keys(tmp_path: Path) -> None:
     path.write_text(tomli_w.dumps(data))
     _, problems = parse_file(path)
     assert sorted(f"{p.key}: {p.message}" for p in problems) == [
-        "questions.q1.weight: Input should be a valid number, unable to parse string as a number",
+        "questions.q1.weight: must be a number without quotes, e.g. 60 or 2.5; found the text "
+        '"heavy"',
         'questions.q1.wieght: unknown key "wieght" (did you mean "weight"?)',
     ]
 
@@ -337,7 +338,7 @@ def test_validate_prints_three_mistakes_with_key_paths_and_exits_1(tmp_path: Pat
     assert out.returncode == 1
     lines = out.stdout.splitlines()
     assert sorted(line.split(": ", 1)[1] for line in lines[:3]) == [
-        "duration_minutes: Input should be a valid integer, unable to parse string as an integer",
+        'duration_minutes: must be a whole number without quotes, e.g. 60; found the text "ten"',
         "language: must be one of 'de' or 'en'",
         'nodes.d1.choices.answer.feedbak: unknown key "feedbak" (did you mean "feedback"?)',
     ]

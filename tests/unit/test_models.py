@@ -139,12 +139,12 @@ SCENARIO_MISTAKES: list[tuple[str, Mutation, str]] = [
     (
         "wrong type",
         lambda d: d.update(duration_minutes="ten"),
-        "duration_minutes: Input should be a valid integer, unable to parse string as an integer",
+        'duration_minutes: must be a whole number without quotes, e.g. 60; found the text "ten"',
     ),
     (
         "out of range",
         lambda d: d.update(duration_minutes=999),
-        "duration_minutes: Input should be less than or equal to 240",
+        "duration_minutes: must be at most 240; found the number 999",
     ),
     (
         "unknown language",
@@ -201,12 +201,12 @@ SCENARIO_MISTAKES: list[tuple[str, Mutation, str]] = [
     (
         "score out of range",
         lambda d: choice(d).update(scores={"speed": 9}),
-        "nodes.d1.choices.answer.scores.speed: Input should be less than or equal to 5",
+        "nodes.d1.choices.answer.scores.speed: must be at most 5; found the number 9",
     ),
     (
         "empty text",
         lambda d: choice(d, 0, 1).update(text="   "),
-        "nodes.d1.choices.ignore.text: String should have at least 1 character",
+        "nodes.d1.choices.ignore.text: must not be empty",
     ),
     (
         "inject without trigger",
@@ -326,7 +326,7 @@ ASSESSMENT_MISTAKES: list[tuple[str, Mutation, str]] = [
     (
         "negative weight",
         lambda d: question(d, 0).update(weight=-1),
-        "questions.q1.weight: Input should be greater than 0",
+        "questions.q1.weight: must be greater than 0; found the number -1",
     ),
     (
         "duplicate question",
@@ -359,7 +359,7 @@ def test_all_mistakes_of_a_file_are_reported_at_once(tmp_path: Path) -> None:
     choice(data)["feedbak"] = "x"
     data["nodes"][1]["time_limit"] = 30
     assert sorted(problems_of(data, tmp_path)) == [
-        "duration_minutes: Input should be a valid integer, unable to parse string as an integer",
+        'duration_minutes: must be a whole number without quotes, e.g. 60; found the text "ten"',
         'languag: unknown key "languag" (did you mean "language"?)',
         'nodes.d1.choices.answer.feedbak: unknown key "feedbak" (did you mean "feedback"?)',
         "nodes.r1: a reply with a time_limit needs a [timeout]",

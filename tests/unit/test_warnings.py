@@ -281,9 +281,9 @@ def test_loader_reports_warnings_with_lines_and_still_loads_the_file(tmp_path: P
     [problem] = lib.problems
     assert problem.severity == "warning"
     line = path.read_text().splitlines()[problem.line - 1]  # type: ignore[operator]
-    assert line == 'id = "argue"'
+    assert line == 'feedback = ""'
     assert str(problem) == (
-        f"{path}:{problem.line}: nodes.d2.choices.argue.feedback: warning: no feedback: the "
+        f"{path}:{problem.line}:12: nodes.d2.choices.argue.feedback: warning: no feedback: the "
         "debrief cannot tell the participant why this choice was good or bad"
     )
 

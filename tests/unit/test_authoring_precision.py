@@ -1,0 +1,187 @@
+"""Issue 16: every trainer mistake is caught, with the exact message at the exact line.
+
+Each test edits a valid fixture the way a trainer would by hand (text replacement, not a
+round trip through a TOML writer), so line numbers are those the trainer sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readiness.content.loader import load_paths, parse_file
+from readiness.content.problems import ContentProblem
+from readiness.i18n import set_language
+
+DATA = Path(__file__).parent.parent / "data" / "authoring"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> object:
+    set_language("en")
+    yield
+    set_language("en")
+
+
+def edited(tmp_path: Path, name: str, old: str, new: str, count: int = 1) -> Path:
+    """A copy of a fixture with one hand edit; fails if the text to replace is not there."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def line_no(path: Path, snippet: str, occurrence: int = 1) -> int:
+    """1-based number of the line holding `snippet` (its n-th occurrence)."""
+    hits = [n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if snippet in line]
+    return hits[occurrence - 1]
+
+
+def errors_of(path: Path) -> list[ContentProblem]:
+    lib = load_paths([path], with_builtin=False)
+    return [p for p in lib.problems if p.severity == "error"]
+
+
+def where(problem: ContentProblem) -> tuple[str, str, int | None, int | None]:
+    return problem.key, problem.message, problem.line, problem.column
+
+
+# -- 1. no type coercion ---------------------------------------------------------------------
+
+
+def test_a_number_in_quotes_is_an_error_naming_the_type_at_the_value(tmp_path: Path) -> None:
+    path = edited(tmp_path, "mini.en.toml", "time_limit = 60", 'time_limit = "60"')
+    [problem] = errors_of(path)
+    assert where(problem) == (
+        "nodes.d1.time_limit",
+        'must be a whole number without quotes, e.g. 60; found the text "60"',
+        line_no(path, 'time_limit = "60"'),
+        14,
+    )
+
+
+def test_whole_numbers_stay_fine_where_decimals_are_expected(tmp_path: Path) -> None:
+    # `per_minute` is a decimal field: TOML `1` (an integer) must keep validating.
+    path = edited(tmp_path, "mini.en.toml", "per_minute = 1", "per_minute = 2")
+    assert errors_of(path) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message", "column"),
+    [
+        (
+            'expert = "answer"',
+            "expert = 3",
+            'must be text in quotes, e.g. "..."; found the number 3',
+            10,
+        ),
+        (
+            'title = "Speed"',
+            "title = true",
+            'must be text in quotes, e.g. "..."; found true',
+            9,
+        ),
+        (
+            "initial = 10",
+            'initial = "10"',
+            'must be a number without quotes, e.g. 60 or 2.5; found the text "10"',
+            11,
+        ),
+    ],
+)
+def test_other_wrong_types(tmp_path: Path, old: str, new: str, message: str, column: int) -> None:
+    path = edited(tmp_path, "mini.en.toml", old, new)
+    [problem] = errors_of(path)
+    assert (problem.message, problem.line, problem.column) == (message, line_no(path, new), column)
+
+
+# -- 7. lines of the offending key or value --------------------------------------------------
+
+
+def test_a_misspelt_key_points_at_itself_and_comes_before_the_missing_one(
+    tmp_path: Path,
+) -> None:
+    path = edited(tmp_path, "mini.en.toml", 'next = "r1"', 'nxt = "r1"')
+    first, second = errors_of(path)
+    assert where(first) == (
+        "nodes.d1.choices.answer.nxt",
+        'unknown key "nxt" (did you mean "next"?)',
+        line_no(path, 'nxt = "r1"'),
+        1,
+    )
+    assert (second.key, second.message) == (
+        "nodes.d1.choices.answer.next",
+        "required key is missing",
+    )
+    assert second.line == line_no(path, "[[nodes.choices]]")
+
+
+def test_a_duplicate_id_points_at_the_second_item(tmp_path: Path) -> None:
+    path = edited(tmp_path, "mini.en.toml", 'id = "ignore"', 'id = "answer"')
+    [problem] = errors_of(path)
+    assert where(problem) == (
+        "nodes.d1.choices.answer",
+        'duplicate id "answer"',
+        line_no(path, 'id = "answer"', occurrence=2),
+        6,
+    )
+
+
+def test_a_wrong_reference_points_at_its_value_not_the_id_line(tmp_path: Path) -> None:
+    path = edited(tmp_path, "mini.en.toml", 'next = "bad"', 'next = "bda"')
+    [problem] = errors_of(path)
+    assert where(problem) == (
+        "nodes.d1.timeout.next",
+        'unknown node "bda" (did you mean "bad"?)',
+        line_no(path, 'next = "bda"'),
+        8,
+    )
+
+
+def test_an_unclosed_multiline_string_is_reported_where_it_opens(tmp_path: Path) -> None:
+    path = edited(
+        tmp_path,
+        "mini.en.toml",
+        'situation = "A complaint is online."',
+        'situation = """A complaint is online.\nIt grows."',
+    )
+    content, [problem] = parse_file(path)
+    assert content is None
+    assert (problem.message, problem.line, problem.column) == (
+        "a multi-line string opens here and is never closed: add the closing \"\"\" (or ''')",
+        line_no(path, 'situation = """'),
+        13,
+    )
+
+
+# -- 8. encodings ----------------------------------------------------------------------------
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "mini.en.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + (DATA / "mini.en.toml").read_bytes())
+    content, problems = parse_file(path)
+    assert content is not None and problems == []
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "mini.en.toml"
+    path.write_text((DATA / "mini.en.toml").read_text("utf-8"), encoding="utf-16")
+    content, [problem] = parse_file(path)
+    assert content is None
+    assert problem.message == (
+        "the file is saved as UTF-16; save it as UTF-8 (in most editors: Save as, Encoding UTF-8)"
+    )
+
+
+# -- 11. German messages ---------------------------------------------------------------------
+
+
+def test_messages_follow_the_language(tmp_path: Path) -> None:
+    path = edited(tmp_path, "mini.en.toml", "time_limit = 60", 'time_limit = "60"')
+    set_language("de")
+    [problem] = errors_of(path)
+    assert problem.message == (
+        'muss eine ganze Zahl ohne Anführungszeichen sein, z. B. 60; gefunden: der Text "60"'
+    )

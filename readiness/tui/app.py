@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,17 +21,14 @@ from readiness.tui.safe_text import ControlFilter
 
 if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
     from readiness.content.loader import ContentFile, Library
-
-# Each content kind is started by `start(app, content_file)` in its screen module, which owns
-# resume dialogs and its own screens; the app only routes.
-STARTERS = {
-    "assessment": "readiness.tui.screens.assessment",
-    "scenario": "readiness.tui.screens.scenario",
-}
+    from readiness.tui.follow import Follower
 
 
 class ReadinessApp(App[int]):
     """The readiness terminal app."""
+
+    follows_facilitator: bool = True
+    """Workshop sessions obey the facilitator's control file (the dashboard itself does not)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "readiness"
@@ -57,6 +53,10 @@ class ReadinessApp(App[int]):
         self.sub_title = t("app.subtitle")
         self._collector = CollectorTuning()
         self._control_filter = ControlFilter()
+        self.facilitator_follower: Follower | None = None
+        """Set once the session follows a workshop's control file (`readiness.tui.follow`)."""
+        self.pseudonym_asked = False
+        """A workshop participant is asked for a pseudonym once per session, not per run."""
 
     def on_unmount(self) -> None:
         self._collector.stop()
@@ -109,19 +109,24 @@ class ReadinessApp(App[int]):
             self.call_from_thread(self._loaded, library)
 
     def _loaded(self, library: Library) -> None:
+        from readiness.tui.contracts import ContentAware
+
         self.library = library
         for screen in self.screen_stack:
-            hook = getattr(screen, "content_loaded", None)
-            if hook is not None:
-                hook(library)
+            if isinstance(screen, ContentAware):
+                screen.content_loaded(library)
 
     def open_content(self, content: ContentFile) -> None:
         """Start an assessment or scenario on top of the current screen."""
-        module = importlib.import_module(STARTERS[content.kind])
-        # Workshops: a pseudonym is asked once first (readiness.tui.screens.join).
+        # Each kind's module owns its resume dialog and screens; the app only routes.
+        # Imported here so start-up does not pay for screens nobody has opened yet.
+        from readiness.tui.screens.assessment import start as start_assessment
         from readiness.tui.screens.join import ensure_pseudonym
+        from readiness.tui.screens.scenario import start as start_scenario
 
-        ensure_pseudonym(self, lambda: module.start(self, content))
+        start = start_assessment if content.kind == "assessment" else start_scenario
+        # Workshops: a pseudonym is asked once first (readiness.tui.screens.join).
+        ensure_pseudonym(self, lambda: start(self, content))
 
     def open_report(self, result_path: Path) -> None:
         """The gap report of a saved run (with the participant's other runs)."""

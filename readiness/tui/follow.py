@@ -7,26 +7,27 @@ UI thread, so the room follows within two seconds:
 - start: opens the named assessment or exercise (in the session's language if a
   translation exists) as soon as the participant is on the home screen; someone busy with
   another run is told and it opens when they are back.
-- pause: covers the session with `PausedScreen`; screens that run a clock are told through
-  `facilitator_pause()` / `facilitator_resume()` if they have them. Resume removes it.
-- inject: handed to every screen in the stack that has `facilitator_inject(command) -> bool`
-  (the scenario player); it decides whether the command's scenario is the one it runs.
+- pause: covers the session with `PausedScreen` (a clock stops while its screen is covered);
+  resume removes it.
+- inject: handed to every screen in the stack that `TakesInjects` (the scenario player); it
+  decides whether the command's scenario is the one it runs.
 
 Nothing else from outside ever touches a participant's session."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual.app import App
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from readiness.i18n import t
+from readiness.tui.contracts import TakesInjects
 
 if TYPE_CHECKING:  # the models load after the first paint, not at start-up
     from readiness.content.loader import ContentFile
+    from readiness.tui.app import ReadinessApp
     from readiness.workshop.control import Command, ControlReader, Update
 
 POLL_SECONDS = 1.0
@@ -35,7 +36,7 @@ POLL_SECONDS = 1.0
 class Follower:
     """Makes one app obey the control file of its results folder."""
 
-    def __init__(self, app: App[Any], folder: Path) -> None:
+    def __init__(self, app: ReadinessApp, folder: Path) -> None:
         from readiness.workshop.control import ControlReader
 
         self.app = app
@@ -80,10 +81,6 @@ class Follower:
         from readiness.tui.screens.paused import PausedScreen
 
         self.paused = True
-        for screen in self.app.screen_stack:
-            hook = getattr(screen, "facilitator_pause", None)
-            if callable(hook):
-                hook()
         if not isinstance(self.app.screen, PausedScreen):
             self.app.push_screen(PausedScreen())
 
@@ -97,17 +94,12 @@ class Follower:
             while self.app.screen is not covers[0]:
                 self.app.pop_screen()
             self.app.pop_screen()
-        for screen in self.app.screen_stack:
-            hook = getattr(screen, "facilitator_resume", None)
-            if callable(hook):
-                hook()
 
     def inject(self, command: Command) -> int:
         """Hand the inject to every running scenario player; returns how many took it."""
         taken = 0
         for screen in self.app.screen_stack:
-            hook = getattr(screen, "facilitator_inject", None)
-            if callable(hook) and hook(command):
+            if isinstance(screen, TakesInjects) and screen.facilitator_inject(command):
                 taken += 1
         return taken
 
@@ -117,13 +109,13 @@ class Follower:
         return isinstance(self.app.screen, HomeScreen)
 
     def _content(self, content_id: str) -> ContentFile | None:
-        library = getattr(self.app, "library", None)
+        library = self.app.library
         if library is None:
             return None
         found: ContentFile | None = library.get(content_id)
         if found is None:
             return None
-        lang = self.app.settings.lang  # type: ignore[attr-defined]
+        lang = self.app.settings.lang
         if found.model.language != lang:
             found = next(
                 (f for f in library.translations(found) if f.model.language == lang), found
@@ -139,34 +131,32 @@ class Follower:
             return
         content = self._content(self.pending_start)
         if content is None:
-            library = getattr(self.app, "library", None)
-            if library is not None:  # loaded, and the id is unknown here: drop it
+            if self.app.library is not None:  # loaded, and the id is unknown here: drop it
                 self.pending_start = None
             return
         self.pending_start = None
-        self.app.open_content(content)  # type: ignore[attr-defined]
+        self.app.open_content(content)
 
 
-def attach(app: App[Any], force: bool = False) -> None:
+def attach(app: ReadinessApp, force: bool = False) -> None:
     """Make `app` follow the control file of its results folder (once; idempotent), starting
     after the first screen has painted so start-up stays fast.
 
     Apps with `follows_facilitator = False` (the dashboard itself, a browser session before
     it has joined) are skipped unless `force` is given."""
-    if not force and not getattr(app, "follows_facilitator", True):
+    if not force and not app.follows_facilitator:
         return
     app.call_after_refresh(_start_following, app)
 
 
-def _start_following(app: App[Any]) -> None:
-    if getattr(app, "_facilitator_follower", None) is not None:
+def _start_following(app: ReadinessApp) -> None:
+    if app.facilitator_follower is not None:
         return
-    follower = Follower(app, app.settings.results_dir)  # type: ignore[attr-defined]
+    follower = Follower(app, app.settings.results_dir)
     follower.start()
-    app._facilitator_follower = follower  # type: ignore[attr-defined]
+    app.facilitator_follower = follower
 
 
-def follower_of(app: App[Any]) -> Follower | None:
+def follower_of(app: ReadinessApp) -> Follower | None:
     """The app's follower, once it has started."""
-    found: Follower | None = getattr(app, "_facilitator_follower", None)
-    return found
+    return app.facilitator_follower

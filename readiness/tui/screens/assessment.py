@@ -6,9 +6,7 @@ in `assessment_*.py` next to it.
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.app import App
+from typing import TYPE_CHECKING
 
 from readiness.content.loader import ContentFile
 from readiness.models.assessment import Assessment
@@ -18,16 +16,19 @@ from readiness.storage import find_unfinished
 from readiness.tui.screens.assessment_dialogs import ResumeDialog
 from readiness.tui.screens.assessment_question import QuestionScreen
 
+if TYPE_CHECKING:
+    from readiness.tui.app import ReadinessApp
+
 __all__ = ["QuestionScreen", "start"]
 
 
-def start(app: App[Any], content: ContentFile) -> None:
+def start(app: ReadinessApp, content: ContentFile) -> None:
     """Open `content` for the app's participant: offer to resume an unfinished run first."""
-    settings = app.settings  # type: ignore[attr-defined]
+    settings = app.settings
     model = content.model
     assert isinstance(model, Assessment)
     folder = settings.results_dir
-    profile = getattr(settings, "profile", None)
+    profile = settings.profile
 
     def open_run(result: AssessmentResult) -> None:
         if profile:

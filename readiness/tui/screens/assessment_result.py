@@ -13,6 +13,7 @@ from readiness.errors import ReadinessError
 from readiness.i18n import t
 from readiness.numbers import shown_text
 from readiness.scoring import AssessmentScore, AssessmentSession, Cap
+from readiness.tui.contracts import readiness_app
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
 from readiness.tui.widgets.steady_footer import SteadyFooter
@@ -172,17 +173,16 @@ class ResultScreen(SettledLayout[None]):
         self.show_score()
 
     def action_report(self) -> None:
-        opener = getattr(self.app, "open_report", None)
-        if not callable(opener):
-            self.notify(t("assess.result.no_report"), markup=False)
-            return
         try:
             path = self.session.path or self.session.save()
             self.session.flush()  # the report reads the file: it must be complete
         except ReadinessError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        opener(path)
+        if path is None:  # a preview (play --watch) saves nothing, so there is nothing to report
+            self.notify(t("assess.result.no_report"), markup=False)
+            return
+        readiness_app(self).open_report(path)
 
     def action_quit(self) -> None:
         """Wait for the last changes (profile, finished) to reach the disk, then leave."""

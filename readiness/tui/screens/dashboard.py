@@ -21,6 +21,8 @@ from textual.worker import get_current_worker
 
 from readiness.content.loader import ContentFile, Library
 from readiness.i18n import t
+from readiness.models.scenario import Channel
+from readiness.tui.contracts import readiness_app
 from readiness.tui.screens.dashboard_dialogs import InjectDialog, InjectRequest, StartDialog
 from readiness.tui.screens.dashboard_views import AssessmentView, ScenarioView
 from readiness.workshop import control
@@ -98,13 +100,13 @@ class DashboardScreen(Screen[None]):
         scan = self.scanner.scan()
         state = control.read_state(self.folder)
         info = read_info(self.folder)
-        library: Library | None = getattr(self.app, "library", None)
+        library: Library | None = readiness_app(self).library
         report = None
         if library is not None and (scan.changed or self._analysed_with is not library):
             report = analyse(
                 [r for _, r in scan.results],
                 library,
-                lang=self.app.settings.lang,  # type: ignore[attr-defined]
+                lang=readiness_app(self).settings.lang,
                 folder=self.folder.name,
                 unreadable=scan.unreadable,
             )
@@ -159,18 +161,25 @@ class DashboardScreen(Screen[None]):
         report = self.report
         if report is None:
             return
-        for tab, groups, view_id, empty_id in (
-            ("assessments", report.assessments, "#a-view", "#a-empty"),
-            ("scenarios", report.scenarios, "#s-view", "#s-empty"),
-        ):
-            view = self.query_one(view_id)
-            self.query_one(empty_id).display = not groups
-            view.display = bool(groups)
-            if not groups:
-                continue
-            i = self.index[tab] % len(groups)  # type: ignore[index]
-            position = f"{i + 1}/{len(groups)}" if len(groups) > 1 else ""
-            view.show(groups[i], position)  # type: ignore[attr-defined]
+        assessments = self.query_one("#a-view", AssessmentView)
+        picked = self._pick("assessments", len(report.assessments), assessments, "#a-empty")
+        if picked is not None:
+            assessments.show(report.assessments[picked[0]], picked[1])
+        scenarios = self.query_one("#s-view", ScenarioView)
+        picked = self._pick("scenarios", len(report.scenarios), scenarios, "#s-empty")
+        if picked is not None:
+            scenarios.show(report.scenarios[picked[0]], picked[1])
+
+    def _pick(
+        self, tab: Tab, count: int, view: AssessmentView | ScenarioView, empty_id: str
+    ) -> tuple[int, str] | None:
+        """Which of `count` groups the tab shows, and its position label; None: none yet."""
+        self.query_one(empty_id).display = not count
+        view.display = bool(count)
+        if not count:
+            return None
+        i = self.index[tab] % count
+        return i, f"{i + 1}/{count}" if count > 1 else ""
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -188,7 +197,7 @@ class DashboardScreen(Screen[None]):
     # -- controls -----------------------------------------------------------------------------
 
     def _library(self) -> Library | None:
-        library: Library | None = getattr(self.app, "library", None)
+        library: Library | None = readiness_app(self).library
         if library is None:
             self.notify(t("workshop.dash.loading"))
         return library
@@ -197,7 +206,7 @@ class DashboardScreen(Screen[None]):
         library = self._library()
         if library is None:
             return
-        lang = self.app.settings.lang  # type: ignore[attr-defined]
+        lang = readiness_app(self).settings.lang
         contents = sorted(
             library.files, key=lambda f: (f.model.language != lang, f.kind, f.model.title)
         )
@@ -233,10 +242,20 @@ class DashboardScreen(Screen[None]):
         self.app.push_screen(InjectDialog(library.scenarios), picked)
 
     @work(thread=True, group="dashboard-control")
-    def issue(self, kind: control.CommandKind, **fields: str) -> None:
+    def issue(
+        self,
+        kind: control.CommandKind,
+        *,
+        content_id: str = "",
+        channel: Channel = "press",
+        author: str = "",
+        text: str = "",
+    ) -> None:
         """Write a command to the control file (thread), then refresh the status."""
         try:
-            control.issue(self.folder, kind, **fields)  # type: ignore[arg-type]
+            control.issue(
+                self.folder, kind, content_id=content_id, channel=channel, author=author, text=text
+            )
         except OSError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return

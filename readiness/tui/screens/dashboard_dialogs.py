@@ -18,6 +18,9 @@ from readiness.content.loader import ContentFile
 from readiness.i18n import t
 from readiness.models.scenario import Channel
 
+CHANNELS: dict[str, Channel] = {c: c for c in get_args(Channel)}
+"""Every channel an inject may arrive on, by its name in the picker."""
+
 PRESETS = ("journalist", "boss", "works_council", "influencer")
 """Ready-made injects (texts in the catalog) so the facilitator only has to press Enter."""
 
@@ -146,7 +149,7 @@ class InjectDialog(ModalScreen[InjectRequest | None]):
         self.dismiss(
             InjectRequest(
                 content_id=target if isinstance(target, str) else "",
-                channel=channel if channel in get_args(Channel) else "press",  # type: ignore[arg-type]
+                channel=CHANNELS.get(str(channel), "press"),
                 author=author,
                 text=text,
             )

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from readiness.i18n import t
+from readiness.tui.contracts import readiness_app
 
 if TYPE_CHECKING:
     from readiness.content.loader import ContentFile, Library
@@ -38,6 +39,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.all_languages = False
         self._by_option: dict[str, ContentFile] = {}
+        self._library: Library | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,7 +50,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        library = getattr(self.app, "library", None)
+        library = readiness_app(self).library
         if library is not None:
             self.content_loaded(library)
 
@@ -58,10 +60,10 @@ class HomeScreen(Screen[None]):
         self._fill()
 
     def _fill(self) -> None:
-        library: Library | None = getattr(self, "_library", None)
+        library = self._library
         if library is None:
             return
-        lang = self.app.settings.lang  # type: ignore[attr-defined]
+        lang = readiness_app(self).settings.lang
         options: list[Option | None] = []
         self._by_option.clear()
         for kind, heading in (("assessment", "home.assessments"), ("scenario", "home.scenarios")):
@@ -120,7 +122,7 @@ class HomeScreen(Screen[None]):
     def action_start(self) -> None:
         f = self._current()
         if f is not None:
-            self.app.open_content(f)  # type: ignore[attr-defined]
+            readiness_app(self).open_content(f)
 
     def action_toggle_languages(self) -> None:
         self.all_languages = not self.all_languages

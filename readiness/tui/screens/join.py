@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
@@ -20,6 +20,9 @@ from readiness.i18n import t
 from readiness.workshop import pseudonyms
 from readiness.workshop.control import is_workshop
 from readiness.workshop.joincode import LENGTH, JoinGate
+
+if TYPE_CHECKING:
+    from readiness.tui.app import ReadinessApp
 
 CSS = "../dashboard.tcss"
 LOCKED_SECONDS = 3.0
@@ -161,22 +164,22 @@ class PseudonymScreen(ModalScreen[Joined | None]):
         self.dismiss(None)
 
 
-def ensure_pseudonym(app: App[Any], then: Callable[[], None]) -> None:
+def ensure_pseudonym(app: ReadinessApp, then: Callable[[], None]) -> None:
     """Run `then` once the session has a pseudonym; ask for one (once per session) first.
 
     For the app's `open_content`: a participant who saves into a workshop folder (see
     `readiness.workshop.control.is_workshop`) and started without `--name` is asked before
     their first run is saved, and never again in this session. Solo users are never asked."""
-    settings = app.settings  # type: ignore[attr-defined]
+    settings = app.settings
     if (
         settings.participant
         or settings.restricted
-        or getattr(app, "_pseudonym_asked", False)
+        or app.pseudonym_asked
         or not is_workshop(settings.results_dir)
     ):
         then()
         return
-    app._pseudonym_asked = True  # type: ignore[attr-defined]
+    app.pseudonym_asked = True
 
     def done(joined: Joined | None) -> None:
         if joined is not None:

@@ -19,6 +19,7 @@ from readiness.errors import ReadinessError
 from readiness.i18n import t
 from readiness.models.results import AnyResult, AssessmentResult
 from readiness.numbers import shown_text
+from readiness.tui.contracts import readiness_app
 from readiness.tui.widgets.gap_bars import GapBars
 
 
@@ -74,12 +75,12 @@ class ReportScreen(Screen[None]):
         from readiness.reports.service import gather_for_participant, report_for
 
         try:
-            library = getattr(self.app, "library", None) or load_library(
-                self.app.settings.content_dirs  # type: ignore[attr-defined]
+            library = readiness_app(self).library or load_library(
+                readiness_app(self).settings.content_dirs
             )
             folder = self.result_path.parent
             results = self.results or gather_for_participant(folder, self.result_path)
-            lang = self.app.settings.lang  # type: ignore[attr-defined]
+            lang = readiness_app(self).settings.lang
             report, _ = report_for(
                 library,
                 results,
@@ -207,7 +208,7 @@ class ReportScreen(Screen[None]):
         from readiness.reports.render import render
         from readiness.storage import atomic_write_text
 
-        settings = self.app.settings  # type: ignore[attr-defined]
+        settings = readiness_app(self).settings
         html = render(report, "html")
         if settings.restricted:
             name = f"readiness-report-{self.result_path.stem}.html"

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from readiness.i18n import t
 from readiness.models.results import AnyResult
+from readiness.tui.contracts import readiness_app
 
 
 class ResultsScreen(Screen[None]):
@@ -44,7 +45,7 @@ class ResultsScreen(Screen[None]):
     def scan(self) -> None:
         from readiness.storage import scan_results
 
-        settings = self.app.settings  # type: ignore[attr-defined]
+        settings = readiness_app(self).settings
         runs, bad = scan_results(settings.results_dir)
         if settings.restricted:  # a browser participant sees only their own runs
             runs = [(p, r) for p, r in runs if r.participant == settings.participant]
@@ -64,7 +65,7 @@ class ResultsScreen(Screen[None]):
                 state,
             )
         if not runs:
-            restricted = self.app.settings.restricted  # type: ignore[attr-defined]
+            restricted = readiness_app(self).settings.restricted
             # A browser participant is never shown a path on the facilitator's computer.
             empty = (
                 t("workshop.results_empty")
@@ -83,7 +84,7 @@ class ResultsScreen(Screen[None]):
     def action_open(self) -> None:
         table = self.query_one(DataTable)
         if 0 <= table.cursor_row < len(self.paths):
-            self.app.open_report(self.paths[table.cursor_row])  # type: ignore[attr-defined]
+            readiness_app(self).open_report(self.paths[table.cursor_row])
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -5,9 +5,7 @@ palette or `readiness train`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.app import App
+from typing import TYPE_CHECKING
 
 from readiness.content.loader import ContentFile
 from readiness.engine import ReplayError, Run, Session, new_result, resume
@@ -20,10 +18,15 @@ from readiness.storage import find_unfinished
 from readiness.tui.screens.scenario_dialogs import ResumeDialog
 from readiness.tui.screens.scenario_player import PlayerScreen, TimeSource
 
+if TYPE_CHECKING:
+    from readiness.tui.app import ReadinessApp
 
-def start(app: App[Any], content: ContentFile, *, time_source: TimeSource | None = None) -> None:
+
+def start(
+    app: ReadinessApp, content: ContentFile, *, time_source: TimeSource | None = None
+) -> None:
     """Open `content` for the app's participant (settings: `--practice`, `--var`)."""
-    settings = app.settings  # type: ignore[attr-defined]
+    settings = app.settings
     model = content.model
     assert isinstance(model, Scenario)
     folder = settings.results_dir

@@ -15,6 +15,7 @@ from readiness.engine.expert import ExpertPath
 from readiness.i18n import t
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Scenario
+from readiness.tui.contracts import readiness_app
 from readiness.tui.screens import scenario_debrief_text as text
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.meters import ScoreBars
@@ -76,13 +77,10 @@ class DebriefScreen(SettledLayout[None]):
         yield SteadyFooter()
 
     def action_report(self) -> None:
-        opener = getattr(self.app, "open_report", None)
-        if opener is None:
-            self.notify(t("train.debrief.no_report"), severity="warning")
-        elif self.result_path is None:
+        if self.result_path is None:
             self.notify(t("train.debrief.not_saved"), severity="warning")
         else:
-            opener(self.result_path)
+            readiness_app(self).open_report(self.result_path)
 
     def action_close(self) -> None:
         if len(self.app.screen_stack) <= 2:

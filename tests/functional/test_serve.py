@@ -8,9 +8,11 @@ back (escape codes stripped). Only 127.0.0.1 is ever used."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -94,10 +96,16 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    folder = tmp_path / "workshop"
+    with launch(tmp_path / "workshop") as running:
+        yield running
+
+
+@contextlib.contextmanager
+def launch(folder: Path, *extra: str) -> Iterator[Server]:
+    """`readiness serve` on a free loopback port, stopped with Ctrl+C afterwards."""
     port = free_port()
     argv = [sys.executable, "-m", "readiness", "--lang", "en", "--content", str(CONTENT)]
-    argv += ["--results", str(folder), "serve", "--host", HOST, "--port", str(port)]
+    argv += ["--results", str(folder), "serve", "--host", HOST, "--port", str(port), *extra]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while not (folder / INFO_FILE).exists():
@@ -334,3 +342,169 @@ def test_serve_needs_a_workshop_folder() -> None:
     )
     assert out.returncode == 2
     assert "--results DIR" in out.stderr and "Traceback" not in out.stderr
+
+
+# -- a room joining at once, and the limits of a room -------------------------------------
+
+
+@contextlib.asynccontextmanager
+async def open_browser(
+    server: Server,
+    session: aiohttp.ClientSession | None = None,
+    query: str = "width=80&height=24",
+    size: tuple[int, int] = (80, 24),
+) -> AsyncIterator[Browser]:
+    """The page, then its websocket; `session` keeps the browser's cookie between visits."""
+    own = session is None
+    http = session or aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    try:
+        page = await http.get(server.url + "/")
+        assert page.status == 200
+        async with http.ws_connect(
+            f"ws://{HOST}:{server.port}/ws?{query}", headers={"Origin": server.url}
+        ) as ws:
+            b = Browser(ws)
+            b.terminal = Terminal(*size)
+            await b.expect("Join the workshop", timeout=120)
+            yield b
+    finally:
+        if own:
+            await http.close()
+
+
+FIRST_ENTRY = "Convincing the boss"
+"""The first entry of the home list in English (built-in content comes first)."""
+
+
+def claim_lines(folder: Path, key: str) -> list[str]:
+    return (folder / "_participants" / key).read_text(encoding="utf-8").splitlines()
+
+
+async def test_a_whole_join_line_in_one_message_lands_field_by_field(server: Server) -> None:
+    async with open_browser(server) as b:
+        await b.ws.send_json(["stdin", f"{server.code}\tw10-02\ttable 3\r"])  # no waiting
+        await b.expect("Room check")
+    assert claim_lines(server.folder, "w10-02")[:2] == ["w10-02", "table 3"]
+
+
+async def test_ten_participants_joining_at_once_each_get_their_own_fields(
+    server: Server,
+) -> None:
+    async def one(n: int) -> None:
+        async with open_browser(server) as b:
+            # Typed ahead in three bursts as fast as the browser sends them, then Down and
+            # Enter for the second entry, all before the app has shown anything of it.
+            await b.ws.send_json(["stdin", f"{server.code}\t"])
+            await b.ws.send_json(["stdin", f"p{n:02d}\ttable {n}"])
+            await b.ws.send_json(["stdin", "\r\x1b[B\r"])
+            shown = await b.expect("Question 1 of", timeout=150)
+            assert FIRST_ENTRY not in shown, "Down was kept: the second entry opened"
+
+    await asyncio.gather(*(one(n) for n in range(10)))
+    for n in range(10):
+        assert claim_lines(server.folder, f"p{n:02d}")[:2] == [f"p{n:02d}", f"table {n}"]
+    assert len(list((server.folder / "_participants").iterdir())) == 10
+
+
+def session_memory_mb(server: Server) -> float:
+    """Resident memory of the server's session processes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, list(children.get(server.proc.pid, []))
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total / 1024
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+async def test_a_huge_terminal_size_is_bounded(server: Server) -> None:
+    async with open_browser(server, query="width=20000&height=20000", size=(500, 200)) as b:
+        await b.ws.send_json(["resize", {"width": 20000, "height": 20000}])
+        end = time.monotonic() + 8
+        peak = 0.0
+        while time.monotonic() < end:
+            await b._receive(0.5)
+            peak = max(peak, session_memory_mb(server))
+        assert not b.closed
+    assert peak < 400, f"a session grew to {peak:.0f} MB"
+
+
+async def test_one_computer_cannot_fill_the_room(tmp_path: Path) -> None:
+    with launch(tmp_path / "room", "--per-address", "2") as server:
+        connector = aiohttp.TCPConnector(local_addr=("127.0.0.2", 0))
+        async with aiohttp.ClientSession(connector=connector) as http:
+            headers = {"Origin": server.url}
+            url = f"ws://{HOST}:{server.port}/ws"
+            async with http.ws_connect(url, headers=headers), http.ws_connect(url, headers=headers):
+                await asyncio.sleep(1)
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    await http.ws_connect(url, headers=headers)
+                page = await (await http.get(server.url + "/")).text()
+            assert refused.value.status == 429
+            assert "close one of its tabs" in page
+            end = time.monotonic() + 60  # the closed tabs' sessions end: room again
+            while True:
+                try:
+                    async with http.ws_connect(url, headers=headers) as ws:
+                        assert not ws.closed
+                        break
+                except aiohttp.WSServerHandshakeError:
+                    assert time.monotonic() < end, "the slots were never freed"
+                    await asyncio.sleep(0.5)
+
+
+async def test_an_idle_session_closes_itself_with_its_answers_saved(tmp_path: Path) -> None:
+    with launch(tmp_path / "room", "--idle-minutes", "0.1") as server:
+        async with open_browser(server) as b:
+            await b.type(f"{server.code}\towl\t\r")
+            await b.expect("Room check")
+            issue(server.folder, "start", content_id="room-check-en")
+            await b.expect("shitstorm?")
+            await b.type("1\r")
+            await b.expect("imprint?")
+            await b.expect("No input for", timeout=60)
+            await b.until_closed(timeout=60)
+        [(_, result)] = scan_results(server.folder)[0]
+    assert result.participant == "owl" and list(result.answers) == ["backing"]  # type: ignore[union-attr]
+
+
+async def test_leaving_asks_and_the_same_browser_can_come_back(server: Server) -> None:
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as mine:
+        async with open_browser(server, mine) as b:
+            await b.type(f"{server.code}\tFox\tred\r")
+            await b.expect("Room check")
+            issue(server.folder, "start", content_id="room-check-en")
+            await b.expect("shitstorm?")
+            await b.type("1\r")
+            await b.type("q")
+            await b.expect("Leave the workshop session?", "join as Fox")
+            await b.type("l")
+            await b.until_closed()
+        async with open_browser(server, mine) as b:
+            await b.type(f"{server.code}\tfox\t\r")
+            await b.expect("Welcome back, Fox")
+            await b.type("r")
+            await b.expect("Room check", "Fox")
+    async with open_browser(server) as stranger:
+        await stranger.type(f"{server.code}\tFox\t\r")
+        await stranger.expect("That pseudonym is in use", "choose another.")
+
+
+def test_the_banner_quotes_the_dashboard_command(tmp_path: Path) -> None:
+    folder = tmp_path / "room 1" / "$(touch pwned)"
+    with launch(folder) as server:
+        assert server.proc.stdout is not None
+        lines = [server.proc.stdout.readline().decode() for _ in range(8)]
+    [line] = [x for x in lines if "readiness dashboard" in x]
+    command = line.split(":", 1)[1]
+    assert shlex.split(command) == ["readiness", "dashboard", str(folder.resolve())]
+    assert not (tmp_path / "pwned").exists()

@@ -8,8 +8,9 @@ left. On screens that change with every key this showed as a half-finished pictu
 breakpoint classes before the first paint and does not repaint the whole screen when focus
 moves.
 
-It overrides two private `Screen` methods of Textual 8 (pinned in pyproject). Should they be
-renamed, the overrides are simply never called and the screen paints as Textual does.
+It overrides two private `Screen` methods of Textual (pinned in pyproject); every private
+name it needs is reached through `readiness.tui.textual_internals`, which refuses to import
+on an untested Textual instead of letting these overrides silently stop being called.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen, ScreenResultType
 from textual.widget import Widget
+
+from readiness.tui.textual_internals import (
+    batch_in_progress,
+    breakpoint_classes,
+    mark_laid_out,
+    widgets_needing_layout,
+)
 
 MAX_EXTRA_PASSES = 2
 """Enough for a scrollbar to appear and the text beside it to rewrap; a layout that keeps
@@ -39,19 +47,17 @@ class SettledLayout(Screen[ScreenResultType]):
         super()._compositor_refresh()
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
-        if scroll or not self.is_current or self.app._batch_count:
+        if scroll or not self.is_current or batch_in_progress(self.app):
             super()._refresh_layout(size, scroll)
             return
         self._holding_paint = True
         try:
             super()._refresh_layout(size, scroll)
             for _ in range(MAX_EXTRA_PASSES):
-                resized = self._resized_widgets()
+                resized = widgets_needing_layout(self)
                 if not resized:
                     break
-                for widget in resized:
-                    # This pass handles it; without this Textual would queue another one.
-                    widget._layout_required = False
+                mark_laid_out(resized)  # this pass handles them
                 super()._refresh_layout(size, scroll)
         finally:
             self._holding_paint = False
@@ -65,9 +71,5 @@ class SettledLayout(Screen[ScreenResultType]):
         `on_mount`, before anything that asks `has_class("-wide")`."""
         width = self.app.size.width
         breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
-        matching = self._get_breakpoint_classes(width, breakpoints)
+        matching = breakpoint_classes(self, width, breakpoints)
         self.update_classes({name: name in matching for _, name in breakpoints}, animate=False)
-
-    def _resized_widgets(self) -> list[Widget]:
-        """Widgets whose size changed in the last pass and so ask for another layout."""
-        return [widget for widget in self._compositor.widgets if widget._layout_required]

@@ -184,21 +184,6 @@ async def test_result_screen_any_time_and_profile_switch(
         assert not saved(results, app).finished
 
 
-async def test_gap_report_without_a_report_screen_says_so(
-    content: ContentFile, results: Path
-) -> None:
-    app = app_for(content, results)
-    app.open_report = None  # type: ignore[assignment,method-assign]
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("1", "enter", "r", "g")
-        await pilot.pause()
-        assert isinstance(app.screen, ResultScreen)
-        assert [n.message for n in app._notifications] == [
-            "The gap report is not available in this version yet."
-        ]
-
-
 async def test_gap_report_hook_gets_the_result_file(content: ContentFile, results: Path) -> None:
     app = app_for(content, results)
     opened: list[Path] = []

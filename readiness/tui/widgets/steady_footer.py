@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from readiness.tui.textual_internals import show_footer_keys_now
+
 
 class SteadyFooter(Footer):
     """Textual's footer, with two differences that matter on screens that change per key.
@@ -19,7 +21,7 @@ class SteadyFooter(Footer):
 
     def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
         super().__init__(compact=compact, show_command_palette=show_command_palette)
-        self.set_reactive(Footer._bindings_ready, True)
+        show_footer_keys_now(self)
 
     def compose(self) -> ComposeResult:
         self._shown = self._keys(self.screen)

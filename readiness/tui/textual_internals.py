@@ -1,0 +1,112 @@
+"""Every use of Textual's private API, in one place, checked against the tested version.
+
+readiness paints per key and per clock tick, and three things Textual does not offer publicly
+made that fast enough: laying a screen out until it settles before painting
+(`readiness.tui.settled_layout`), a footer that shows its keys in the first paint
+(`readiness.tui.widgets.steady_footer`), and knowing whether keys are still queued
+(`readiness.tui.typeahead`). They reach into Textual only through the functions below.
+
+Private names can change in any Textual release, so pyproject pins Textual to the minor
+version these were tested with (`TESTED_TEXTUAL`) and importing this module fails at once,
+with a sentence saying what to do, on any other version and whenever a name it relies on is
+gone. To move the pin: change both, run the test suite (the paint-once, footer and type-ahead
+tests exercise every function here), and read the notes on each function.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from importlib.metadata import version
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+TESTED_TEXTUAL = (8, 2)
+"""Major and minor version of Textual this module was written and tested against."""
+
+
+class UntestedTextual(RuntimeError):
+    """Textual is not the version readiness was tested with, or lacks a name it relies on."""
+
+
+def check_textual(installed: str | None = None) -> None:
+    """Fail loudly on a Textual readiness has not been tested with."""
+    found = installed or version("textual")
+    parts = tuple(int(p) for p in found.split(".")[:2] if p.isdigit())
+    if parts != TESTED_TEXTUAL:
+        wanted = ".".join(map(str, TESTED_TEXTUAL))
+        raise UntestedTextual(
+            f"readiness is tested with Textual {wanted}.x, but Textual {found} is installed; "
+            f"install it with: pip install 'textual>={wanted},<{TESTED_TEXTUAL[0]}."
+            f"{TESTED_TEXTUAL[1] + 1}'"
+        )
+    missing = [
+        name
+        for owner, name in (
+            (Screen, "_refresh_layout"),
+            (Screen, "_compositor_refresh"),
+            (Screen, "_get_breakpoint_classes"),
+            (Footer, "_bindings_ready"),
+        )
+        if not hasattr(owner, name)
+    ]
+    if missing:
+        raise UntestedTextual(
+            f"this Textual lacks {', '.join(missing)}, which readiness relies on; "
+            "install the version named in pyproject.toml"
+        )
+
+
+check_textual()
+
+
+def batch_in_progress(app: App[object]) -> bool:
+    """Inside `App.batch_update()`: Textual lays out once the batch ends, so do not now."""
+    return bool(app._batch_count)
+
+
+def widgets_needing_layout(screen: Screen[Any]) -> list[Widget]:
+    """Widgets whose size changed in the last layout pass and so ask for another."""
+    return [widget for widget in screen._compositor.widgets if widget._layout_required]
+
+
+def mark_laid_out(widgets: Iterable[Widget]) -> None:
+    """The caller is laying these out now; without this Textual queues another pass."""
+    for widget in widgets:
+        widget._layout_required = False
+
+
+def breakpoint_classes(
+    screen: Screen[Any], width: int, breakpoints: list[tuple[int, str]]
+) -> set[str]:
+    """The classes Textual would set for `width` on the screen's first resize."""
+    return set(screen._get_breakpoint_classes(width, breakpoints))
+
+
+def show_footer_keys_now(footer: Footer) -> None:
+    """Textual's footer waits for the first focus change before it composes its keys."""
+    footer.set_reactive(Footer._bindings_ready, True)
+
+
+def app_is_settled(app: App[object]) -> bool:
+    """True if every widget and screen is mounted and none of them, nor the app, has a
+    message waiting or in hand (the type-ahead gate of `readiness.tui.typeahead`).
+
+    Called from the app's own task: the message the app is handling right now does not
+    count, everything queued behind it does."""
+    if app.message_queue_size:
+        return False
+    for node in list(app._registry):
+        if node._closing or node._closed:
+            continue  # a removed widget's leftover messages are never handled
+        if not node._is_mounted:
+            return False  # compose and mount run outside the queue: a screen being built
+        queue: asyncio.Queue[object] = node._message_queue
+        # `_unfinished_tasks` also counts the message being handled (task_done comes after).
+        if getattr(queue, "_unfinished_tasks", queue.qsize()) or node._next_callbacks:
+            return False
+    return True

@@ -22,10 +22,7 @@ from pydantic import ValidationError
 
 from readiness.errors import StorageError, UsageError
 from readiness.models.results import SCHEMA_VERSION, AnyResult, AssessmentResult, ScenarioResult
-from readiness.settings import RESULTS_ENV, default_results_dir
 from readiness.text_safety import map_strings, nesting_depth, repair_unicode, visible_data
-
-__all__ = ["RESULTS_ENV", "default_results_dir"]
 
 
 def now() -> datetime:

@@ -204,9 +204,3 @@ class Paths:
             path.append(chosen)
             current = chosen.target
         return path
-
-    def visited_nodes(self) -> set[str]:
-        return set(self.order)
-
-    def is_ending(self, ident: str) -> bool:
-        return isinstance(self.nodes.get(ident), Ending)

@@ -129,9 +129,6 @@ class HomeScreen(Screen[None]):
         self._fill()
 
     def action_results(self) -> None:
-        try:
-            from readiness.tui.screens.results import ResultsScreen
-        except ModuleNotFoundError:
-            self.notify(t("home.no_results_screen"))
-            return
+        from readiness.tui.screens.results import ResultsScreen
+
         self.app.push_screen(ResultsScreen())

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from readiness.content.positions import Loc, Position, positions
 from readiness.i18n import t
+from readiness.models.message import ContentMessage
 
 Severity = Literal["error", "warning", "notice"]
 
@@ -215,23 +216,6 @@ def _message(err: Any, field_names: set[str]) -> str:
             return error.text()
     message = str(err["msg"])
     return message[len("Value error, ") :] if message.startswith("Value error, ") else message
-
-
-class ContentMessage(ValueError):
-    """A validator's complaint as a catalog key and values, so it can be shown in the UI
-    language (pydantic keeps the exception in the error's context)."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str | None = None) -> str:
-        template = t(self.key, lang)
-        try:
-            return template.format(**self.values)
-        except (KeyError, IndexError, ValueError):
-            return template
 
 
 def from_validation_error(

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from readiness.models.common import ContentHeader, Effort, Identifier, StrictModel, Text
+from readiness.models.message import ContentMessage
 
 QuestionType = Literal["yes_no", "likert", "single", "multi"]
+
+
+def _not_a_fraction(value: float) -> float:
+    """0.9 where 90 was meant passes a 0..100 range check and then never triggers (or marks
+    48/100 a strength), so a value between 0 and 1 with a fractional part is refused."""
+    if 0 < value < 1:
+        raise ContentMessage("content.scale.fraction", value=f"{value:g}", fixed=f"{value * 100:g}")
+    return value
+
+
+Percent = Annotated[float, Field(ge=0, le=100), AfterValidator(_not_a_fraction)]
+"""A score on the one scale every file uses: 0..100 (a question, a dimension, the overall)."""
 
 
 class Dimension(StrictModel):
@@ -49,8 +62,9 @@ class Recommendation(StrictModel):
 class Critical(StrictModel):
     """A question without which readiness is impossible, whatever the rest says."""
 
-    below: Annotated[float, Field(gt=0, le=1)] = 0.5
-    """The question caps the verdict when its score (0..1) is below this."""
+    below: Annotated[Percent, Field(gt=0)] = 50
+    """The question caps the verdict when its score (0..100, like every score in a file) is
+    below this: 50 for "failed when less than half"."""
     max_level: Identifier
     """The highest maturity level (id) reachable while this question is failed."""
     why: Text
@@ -67,8 +81,9 @@ class AnswerCondition(StrictModel):
     any_of: list[str] | None = None
     """The condition holds if the answer is one of these option ids (yes_no: `yes`/`no`;
     likert: `1`..`5`; multi: any of them selected)."""
-    min_score: Annotated[float, Field(ge=0, le=1)] | None = None
-    """The condition holds if the question's score (0..1) is at least this."""
+    min_score: Percent | None = None
+    """The condition holds if the question's score (0..100, like every score in a file) is at
+    least this."""
     all: list[AnswerCondition] | None = None
     """All of these hold."""
     any: list[AnswerCondition] | None = None
@@ -173,7 +188,7 @@ class Level(StrictModel):
     """Id used by critical questions and the weakest-link rule."""
     title: Text
     """Verdict shown to the participant, e.g. "Ready to launch"."""
-    min_score: Annotated[float, Field(ge=0, le=100)]
+    min_score: Percent
     """Lowest overall score (0..100) for this level; the lowest level starts at 0."""
     description: str = ""
     """What this level means and what to do next."""
@@ -188,15 +203,16 @@ class Profile(StrictModel):
     """Name shown in the profile picker."""
     description: str = ""
     """Who this profile is for."""
-    targets: dict[str, Annotated[float, Field(ge=0, le=100)]]
-    """Target score (0..100) per dimension id; dimensions not listed have target 0."""
+    targets: dict[str, Percent]
+    """Target score (0..100, like every score in a file) per dimension id; dimensions not
+    listed have target 0."""
 
 
 class WeakestLink(StrictModel):
     """An organisation is only as ready as its weakest dimension."""
 
-    below: Annotated[float, Field(gt=0, le=100)] = 40
-    """Any dimension scoring below this caps the level."""
+    below: Annotated[Percent, Field(gt=0)] = 40
+    """Any dimension scoring (0..100) below this caps the level."""
     max_level: Identifier
     """The highest level (id) reachable while a dimension is below the threshold."""
 

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from readiness.models.common import ContentHeader, Identifier, StrictModel, Text
+from readiness.models.message import ContentMessage
+
+
+def _not_blank(value: str) -> str:
+    """An empty keyword or pattern makes a criterion nobody can meet (or everybody)."""
+    if not value.strip():
+        raise ContentMessage("content.blank_keyword")
+    return value
+
 
 Channel = Literal["post", "comment", "dm", "chat", "press", "email", "news"]
 Outcome = Literal["good", "mixed", "bad"]
@@ -228,9 +237,9 @@ class Criterion(StrictModel):
     """Unique within the reply node."""
     title: Text
     """What is checked, e.g. "Apologises"."""
-    keywords: list[str] = []
+    keywords: list[Annotated[str, AfterValidator(_not_blank)]] = []
     """Words or phrases (case-insensitive); any one found counts as found."""
-    patterns: list[str] = []
+    patterns: list[Annotated[str, AfterValidator(_not_blank)]] = []
     """Regular expressions (case-insensitive); any match counts as found."""
     expect: Literal["present", "absent"] = "present"
     """`present`: the reply should contain it; `absent`: it should not (blame, legal threats)."""

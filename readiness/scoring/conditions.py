@@ -46,7 +46,8 @@ def holds(
             return False
     if cond.min_score is not None:
         score = answer_score(question, answer)
-        if score is None or score < cond.min_score:
+        # The file writes min_score on the 0..100 scale; question scores are 0..1 here.
+        if score is None or round(score * 100, 9) < cond.min_score:
             return False
     return True
 

@@ -76,7 +76,8 @@ def critical_cap(
 ) -> Cap | None:
     """The cap a critical question imposes with this score, or None when it is passed."""
     crit = question.critical
-    if crit is None or (score is not None and score >= crit.below):
+    # Scores here are 0..1; files write every threshold on the 0..100 scale.
+    if crit is None or (score is not None and round(score * 100, 9) >= crit.below):
         return None
     return Cap(
         reason="failed" if score is not None else "unanswered",
@@ -88,7 +89,7 @@ def critical_cap(
         dimension_id=question.dimension,
         dimension_title=dimension_title,
         score=score,
-        threshold=crit.below,
+        threshold=crit.below / 100,
     )
 
 

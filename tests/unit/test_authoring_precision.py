@@ -185,3 +185,76 @@ def test_messages_follow_the_language(tmp_path: Path) -> None:
     assert problem.message == (
         'muss eine ganze Zahl ohne Anführungszeichen sein, z. B. 60; gefunden: der Text "60"'
     )
+
+
+# -- 2. one scale: 0..100 --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "fixed"),
+    [
+        ("min_score = 50 }", "min_score = 0.5 }", "min_score", "50"),
+        ("below = 50,", "below = 0.5,", "questions.yes.critical.below", "50"),
+    ],
+)
+def test_a_fraction_where_0_to_100_is_meant_is_flagged_with_the_fix(
+    tmp_path: Path, old: str, new: str, key: str, fixed: str
+) -> None:
+    path = edited(tmp_path, "full.assessment.toml", old, new)
+    [problem] = errors_of(path)
+    assert key in problem.key
+    assert problem.message == (
+        f"looks like a fraction: every score in a file is on the 0–100 scale; write {fixed}, "
+        "not 0.5"
+    )
+    assert problem.line == line_no(path, new)
+
+
+def test_profile_targets_and_weakest_link_on_the_same_scale(tmp_path: Path) -> None:
+    text = (DATA / "quiz.en.toml").read_text(encoding="utf-8")
+    path = tmp_path / "quiz.en.toml"
+    path.write_text(
+        text
+        + '\n[weakest_link]\nbelow = 0.3\nmax_level = "ready"\n'
+        + '\n[[profiles]]\nid = "small"\ntitle = "Small"\ntargets = { backing = 0.9 }\n',
+        encoding="utf-8",
+    )
+    problems = sorted((p.key, p.message, p.line) for p in errors_of(path))
+    assert problems == [
+        (
+            "profiles.small.targets.backing",
+            "looks like a fraction: every score in a file is on the 0–100 scale; write 90, not 0.9",
+            line_no(path, "targets = { backing = 0.9 }"),
+        ),
+        (
+            "weakest_link.below",
+            "looks like a fraction: every score in a file is on the 0–100 scale; write 30, not 0.3",
+            line_no(path, "below = 0.3"),
+        ),
+    ]
+
+
+def test_a_level_written_as_a_fraction_names_the_scale_not_the_order(tmp_path: Path) -> None:
+    path = edited(tmp_path, "quiz.en.toml", "min_score = 60", "min_score = 0.6")
+    [problem] = errors_of(path)
+    assert (problem.message, problem.line) == (
+        "looks like a fraction: every score in a file is on the 0–100 scale; write 60, not 0.6",
+        line_no(path, "min_score = 0.6"),
+    )
+
+
+# -- 3. empty keywords -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("keyword", ['""', '"   "'])
+def test_an_empty_keyword_is_an_error(tmp_path: Path, keyword: str) -> None:
+    path = edited(
+        tmp_path, "mini.en.toml", 'keywords = ["sorry"]', f'keywords = ["sorry", {keyword}]'
+    )
+    [problem] = errors_of(path)
+    assert where(problem) == (
+        "nodes.r1.rubric.sorry.keywords[2]",
+        "is empty or only spaces: no reply can contain it; remove it or write the word",
+        line_no(path, "keywords = ["),
+        22,
+    )

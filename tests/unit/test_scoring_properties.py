@@ -61,7 +61,7 @@ def assessments(draw: st.DrawFn) -> Assessment:
                 for j, p in enumerate(points)
             ]
         if draw(st.booleans()):
-            q["critical"] = {"below": 0.5, "max_level": "l0", "why": "Because."}
+            q["critical"] = {"below": 50, "max_level": "l0", "why": "Because."}
         questions.append(q)
     return Assessment.model_validate(
         {

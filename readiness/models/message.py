@@ -1,0 +1,23 @@
+"""A validator's complaint as a catalog key, so content errors read in the UI language."""
+
+from __future__ import annotations
+
+from readiness.i18n import t
+
+
+class ContentMessage(ValueError):
+    """Raised by model validators instead of a plain English `ValueError`: pydantic keeps the
+    exception in the error's context, and the content loader shows `text()` in the language of
+    the UI (`str()` is the English text, for logs and pydantic's own message)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str | None = None) -> str:
+        template = t(self.key, lang)
+        try:
+            return template.format(**self.values)
+        except (KeyError, IndexError, ValueError):
+            return template

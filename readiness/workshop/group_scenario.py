@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from readiness.engine.values import placeholder_values
 from readiness.models.results import RubricHit, ScenarioResult
@@ -38,6 +39,41 @@ def _values(scenario: Scenario, runs: Sequence[ScenarioResult]) -> dict[str, str
     )
 
 
+@dataclass
+class _Tally:
+    """What the room's runs add up to, node by node (one pass over every step)."""
+
+    reached: Counter[str] = field(default_factory=Counter)
+    picks: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    by_team: dict[str, dict[str, Counter[str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Counter))
+    )
+    replies: dict[str, list[ReplyRow]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _tally(
+    scenario: Scenario,
+    entries: Sequence[Entry],
+    runs: Sequence[ScenarioResult],
+    values: dict[str, str],
+) -> _Tally:
+    tally = _Tally()
+    nodes = {node.id: node for node in scenario.nodes}
+    for e, r in zip(entries, runs, strict=True):
+        for step in r.steps:
+            tally.reached[step.node] += 1
+            key = TIMEOUT if step.timed_out else (step.choice or "")
+            tally.picks[step.node][key] += 1
+            tally.by_team[step.node][e.team][key] += 1
+            node = nodes.get(step.node)
+            if isinstance(node, Reply) and (step.reply_text.strip() or step.timed_out):
+                hits = {h.criterion: h for h in step.rubric}
+                tally.replies[step.node].append(
+                    _reply_row(e, step.reply_text, node, hits, step.timed_out, values)
+                )
+    return tally
+
+
 def scenario_group(
     scenario: Scenario,
     entries: Sequence[Entry],
@@ -48,89 +84,18 @@ def scenario_group(
     runs = [e.result for e in entries if isinstance(e.result, ScenarioResult)]
     entries = [e for e in entries if isinstance(e.result, ScenarioResult)]
     values = _values(scenario, runs)
-    n = len(runs)
     side_by_side = len(teams) > 1
-
-    reached: Counter[str] = Counter()
-    picks: dict[str, Counter[str]] = defaultdict(Counter)
-    by_team: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    replies: dict[str, list[ReplyRow]] = defaultdict(list)
-    nodes = {node.id: node for node in scenario.nodes}
-    for e, r in zip(entries, runs, strict=True):
-        for step in r.steps:
-            reached[step.node] += 1
-            key = TIMEOUT if step.timed_out else (step.choice or "")
-            picks[step.node][key] += 1
-            by_team[step.node][e.team][key] += 1
-            node = nodes.get(step.node)
-            if isinstance(node, Reply) and (step.reply_text.strip() or step.timed_out):
-                hits = {h.criterion: h for h in step.rubric}
-                replies[step.node].append(
-                    _reply_row(e, step.reply_text, node, hits, step.timed_out, values)
-                )
-
-    points: list[DecisionPoint] = []
-    for node in scenario.nodes:
-        if isinstance(node, Ending) or not reached[node.id]:
-            continue
-        count = reached[node.id]
-        choices = (
-            [
-                ChoiceCount(
-                    id=c.id,
-                    title=fill(c.text, values),
-                    count=picks[node.id][c.id],
-                    share=share(picks[node.id][c.id], count),
-                    expert=c.id == node.expert,
-                )
-                for c in node.choices
-            ]
-            if isinstance(node, Decision)
-            else []
-        )
-        timeouts = picks[node.id][TIMEOUT]
-        points.append(
-            DecisionPoint(
-                node=node.id,
-                kind=node.type,
-                title=fill(node.title, values),
-                situation=fill(node.situation, values),
-                reached=count,
-                choices=choices,
-                timeouts=timeouts,
-                timeout_share=share(timeouts, count),
-                by_team=(
-                    {team: dict(by_team[node.id].get(team, Counter())) for team in teams}
-                    if side_by_side
-                    else {}
-                ),
-            )
-        )
-
-    endings = Counter(r.ending for r in runs if r.ending)
+    tally = _tally(scenario, entries, runs, values)
     ending_nodes = [node for node in scenario.nodes if isinstance(node, Ending)]
-    outcome_of = {node.id: node.outcome for node in ending_nodes}
-    outcomes = Counter(outcome_of.get(r.ending or "", r.outcome or "") for r in runs if r.ending)
     return ScenarioGroup(
         content_id=scenario.id,
         title=scenario.title,
-        runs=n,
+        runs=len(runs),
         finished=sum(1 for r in runs if r.finished),
         outdated=sum(1 for r in runs if sha256 and r.content_hash not in ("", sha256)),
-        decisions=points,
-        endings=[
-            EndingCount(
-                id=e.id,
-                title=fill(e.title, values),
-                count=endings[e.id],
-                share=share(endings[e.id], n),
-                outcome=e.outcome,
-            )
-            for e in ending_nodes
-        ],
-        outcomes=[
-            Share(id=o, title=o, count=outcomes[o], share=share(outcomes[o], n)) for o in OUTCOMES
-        ],
+        decisions=_decision_points(scenario, tally, teams if side_by_side else [], values),
+        endings=_endings(ending_nodes, runs, values),
+        outcomes=_outcomes(ending_nodes, runs),
         scores=_scores(scenario, entries, runs, teams),
         replies=[
             ReplyGroup(
@@ -138,10 +103,10 @@ def scenario_group(
                 title=fill(node.title, values),
                 situation=fill(node.situation, values),
                 expert_reply=fill(node.expert_reply, values),
-                replies=replies[node.id],
+                replies=tally.replies[node.id],
             )
             for node in scenario.nodes
-            if isinstance(node, Reply) and replies[node.id]
+            if isinstance(node, Reply) and tally.replies[node.id]
         ],
         participants=[
             ParticipantRow(
@@ -156,6 +121,70 @@ def scenario_group(
         ],
         teams=list(teams) if side_by_side else [],
     )
+
+
+def _decision_points(
+    scenario: Scenario, tally: _Tally, teams: Sequence[str], values: dict[str, str]
+) -> list[DecisionPoint]:
+    """Every node someone reached, with how often each choice was taken (by team if `teams`)."""
+    points: list[DecisionPoint] = []
+    for node in scenario.nodes:
+        count = tally.reached[node.id]
+        if isinstance(node, Ending) or not count:
+            continue
+        picks = tally.picks[node.id]
+        choices = (
+            [
+                ChoiceCount(
+                    id=c.id,
+                    title=fill(c.text, values),
+                    count=picks[c.id],
+                    share=share(picks[c.id], count),
+                    expert=c.id == node.expert,
+                )
+                for c in node.choices
+            ]
+            if isinstance(node, Decision)
+            else []
+        )
+        points.append(
+            DecisionPoint(
+                node=node.id,
+                kind=node.type,
+                title=fill(node.title, values),
+                situation=fill(node.situation, values),
+                reached=count,
+                choices=choices,
+                timeouts=picks[TIMEOUT],
+                timeout_share=share(picks[TIMEOUT], count),
+                by_team={team: dict(tally.by_team[node.id].get(team, Counter())) for team in teams},
+            )
+        )
+    return points
+
+
+def _endings(
+    ending_nodes: Sequence[Ending], runs: Sequence[ScenarioResult], values: dict[str, str]
+) -> list[EndingCount]:
+    reached = Counter(r.ending for r in runs if r.ending)
+    return [
+        EndingCount(
+            id=e.id,
+            title=fill(e.title, values),
+            count=reached[e.id],
+            share=share(reached[e.id], len(runs)),
+            outcome=e.outcome,
+        )
+        for e in ending_nodes
+    ]
+
+
+def _outcomes(ending_nodes: Sequence[Ending], runs: Sequence[ScenarioResult]) -> list[Share]:
+    outcome_of = {node.id: node.outcome for node in ending_nodes}
+    counts = Counter(outcome_of.get(r.ending or "", r.outcome or "") for r in runs if r.ending)
+    return [
+        Share(id=o, title=o, count=counts[o], share=share(counts[o], len(runs))) for o in OUTCOMES
+    ]
 
 
 def _reply_row(

@@ -43,13 +43,18 @@ def _stemmer(lang: Lang) -> _Stemmer:
     return cast(_Stemmer, snowballstemmer.stemmer("german" if lang == "de" else "english"))
 
 
+def folded(word: str) -> str:
+    """A word lower-cased with umlauts and ß folded, as stems are compared."""
+    return word.lower().translate(_FOLD)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str, lang: Lang) -> str:
     """The Snowball stem of one word, lower-cased and with umlauts folded."""
-    folded = word.lower().translate(_FOLD)
-    if not folded[:1].isalnum():
-        return folded
-    return _stemmer(lang).stemWord(folded)
+    plain = folded(word)
+    if not plain[:1].isalnum():
+        return plain
+    return _stemmer(lang).stemWord(plain)
 
 
 @dataclass(frozen=True)
@@ -167,9 +172,14 @@ def tokenize(text: str, lang: Lang) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def phrase_words(phrase: str) -> list[str]:
+    """A keyword's words as written, in the order `phrase_stems` gives their stems."""
+    return _WORD.findall(phrase)
+
+
 def phrase_stems(phrase: str, lang: Lang) -> tuple[str, ...]:
     """A keyword as the sequence of stems it must match."""
-    return tuple(stem(w, lang) for w in _WORD.findall(phrase))
+    return tuple(stem(w, lang) for w in phrase_words(phrase))
 
 
 def read(text: str, lang: Lang) -> Reading:
@@ -183,7 +193,9 @@ __all__ = [
     "Reading",
     "Token",
     "dedupe_sentences",
+    "folded",
     "phrase_stems",
+    "phrase_words",
     "read",
     "stem",
     "strip_quotations",

@@ -118,8 +118,99 @@ DETERMINERS: frozenset[str] = frozenset(
 )
 """Words that may stand before a subject at the start of a clause ("the press …")."""
 
-GERMAN_CLOSING_NEGATIONS: frozenset[str] = frozenset({"nicht", "nie", "niemals"})
-"""German may deny a verb at the end of its clause: "Wir entschuldigen uns nicht."."""
+GERMAN_CLOSING_NEGATIONS: frozenset[str] = frozenset(
+    {"nicht", "nie", "niemals", "nichts", "kein", "keine", "keinen"}
+)
+"""German may deny a verb at the end of its clause: "Wir entschuldigen uns nicht.", "Gelöscht
+wird gar nichts.", "Gespräche wird es keine geben." (last or last but one word)."""
+
+OBJECTS: frozenset[str] = frozenset(
+    ["uns", "mich", "dich", "sich", "euch", "es", "das", "dafür", "dazu", "ihn", "sie"]
+)
+"""Words that may stand between a German verb in second place and its "nicht": "Wir
+entschuldigen uns nicht für …"."""
+
+COORDINATORS: frozenset[str] = frozenset(["or", "nor", "oder", "noch"])
+"""A negation reaches across a list: "no messages or phone calls" denies both, so these words
+do not count towards the negation's reach."""
+
+REJECTION_WORDS: frozenset[str] = frozenset(
+    [
+        "dulden",
+        "duldet",
+        "dulde",
+        "geduldet",
+        "tolerieren",
+        "toleriert",
+        "tolerierte",
+        "akzeptieren",
+        "akzeptiert",
+        "hinnehmen",
+        "hingenommen",
+        "tolerate",
+        "tolerated",
+        "tolerates",
+        "accept",
+        "accepted",
+        "accepts",
+        "condone",
+        "condoned",
+        "verloren",
+    ]
+)
+"""Verbs of tolerating: denied, they reject what they govern ("Rassismus dulden wir nicht",
+"racism will not be tolerated", "wir dulden keine Diskriminierung", "… hat hier nichts
+verloren"), so a negation in the same
+clause as one of them affirms the phrase as a stance instead of denying it."""
+
+APOLOGY_WORDS: frozenset[str] = frozenset(
+    [
+        "sorry",
+        "apologise",
+        "apologize",
+        "apologises",
+        "apologizes",
+        "apologised",
+        "apologized",
+        "apology",
+        "apologies",
+        "regret",
+        "regrets",
+        "entschuldigen",
+        "entschuldigt",
+        "entschuldige",
+        "entschuldigung",
+        "leid",
+        "bedauern",
+        "bedauert",
+        "bedaure",
+        "verzeihung",
+    ]
+)
+"""Words that make a phrase an apology; only such phrases can be non-apologies (below)."""
+
+NON_APOLOGY_PATTERNS: tuple[str, ...] = (
+    # conditional: "sorry if anyone was hurt", "falls sich jemand verletzt gefühlt hat"
+    r"\b(if|in case|falls|wenn|sofern)\b[^.!?]{0,60}?"
+    r"\b(offended|offence|offense|offensive|hurt|upset|upsetting|insulted|misunderstood"
+    r"|felt|feel|feels|took it|verletzt|beleidigt|gekränkt|angegriffen|getroffen"
+    r"|bloßgestellt|missverstanden|fühlt|fühlte|fühlten|fühlen|gefühlt|aufgestoßen)",
+    # their feelings, not our deed: "sorry that you feel", "dass Sie sich … fühlen"
+    r"\b(you|anyone|anybody|someone|somebody|people|some|those|everyone|others|they"
+    r"|sie|du|ihr|jemand|einige|manche|viele|menschen|leute|alle|allen|sich)\b"
+    r"[^.!?]{0,60}?\b(feel|feels|felt|feeling|fühlen|fühlt|fühlte|fühlten|gefühlt)\b",
+    # sorry for the reaction or an event: "for the inconvenience", "für die Aufregung"
+    r"\b(any|the|this|tonight's|etwaige|eventuelle|mögliche|jegliche|die|den|das|alle)\b"
+    r"[^.!?]{0,12}?\b(misunderstandings?|inconvenience|confusion|fuss|incident"
+    r"|missverständnisse?n?|unannehmlichkeiten|aufregung|irritationen?|vorfall|vorfälle)\b",
+)
+"""Phrases that turn an apology in the same sentence into a non-apology: it apologises for a
+condition, for other people's feelings or for the fuss, not for what the writer did ("sorry
+you feel offended", "es tut uns leid, dass Sie sich … fühlen", "we regret any
+misunderstandings"). Matched case-insensitively on the writer's own words. A sentence that
+grants the feeling is justified ("zu Recht", "rightly") is an apology after all."""
+
+NON_APOLOGY_EXCEPTIONS = r"\b(zu recht|rightly|understandably|verständlicherweise)\b"
 
 _FUNCTION_DE = """
 der die das den dem des ein eine einen einem einer eines ich du er sie es wir ihr mich mir

@@ -7,7 +7,7 @@ The rules, in order (docs/scoring.md explains them for authors):
 2. A reply must be a reply before any criterion can be met: not mostly one sentence repeated
    (as many repeats as distinct sentences, at least two), written in the step's language,
    written in sentences (not a list of keywords), and with a minimum of distinct content
-   words that grows with the step's character limit (`min_content_words`).
+   words (`min_content_words`).
 3. A keyword matches whole words and their inflections (Snowball stems, German or English);
    a phrase matches as a sequence of stemmed words. Patterns are regular expressions.
 4. A negation shortly before the phrase (same clause, up to four words: "nicht", "keine",
@@ -15,6 +15,9 @@ The rules, in order (docs/scoring.md explains them for authors):
    entschuldigen uns nicht.") denies it. A denied phrase does not count: a denied apology
    is no apology, and a denied forbidden phrase ("wir nennen keine Namen") is no violation.
    To forbid a denial itself ("kein Fake" is a verdict too), write it as the keyword.
+   A denied verb of tolerating ("Rassismus dulden wir nicht") rejects rather than denies.
+   An apology that apologises for a condition or for other people's feelings ("sorry if
+   anyone felt offended", "es tut uns leid, dass Sie sich … fühlen") counts as denied too.
 5. Avoidance criteria (`expect = "absent"`) are earned only by a reply that does something
    the rubric asks for: a reply that meets no `present` criterion earns nothing for what it
    left out.
@@ -29,13 +32,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from readiness.engine.reply_text import Lang, Reading, Token, phrase_stems, read
+from readiness.engine.reply_text import (
+    Lang,
+    Reading,
+    Token,
+    folded,
+    phrase_stems,
+    phrase_words,
+    read,
+)
 from readiness.engine.reply_words import (
     AFTER_SUBJECT,
+    APOLOGY_WORDS,
+    COORDINATORS,
     DETERMINERS,
     GERMAN_CLOSING_NEGATIONS,
     NEGATIONS,
+    NON_APOLOGY_EXCEPTIONS,
+    NON_APOLOGY_PATTERNS,
     NOT_A_NEGATION_AFTER,
+    OBJECTS,
+    REJECTION_WORDS,
     SHORT_REACH,
 )
 from readiness.models.scenario import Criterion
@@ -64,16 +81,32 @@ Reason = Literal[
 """
 
 NEGATION_WINDOW = 4
-"""How many words before a phrase a negation may stand and still deny it."""
+"""How many words before a phrase a negation may stand and still deny it ("or"/"oder" in a
+list do not count: "no messages or phone calls")."""
+SHORT_STEM = 4
+"""A keyword word whose stem is shorter than this matches only itself with up to two more
+letters: the German stem of "Hater" is "hat", which must not match "hat" (has)."""
 MIN_FUNCTION_SHARE = 0.2
 """Prose has this share of function words or more; a list of keywords has far fewer."""
 MIN_WORDS_FOR_PROSE_CHECK = 8
+MAX_KEYWORD_SHARE = 0.7
+"""A reply whose words are mostly the rubric's keywords is a keyword list, even when the
+keywords bring their own function words ("from now on", "message us"). On the labelled
+corpus, keyword lists reach 85–100 %, real replies at most 55 %."""
+
+
+MIN_CONTENT_WORDS = 4
+"""Distinct content words a reply needs before any criterion can be met."""
 
 
 def min_content_words(limit: int) -> int:
-    """Distinct content words a reply needs before any criterion can be met: one per 80
-    characters of the step's limit, at least 5 (a post on X) and at most 10 (long formats)."""
-    return max(5, min(10, limit // 80))
+    """Distinct content words a reply needs before any criterion can be met: four, whatever
+    the step's limit. "Sorry, our mistake!" (two) earns nothing; "You're right, and we're
+    sorry. We'll say more later today." (four) is a short reply a trainer credits. An earlier
+    minimum that grew with the limit (up to ten) failed most honest short comments on
+    Facebook steps in the labelled corpus, where the limit is 63,206 characters."""
+    del limit  # kept in the signature: steps may come to need different minimums
+    return MIN_CONTENT_WORDS
 
 
 @dataclass(frozen=True)
@@ -102,6 +135,9 @@ class Occurrence:
     words: str
     """The matched words as written (with the negation when denied)."""
     negated: bool
+    first: int = 0
+    last: int = 0
+    """Token indices of the matched phrase itself (without its negation)."""
 
 
 def _is_negation(tokens: Sequence[Token], k: int, allowed: frozenset[str]) -> bool:
@@ -116,15 +152,35 @@ def _is_negation(tokens: Sequence[Token], k: int, allowed: frozenset[str]) -> bo
     return follower not in NOT_A_NEGATION_AFTER
 
 
+def _rejects(tokens: Sequence[Token], clause: int) -> bool:
+    """Whether the clause has a verb of tolerating: then its negation rejects the phrase
+    ("Diskriminierung dulden wir nicht") instead of denying it."""
+    return any(t.clause == clause and t.lower in REJECTION_WORDS for t in tokens)
+
+
 def _negation_at(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> int | None:
     """Index of the token that denies tokens[first..last], or None."""
     tokens = reading.tokens
     clause = tokens[first].clause
-    for k in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
+    found = _denial(reading, first, last, allowed)
+    if found is None or _rejects(tokens, tokens[found].clause) or _rejects(tokens, clause):
+        return None
+    return found
+
+
+def _denial(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> int | None:
+    tokens = reading.tokens
+    clause = tokens[first].clause
+    distance = 0
+    for k in range(first - 1, -1, -1):
         if tokens[k].clause != clause:
             break
+        if tokens[k].lower not in COORDINATORS:
+            distance += 1
+        if distance > NEGATION_WINDOW:
+            break
         reach = 2 if tokens[k].lower in SHORT_REACH else NEGATION_WINDOW
-        if first - k <= reach and _is_negation(tokens, k, allowed):
+        if distance <= reach and _is_negation(tokens, k, allowed):
             return k
     for k in range(first, last + 1):  # inside a pattern's match, unless the pattern says so
         if _is_negation(tokens, k, allowed):
@@ -143,21 +199,79 @@ def _negation_at(reading: Reading, first: int, last: int, allowed: frozenset[str
                 and follower not in NOT_A_NEGATION_AFTER
             ):
                 return k
+    if reading.lang == "de" and len(before) == 1:
+        # the verb in second place: "Wir entschuldigen uns nicht für …", "Wir prüfen nicht"
+        k = last + 1
+        if k < len(tokens) and tokens[k].clause == end_clause and tokens[k].lower in OBJECTS:
+            k += 1
+        if (
+            k < len(tokens)
+            and tokens[k].clause == end_clause
+            and tokens[k].lower in GERMAN_CLOSING_NEGATIONS
+            and tokens[k].lower not in allowed
+            and (k + 1 == len(tokens) or tokens[k + 1].lower not in NOT_A_NEGATION_AFTER)
+        ):
+            return k
     if reading.lang == "de":
-        for k in range(last + 1, min(len(tokens), last + 4)):
-            if tokens[k].clause != end_clause:
-                break
-            closes = k + 1 == len(tokens) or tokens[k + 1].clause != end_clause
-            if tokens[k].lower in GERMAN_CLOSING_NEGATIONS and closes:
+        # "Wir entschuldigen uns nicht.", "Gelöscht wird gar nichts.", "… wird es keine geben."
+        clause_end = last
+        while clause_end + 1 < len(tokens) and tokens[clause_end + 1].clause == end_clause:
+            clause_end += 1
+        for k in range(max(last + 1, clause_end - 1), clause_end + 1):
+            if tokens[k].lower in GERMAN_CLOSING_NEGATIONS and tokens[k].lower not in allowed:
                 return k
     return None
+
+
+_NON_APOLOGY = tuple(re.compile(p, re.IGNORECASE) for p in NON_APOLOGY_PATTERNS)
+_NON_APOLOGY_EXCEPTION = re.compile(NON_APOLOGY_EXCEPTIONS, re.IGNORECASE)
+_SENTENCE_BOUNDARY = re.compile(r"[.!?\n]")
+
+
+def _non_apology(reading: Reading, first: int, last: int) -> bool:
+    """Whether tokens[first..last] is an apology its sentence turns into a non-apology
+    ("sorry if anyone felt offended", "für die Aufregung")."""
+    tokens = reading.tokens
+    if not any(tokens[k].lower in APOLOGY_WORDS for k in range(first, last + 1)):
+        return False
+    own = reading.own
+    starts = [m.end() for m in _SENTENCE_BOUNDARY.finditer(own, 0, tokens[first].start)]
+    start = starts[-1] if starts else 0
+    end_match = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
+    sentence = own[start : end_match.start() if end_match else len(own)]
+    if _NON_APOLOGY_EXCEPTION.search(sentence):
+        return False
+    return any(p.search(sentence) for p in _NON_APOLOGY)
 
 
 def _occurrence(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> Occurrence:
     tokens = reading.tokens
     neg = _negation_at(reading, first, last, allowed)
+    if neg is None and _non_apology(reading, first, last):
+        own = reading.own
+        end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
+        words = own[tokens[first].start : end.start() if end else len(own)]
+        return Occurrence(words, True, first, last)
     lo, hi = (first, last) if neg is None else (min(first, neg), max(last, neg))
-    return Occurrence(reading.own[tokens[lo].start : tokens[hi].end], neg is not None)
+    return Occurrence(reading.own[tokens[lo].start : tokens[hi].end], neg is not None, first, last)
+
+
+def _word_match(token: str, word: str, word_stem: str, lang: Lang) -> bool:
+    """Whether a token whose stem equals `word_stem` is the keyword word `word` as well:
+    short stems match only the word and plural-like endings, and an English adverb only
+    adverbs ("rightly" is not "right", "personally" not "personal")."""
+    if len(word_stem) < SHORT_STEM:
+        return _short_match(token, word)
+    if lang == "en" and word.endswith("ly") and not word_stem.endswith("ly"):
+        return folded(token).endswith("ly")
+    return True
+
+
+def _short_match(token: str, word: str) -> bool:
+    """A word with a short stem matches itself and its plural-like endings only ("Hater",
+    "Haters"; not "hat"; "DM", "DMs"; not "adding" for "ad")."""
+    plain = folded(token)
+    return plain.startswith(word) and len(plain) - len(word) <= 2
 
 
 def keyword_occurrences(reading: Reading, keyword: str) -> list[Occurrence]:
@@ -168,10 +282,15 @@ def keyword_occurrences(reading: Reading, keyword: str) -> list[Occurrence]:
     stems = [t.stem for t in reading.tokens]
     n = len(wanted)
     allowed = frozenset(w.lower() for w in re.findall(r"\w+(?:'\w+)*", keyword))
+    words = [folded(w) for w in phrase_words(keyword)]
     return [
         _occurrence(reading, i, i + n - 1, allowed)
         for i in range(len(stems) - n + 1)
         if tuple(stems[i : i + n]) == wanted
+        and all(
+            _word_match(reading.tokens[i + j].lower, words[j], wanted[j], reading.lang)
+            for j in range(n)
+        )
     ]
 
 
@@ -217,8 +336,23 @@ def found_in(criterion: Criterion, text: str, values: Mapping[str, str], lang: L
     return any(not o.negated for o in occurrences(criterion, read(text, lang), values))
 
 
-def _gate(reading: Reading, limit: int) -> tuple[Reason, str] | None:
-    """Why the text cannot meet any criterion, or None when it is a reply."""
+def keyword_share(
+    criteria: Sequence[Criterion], reading: Reading, values: Mapping[str, str]
+) -> float:
+    """Share of the reply's words that are part of a keyword or pattern of any criterion."""
+    words = {i for i, t in enumerate(reading.tokens) if t.lower[:1].isalnum()}
+    if not words:
+        return 0.0
+    covered: set[int] = set()
+    for c in criteria:
+        for o in occurrences(c, reading, values):
+            covered.update(range(o.first, o.last + 1))
+    return len(covered & words) / len(words)
+
+
+def _gate(reading: Reading, limit: int, share: float) -> tuple[Reason, str] | None:
+    """Why the text cannot meet any criterion, or None when it is a reply. `share` is the
+    share of its words that are rubric keywords."""
     if reading.repeated >= 2 and reading.repeated >= reading.own.count("\n") + 1:
         return "repetitive", str(reading.repeated)
     markers = reading.language_markers()
@@ -233,6 +367,8 @@ def _gate(reading: Reading, limit: int) -> tuple[Reason, str] | None:
         and reading.function_share() < MIN_FUNCTION_SHARE
     ):
         return "not_prose", f"{reading.function_share():.0%}"
+    if len(reading.words) >= MIN_WORDS_FOR_PROSE_CHECK and share > MAX_KEYWORD_SHARE:
+        return "not_prose", f"{share:.0%}"
     return None
 
 
@@ -263,7 +399,7 @@ def judge(
     """Every criterion's verdict on `text`, in rubric order. `lang` is the step's language
     (it picks the stemmer), `limit` its character limit (it sets the minimum substance)."""
     reading = read(text, lang)
-    gate = _gate(reading, limit)
+    gate = _gate(reading, limit, keyword_share(criteria, reading, values))
     verdicts: list[tuple[Criterion, bool, bool, Reason, str]] = []
     if gate is not None:
         verdicts = [(c, False, False, gate[0], gate[1]) for c in criteria]
@@ -301,6 +437,7 @@ __all__ = [
     "found_in",
     "judge",
     "keyword_occurrences",
+    "keyword_share",
     "min_content_words",
     "pattern_occurrences",
 ]

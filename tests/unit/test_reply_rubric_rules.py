@@ -118,7 +118,13 @@ def test_a_short_reply_meets_nothing_and_says_why() -> None:
     assert not any(r.met for r in v.values())
     assert v["apologises"].reason == "too_short"
     assert v["apologises"].words == f"2/{min_content_words(600)}"
-    assert [min_content_words(n) for n in (280, 600, 800, 3000)] == [5, 7, 10, 10]
+    assert {min_content_words(n) for n in (280, 600, 800, 63206)} == {4}
+    # four distinct content words are a reply, even on a long-format step
+    short = verdicts(
+        "campaign-shitstorm.en:write-statement",
+        "You're right, and we're sorry. We'll say more later today.",
+    )
+    assert short["apologises"].met
 
 
 def test_a_keyword_list_is_not_a_reply() -> None:
@@ -147,10 +153,156 @@ def test_avoidance_points_need_a_reply_that_does_something() -> None:
     assert not v["no-blame"].met and v["no-blame"].reason == "unaddressed"
 
 
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        (
+            "campaign-shitstorm.en:write-statement",
+            "We're sorry you feel offended by our job ad. Please send us a message "
+            "if you want to talk.",
+        ),
+        (
+            "campaign-shitstorm.en:write-statement",
+            "We apologise if anyone was hurt by our job ad. Please send us a message "
+            "if you want to talk.",
+        ),
+        (
+            "campaign-shitstorm.en:write-statement",
+            "Sorry for the inconvenience caused by our job ad. Please send us a message to talk.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Es tut uns leid, dass Sie sich durch unsere Anzeige angegriffen fühlen. Schreibt uns "
+            "gern eine Nachricht.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Wir entschuldigen uns, falls sich jemand durch die Anzeige verletzt fühlte. Schreibt "
+            "uns gern eine Nachricht.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Wir bedauern etwaige Missverständnisse und entschuldigen uns für die Aufregung. "
+            "Schreibt uns gern eine Nachricht.",
+        ),
+    ],
+)
+def test_a_non_apology_is_no_apology(step: str, text: str) -> None:
+    v = verdicts(step, text)
+    assert not v["apologises"].met
+    assert v["apologises"].reason == "negated"
+    assert v["direct-channel"].met  # the rest of the reply is still read
+
+
+def test_an_apology_beside_a_non_apology_still_counts() -> None:
+    v = verdicts(
+        "campaign-shitstorm.en:write-statement",
+        "Our job ad was a mistake and we are sorry. We also apologise to anyone who felt "
+        "excluded, rightly so. Message us if you want to talk.",
+    )
+    assert v["apologises"].met and v["apologises"].words == "sorry"
+    granted = verdicts(
+        "campaign-shitstorm.de:write-statement",
+        "Die Anzeige war falsch. Wir entschuldigen uns bei allen, die sich zu Recht "
+        "ausgegrenzt fühlten. Schreibt uns eine Nachricht.",
+    )
+    assert granted["apologises"].met
+
+
+def test_a_denied_verb_of_tolerating_is_a_stance() -> None:
+    for step, text in [
+        (
+            "alleged-employee-post.de:holding-statement",
+            "Wir kennen den Screenshot und prüfen ihn. Diskriminierung dulden wir nicht. "
+            "Update 15 Uhr.",
+        ),
+        (
+            "alleged-employee-post.en:holding-statement",
+            "We've seen the screenshot and are checking it. Racism will not be tolerated. "
+            "Update at 3 pm.",
+        ),
+        (
+            "alleged-employee-post.de:holding-statement",
+            "Wir kennen den Screenshot und prüfen ihn. Rassistische Sprüche haben hier nichts "
+            "verloren. Update 15 Uhr.",
+        ),
+    ]:
+        assert verdicts(step, text)["stance"].met, text
+
+
+@pytest.mark.parametrize(
+    ("step", "criterion", "text"),
+    [
+        # the verb in second place, denied right after its object
+        (
+            "campaign-shitstorm.de:write-statement",
+            "apologises",
+            "Wir entschuldigen uns nicht für eine Anzeige, die jede Bäckerei so schreiben würde.",
+        ),
+        # a clause closing with "nichts" / "keine" + verb
+        (
+            "volunteer-client-photo.de:r-public-reply",
+            "says-action",
+            "Das Foto bleibt, wo es ist. Gelöscht wird gar nichts, das haben wir so entschieden.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "direct-channel",
+            "Die Anzeige bleibt. Persönliche Gespräche oder Nachrichten dazu wird es keine geben.",
+        ),
+        # a negation reaches across "or" in a list
+        (
+            "campaign-shitstorm.en:write-statement",
+            "direct-channel",
+            "The ad stays online. There will be no private messages or phone calls about this.",
+        ),
+    ],
+)
+def test_negations_german_word_order_and_lists(step: str, criterion: str, text: str) -> None:
+    v = verdicts(step, text)[criterion]
+    assert not v.met and v.reason in ("negated", "unaddressed")
+
+
+def test_short_stems_and_adverbs_match_only_their_word() -> None:
+    # German Snowball stems "Hater" to "hat": it must not match "hat" (has)
+    step = "hijacked-campaign.de:humour-reply"
+    base = "Touché 🙈 Die Regeln bleiben wie versprochen, ihr entscheidet. "
+    assert verdicts(step, base + "Wer ein echtes Problem hat, schreibt uns eine PN.")["no-spin"].met
+    assert not verdicts(step, base + "An alle Hater: schreibt uns eine PN.")["no-spin"].met
+    # "rightly" (stem "right") does not match "right away"
+    v = verdicts(
+        "volunteer-client-photo.en:r-public-reply",
+        "I'm sorry, this should not have happened. I'll send you a message right away.",
+    )
+    assert not v["acknowledges"].met and v["apologises"].met
+
+
+def test_a_reply_made_of_keywords_is_not_prose() -> None:
+    v = verdicts(
+        "campaign-shitstorm.en:write-statement",
+        "mistake job ad sorry apology withdrawn works council from now on message us email "
+        "phone in person",
+    )
+    assert {r.reason for r in v.values()} == {"not_prose"}
+
+
 @pytest.fixture(scope="module")
 def corpus_agreement():  # type: ignore[no-untyped-def]
     corpus = load_corpus(ROOT / "tests" / "data" / "replies")
-    assert len(corpus) >= 40
+    assert len(corpus) >= 240
+    steps = {r.step.split(".")[0] + ":" + r.step.split(":")[1] for r in corpus}
+    assert len(steps) >= 6, steps
+    for lang in ("de", "en"):
+        assert sum(f".{lang}:" in r.step for r in corpus) >= 100
+    assert {r.kind for r in corpus} == {"good", "bad", "borderline", "gaming"}
+    assert {r.gaming for r in corpus if r.kind == "gaming"} >= {
+        "repetition",
+        "stuffing",
+        "negated",
+        "off-topic",
+        "other-language",
+        "quotation",
+    }
     return measure(corpus, SCENARIOS)
 
 

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from readiness.i18n import set_language, t
 from readiness.settings import Settings
 from readiness.text_safety import visible
+from readiness.tui.emoji_cells import EmojiCellFilter
 from readiness.tui.gc_pauses import CollectorTuning
 from readiness.tui.safe_text import ControlFilter
 
@@ -53,6 +54,7 @@ class ReadinessApp(App[int]):
         self.sub_title = t("app.subtitle")
         self._collector = CollectorTuning()
         self._control_filter = ControlFilter()
+        self._emoji_filter = EmojiCellFilter()
         self.facilitator_follower: Follower | None = None
         """Set once the session follows a workshop's control file (`readiness.tui.follow`)."""
         self.pseudonym_asked = False
@@ -78,8 +80,9 @@ class ReadinessApp(App[int]):
         )
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters plus the one that keeps control characters off the terminal."""
-        return [*super().get_line_filters(), self._control_filter]
+        """Textual's filters, the one that keeps control characters off the terminal, and the
+        one that draws emoji as wide as they were laid out (`readiness.tui.emoji_cells`)."""
+        return [*super().get_line_filters(), self._control_filter, self._emoji_filter]
 
     def on_mount(self) -> None:
         self._collector.start()  # fewer garbage-collector pauses during key presses

@@ -294,12 +294,13 @@ async def test_each_choice_is_saved_and_a_failed_save_is_reported(
         assert any("no space left" in str(n.message) for n in app._notifications)
 
 
-async def test_what_arrives_together_gets_one_toast_and_not_too_often(
+async def test_what_arrives_together_gets_one_note_and_not_too_often(
     results: Path, clock: FakeClock
 ) -> None:
-    """Several messages at once stacked toasts over the decision: now one toast names the
-    first two and counts the rest; without an urgent item none follows while one shows (the
-    tab's count says how many arrived); urgent ones are always announced."""
+    """Several messages at once stacked toasts over the decision: now one note in the status
+    line (never a toast over the options) names the first two and counts the rest; without an
+    urgent item none follows while one shows (the tab's count says how many arrived); urgent
+    ones are always announced."""
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await begin(pilot)
@@ -311,19 +312,20 @@ async def test_what_arrives_together_gets_one_toast_and_not_too_often(
             )
             run.add_inject(inject)
 
-        def toasts() -> list[str]:
-            return [str(n.message) for n in app._notifications if "New:" in str(n.message)]
+        def note() -> str:
+            return str(screen.query_one("#status", Static).render())
 
         for ident in ("legal", "it", "hr"):
             arrive(ident)
         await let_time_pass(pilot, clock, 1)
-        assert toasts() == ["New: legal (team chat)\nNew: it (team chat)\n… and 1 more"]
+        assert "New: legal (team chat)  ·  New: it (team chat)  ·  … and 1 more" in note()
+        assert not [n for n in app._notifications if "New:" in str(n.message)]
         assert str(screen.query_one(TabbedContent).get_tab("tab-chat").label) == "Team & inbox ●3"
         arrive("boss", urgent=True)
         await let_time_pass(pilot, clock, 1)
-        assert toasts()[-1] == "New: boss (team chat)"
-        await let_time_pass(pilot, clock, 5)  # after the toast's time, the next one shows
-        assert toasts()[-1] == "New: Maria (team chat)"  # the scenario's own message
+        assert "New: boss (team chat)" in note()
+        await let_time_pass(pilot, clock, 5)  # after the note's time, the next one shows
+        assert "New: Maria (team chat)" in note()  # the scenario's own message
 
 
 async def test_practice_adds_no_wait_beside_an_authored_wait_choice(

@@ -18,13 +18,19 @@ from readiness.tui.screens.resume_choice import ResumeChoice
 
 
 class BriefingScreen(ModalScreen[None]):
-    """Who you are and what you know, before the clock starts."""
+    """Who you are and what you know, before the clock starts.
+
+    The text has the keyboard (arrows and Page Up/Down scroll it; Enter starts), a line
+    under it says whether there is more below, and the box grows with the terminal: the
+    end of a briefing holds the people, the meters and how to pause."""
 
     CSS_PATH = "../scenario.tcss"
     BINDINGS = [
         Binding("enter", "start", t("train.key.start"), id="train.start", key_display="⏎"),
         Binding("escape", "start", show=False),
     ]
+    CHROME = 10
+    """Rows of the box around the text: border, padding, the hint line and the button."""
 
     def __init__(self, title: str, briefing: str, practice: bool, resumed: bool) -> None:
         super().__init__()
@@ -44,12 +50,35 @@ class BriefingScreen(ModalScreen[None]):
         )
         with Vertical(id="briefing-box", classes="train-dialog") as box:
             box.border_title = t("train.briefing.title")
-            with VerticalScroll(classes="train-dialog-body"):
+            with VerticalScroll(id="briefing-body", classes="train-dialog-body"):
                 yield Static(text)
+            yield Static(id="briefing-more")
             yield Button(t("train.briefing.start"), id="start", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one(Button).focus()
+        body = self.query_one("#briefing-body", VerticalScroll)
+        self._fit()
+        body.focus()
+        self.watch(body, "scroll_y", self._show_more, init=False)
+        self.call_after_refresh(self._show_more)
+
+    def on_resize(self) -> None:
+        self._fit()
+        self.call_after_refresh(self._show_more)
+
+    def _fit(self) -> None:
+        """Let the text use the terminal's height (a fixed box hid half of it on every size)."""
+        body = self.query_one("#briefing-body", VerticalScroll)
+        box_height = self.app.size.height * 9 // 10  # the box's max-height: 90%
+        body.styles.max_height = max(3, box_height - self.CHROME)
+
+    def _show_more(self, _scroll_y: float | None = None) -> None:
+        body = self.query_one("#briefing-body", VerticalScroll)
+        more = body.max_scroll_y > 0 and body.scroll_y < body.max_scroll_y
+        key = "screens.briefing.more" if more else "screens.briefing.end"
+        hint = self.query_one("#briefing-more", Static)
+        hint.display = body.max_scroll_y > 0  # a short briefing needs no hint
+        hint.update(Text(t(key), style="bold" if more else "dim"))
 
     @on(Button.Pressed)
     def action_start(self) -> None:

@@ -27,7 +27,7 @@ from readiness.engine import (
 )
 from readiness.errors import StorageError
 from readiness.i18n import t
-from readiness.models.scenario import Decision, Reply
+from readiness.models.scenario import Decision, Ending, Reply
 from readiness.tui import gc_pauses
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, PauseScreen
 from readiness.tui.screens.scenario_layout import compose_player, is_wide, mark_pane
@@ -54,8 +54,8 @@ feed (left) and the meters (right) changing together would repaint the whole scr
 DRAFT_SAVE_SECONDS = 3.0
 """A reply being written is saved at most this often, so a killed terminal keeps it."""
 TOAST_SECONDS = 4.0
-"""How long a toast about a message on a hidden tab stays; no second one meanwhile (they
-stacked over the decision when several arrived together). Urgent items always get one."""
+"""How long the status line names a message on a hidden tab (or an urgent one); no second
+note meanwhile unless urgent. (Toasts covered the answer options under the countdown.)"""
 
 
 @dataclass
@@ -106,6 +106,13 @@ class PlayerScreen(SettledLayout[None]):
         self._timer: Timer | None = None
         self._draft_saved_at = self._last
         self._ticks = 0
+        self._note: tuple[str, float] = ("", float("-inf"))
+        """Tabs layout: what just arrived, shown in the status line until the given time
+        (a toast there covered the answer options while the countdown ran)."""
+        self._waited = False
+        """True when the participant chose to wait: no "time ran out" notice for that."""
+        self._notice = Text()
+        """Above the step: what happened when the last countdown ran out (until the next)."""
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -116,7 +123,9 @@ class PlayerScreen(SettledLayout[None]):
             items=len(run.feed.items), growth=run.feed.growth_revision, node=run.node_revision
         )
         # One panel of each kind for the whole run; the step's panel shows, the other hides.
-        yield from compose_player(run, self._wide, DecisionPanel(run), ReplyEditor(run))
+        notice = Static(self._notice, id="step-notice")
+        notice.display = bool(self._notice)
+        yield from compose_player(run, self._wide, notice, DecisionPanel(run), ReplyEditor(run))
 
     def on_mount(self) -> None:
         # Everything alive now (Textual, the content library, this screen) stays alive for the
@@ -249,10 +258,31 @@ class PlayerScreen(SettledLayout[None]):
         if self._finished:
             return
         panel = decision if isinstance(self.session.run.node, Decision) else reply
+        self._show_notice()
         panel.load()
         decision.display = panel is decision
         reply.display = panel is reply
         self._bring_step_forward()
+
+    def _show_notice(self) -> None:
+        """Say so when the last step ended because its countdown ran out, and what that led
+        to (the timeout's feedback); otherwise the next step simply replaced the old one."""
+        run = self.session.run
+        steps = run.result.steps
+        last = steps[-1] if steps else None
+        text = Text()
+        if last is not None and last.timed_out and not self._waited:
+            node = run.nodes[last.node]
+            title = run.fill(node.title) if isinstance(node, Decision | Reply) else ""
+            timeout = None if isinstance(node, Ending) else node.timeout
+            text.append("⌛ " + t("screens.timeout.title", title=title) + " ", style="bold")
+            if timeout is not None and timeout.feedback:
+                text.append(run.fill(timeout.feedback))
+        self._waited = False
+        self._notice = text
+        for notice in self.query("#step-notice").results(Static):
+            notice.update(text)
+            notice.display = bool(text)
 
     def _bring_step_forward(self) -> None:
         if not self._wide:
@@ -289,10 +319,11 @@ class PlayerScreen(SettledLayout[None]):
             )
             for item in items[:2]
         ]
-        text = "\n".join(named)
         if len(items) > 2:
-            text += "\n" + t("train.new_more", count=len(items) - 2)
-        self.notify(text, timeout=TOAST_SECONDS)
+            named.append(t("train.new_more", count=len(items) - 2))
+        # In the status line, not a toast: a toast sat on the answer options.
+        self._note = ("  ·  ".join(named), self._time() + TOAST_SECONDS)
+        self._update_status()
 
     def _label_tab(self, pane: str) -> None:
         label = t(f"train.tab.{pane}")
@@ -314,15 +345,22 @@ class PlayerScreen(SettledLayout[None]):
         mode = t("train.mode.practice" if run.practice else "train.mode.exercise")
         clock = t("train.status.time", clock=clock_label(run.scenario.clock.start, run.minute))
         paused = self._paused and not run.practice
-        status = f"{run.fill(run.scenario.title)} · {mode} · {clock}" + (
-            "  ⏸ " + t("train.status.paused") if paused else ""
-        )
+        # The clock first: a long title is cut at the end, never the time.
+        status = clock + ("  ⏸ " + t("train.status.paused") if paused else "")
+        note, until = self._note
+        noting = bool(note) and self._time() < until and not paused
+        if noting:
+            status += f" · ✉ {note}"
+        else:
+            status += f" · {mode} · {run.fill(run.scenario.title)}"
         if status == self._seen.status:
             return
         self._seen.status = status
         widget = self.query_one("#status", Static)
         if widget.has_class("-paused") != paused:
             widget.set_class(paused, "-paused")
+        if widget.has_class("-note") != noting:
+            widget.set_class(noting, "-note")
         # One line whatever it says: repaint without a new layout (this runs every tick).
         widget.update(Text(status, no_wrap=True, overflow="ellipsis"), layout=False)
 
@@ -390,6 +428,7 @@ class PlayerScreen(SettledLayout[None]):
 
     def _choose(self, event: DecisionPanel.ChoiceMade) -> None:
         choice = event.choice_id
+        self._waited = choice is None
         if choice is None:
             self._act(event.node_id, lambda: self.session.wait(save=False))
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -100,6 +101,9 @@ class Meters(Widget):
         return name
 
     def render(self) -> Text:
+        return self._text(self.size.width)
+
+    def _text(self, full_width: int) -> Text:
         if not self.variables:
             return Text()
         text = Text()
@@ -119,11 +123,14 @@ class Meters(Widget):
                 continue
             if n:
                 text.append("\n")
-            text.append(
-                self.titles[var.id].ljust(label_width + 1),
-                style=self.get_component_rich_style("meters--label"),
-            )
-            width = max(4, self.size.width - label_width - 1 - 7)
+            label = self.get_component_rich_style("meters--label")
+            stacked = self._stacked(full_width)
+            if stacked:
+                # Narrow column: the title on its own line (wrapped if need be), bar below.
+                text.append(self.titles[var.id] + "\n", style=label)
+            else:
+                text.append(self.titles[var.id].ljust(label_width + 1), style=label)
+            width = max(4, full_width - (0 if stacked else label_width + 1) - 7)
             filled = round(width * max(0.0, min(1.0, share)))
             text.append("█" * filled, style=style)
             text.append(
@@ -132,9 +139,21 @@ class Meters(Widget):
             text.append(shown.rjust(7), style=style)
         return text
 
+    MIN_BAR = 10
+    """Narrower bars than this go on their own line under the title."""
+
+    def _stacked(self, width: int) -> bool:
+        """Whether each meter takes two lines (title and number, then the bar): in a narrow
+        side column a title, a bar and the number do not fit on one line, and a meter that
+        wrapped pushed the last ones out of the box."""
+        label_width = max((cell_len(title) for title in self.titles.values()), default=0)
+        return width < label_width + 1 + self.MIN_BAR + 7
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not self.compact:
-            return max(1, len(self.variables))
+            if not self._stacked(width):
+                return max(1, len(self.variables))
+            return max(1, len(self._text(width).wrap(self.app.console, max(1, width))))
         # Long titles (German ones especially) wrap onto a second line rather than vanish.
         return max(1, len(self.render().wrap(self.app.console, max(1, width))))
 

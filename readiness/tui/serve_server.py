@@ -35,6 +35,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from readiness.i18n import Lang, t
+from readiness.tui.textual_internals import check_textual_serve
 from readiness.workshop.serve import (
     DEVICE_ENV,
     IDLE_MINUTES,
@@ -54,6 +55,8 @@ IDLE_GRACE_SECONDS = 60.0
 """The server's backstop after the app's own idle limit."""
 
 log = logging.getLogger("readiness.serve")
+
+check_textual_serve()  # SessionService overrides one of its private methods
 
 
 class SessionService(AppService):

@@ -63,8 +63,28 @@ def check_textual(installed: str | None = None) -> None:
 
 check_textual()
 
+TESTED_TEXTUAL_SERVE = (1, 1)
+"""Major and minor version of textual-serve whose `AppService._build_environment`
+`readiness.tui.serve_server` overrides (to hand a session its device token)."""
 
-def batch_in_progress(app: App[object]) -> bool:
+
+def check_textual_serve(installed: str | None = None) -> None:
+    """Fail loudly on a textual-serve readiness has not been tested with (called by the
+    serve module only, so the terminal app never imports textual-serve)."""
+    from textual_serve.app_service import AppService
+
+    found = installed or version("textual-serve")
+    parts = tuple(int(p) for p in found.split(".")[:2] if p.isdigit())
+    wanted = ".".join(map(str, TESTED_TEXTUAL_SERVE))
+    if parts != TESTED_TEXTUAL_SERVE or not hasattr(AppService, "_build_environment"):
+        raise UntestedTextual(
+            f"readiness serve is tested with textual-serve {wanted}.x, but {found} is "
+            f"installed; install it with: pip install 'textual-serve>={wanted},<"
+            f"{TESTED_TEXTUAL_SERVE[0]}.{TESTED_TEXTUAL_SERVE[1] + 1}'"
+        )
+
+
+def batch_in_progress(app: App[Any]) -> bool:
     """Inside `App.batch_update()`: Textual lays out once the batch ends, so do not now."""
     return bool(app._batch_count)
 
@@ -92,7 +112,7 @@ def show_footer_keys_now(footer: Footer) -> None:
     footer.set_reactive(Footer._bindings_ready, True)
 
 
-def app_is_settled(app: App[object]) -> bool:
+def app_is_settled(app: App[Any]) -> bool:
     """True if every widget and screen is mounted and none of them, nor the app, has a
     message waiting or in hand (the type-ahead gate of `readiness.tui.typeahead`).
 

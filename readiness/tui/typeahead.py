@@ -15,7 +15,6 @@ idle goes through at once, so typing at a normal pace is not slowed down at all.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections import deque
 from typing import Any
@@ -24,32 +23,14 @@ from textual import events
 from textual.app import App
 from textual.timer import Timer
 
+from readiness.tui.textual_internals import app_is_settled
+
 POLL_SECONDS = 0.005
 """How often a held key checks whether the app has finished with the previous one."""
 MAX_HOLD_SECONDS = 60.0
 """A key is handed on after this long even if the app never falls quiet: late but never
 lost. Not shorter: on a laptop starting ten sessions at once, one Tab took over 5 s to
 reach the focus change, and handing the next key on early is exactly the fault above."""
-
-
-def app_is_settled(app: App[Any]) -> bool:
-    """True if every widget and screen is mounted and none of them, nor the app, has a
-    message waiting or in hand.
-
-    Called from the app's own task: the message the app is handling right now (the timer of
-    `TypeAhead`) does not count, everything queued behind it does."""
-    if app.message_queue_size:
-        return False
-    for node in list(app._registry):
-        if node._closing or node._closed:
-            continue  # a removed widget's leftover messages are never handled
-        if not node._is_mounted:
-            return False  # compose and mount run outside the queue: a screen being built
-        queue: asyncio.Queue[object] = node._message_queue
-        # `_unfinished_tasks` also counts the message being handled (task_done comes after).
-        if getattr(queue, "_unfinished_tasks", queue.qsize()) or node._next_callbacks:
-            return False
-    return True
 
 
 class TypeAhead(App[int]):

@@ -9,11 +9,13 @@ import pytest
 from textual.widgets import DataTable
 
 from readiness.content.loader import load_paths
+from readiness.i18n import t
 from readiness.models.results import Answer, AssessmentResult
 from readiness.settings import Settings
 from readiness.storage import save_result
 from readiness.tui.app import ReadinessApp, make_app
 from readiness.tui.screens.report import ReportScreen
+from readiness.tui.widgets.action_plan import ActionPlan
 from readiness.tui.widgets.gap_bars import GapBars
 
 DATA = Path(__file__).parent.parent / "data" / "report"
@@ -51,9 +53,7 @@ async def until_built(app: ReadinessApp, pilot) -> ReportScreen:  # type: ignore
         await pilot.pause()
         screen = app.screen
         if isinstance(screen, ReportScreen) and screen.report is not None:
-            # The plan table measures its rows when idle; it must then get their height
-            # (under load it used to keep a height of 0: see PlanTable).
-            plan = screen.query_one("#report-plan", DataTable)
+            plan = screen.query_one("#report-plan", ActionPlan)
             if plan.display and plan.region.height <= 1:
                 continue
             await pilot.pause()
@@ -89,8 +89,8 @@ async def test_saved_results_open_the_gap_report(results: Path) -> None:
         assert screen.report is not None and screen.report.verdict == "Not ready yet"
         bars = screen.query_one(GapBars)
         assert [r.id for r in bars.rows] == ["strategy", "crisis", "legal"]
-        plan = screen.query_one("#report-plan", DataTable)
-        assert plan.row_count == len(screen.report.actions) > 0
+        plan = screen.query_one("#report-plan", ActionPlan)
+        assert plan.display and len(screen.report.actions) > 0
 
 
 async def test_export_writes_all_three_formats(results: Path) -> None:
@@ -127,3 +127,34 @@ def test_report_screen_snapshot(snap_compare, results: Path, size: tuple[int, in
         await until_built(app, pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_report)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+async def test_every_action_reads_in_full_with_effort_impact_and_why(
+    results: Path, lang: str
+) -> None:
+    """80x24: each action's whole text, its effort, impact and the question behind it are
+    on screen when scrolled to; the body has the keyboard (Page Down scrolls at once)."""
+    path = saved_run(results)
+    settings = Settings(lang=lang, content_dirs=[DATA], results_dir=results)  # type: ignore[arg-type]
+    app = make_app(settings, library=load_paths([DATA], with_builtin=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_report(path)
+        screen = await until_built(app, pilot)
+        assert screen.report is not None
+        body = screen.query_one("#report-body")
+        assert app.focused is body
+        plan = screen.query_one("#report-plan", ActionPlan)
+        lines = [s.text.rstrip() for s in plan.render_lines(plan.region.reset_offset)]
+        shown = " ".join(" ".join(lines).split())
+        effort = t("report.effort", lang)  # type: ignore[arg-type]
+        for action in screen.report.actions:
+            assert " ".join(action.text.split()) in shown
+            level = t(f"report.level.{action.effort}", lang)  # type: ignore[arg-type]
+            assert f"{effort}: {level}" in shown
+            for question in action.question_texts:
+                assert " ".join(question.split()) in shown
+        assert max(len(line) for line in lines) <= plan.size.width
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0

@@ -9,9 +9,8 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from readiness.analysis.model import GapReport
 from readiness.content.loader import Library, load_library
@@ -20,18 +19,8 @@ from readiness.i18n import t
 from readiness.models.results import AnyResult, AssessmentResult
 from readiness.numbers import shown_text
 from readiness.tui.contracts import readiness_app
+from readiness.tui.widgets.action_plan import ActionPlan
 from readiness.tui.widgets.gap_bars import GapBars
-
-
-class PlanTable(DataTable[object]):
-    """The action plan. Its height follows its rows, which DataTable measures only when idle:
-    under load that came after the screen's layout, and the table kept a height of 0 (an
-    empty plan) until something else relaid the screen. Ask for a layout again once the
-    rows are measured."""
-
-    def watch_virtual_size(self, size: Size) -> None:
-        if size.height > self.region.height:
-            self.call_after_refresh(self.refresh, layout=True)
 
 
 class ReportScreen(Screen[None]):
@@ -62,11 +51,13 @@ class ReportScreen(Screen[None]):
             yield GapBars(id="report-bars")
             yield Static("", id="report-legend")
             yield Static("", id="report-findings")
-            yield PlanTable(id="report-plan", zebra_stripes=True, cursor_type="row")
+            yield ActionPlan(id="report-plan")
             yield Static("", id="report-scenarios")
         yield Footer()
 
     def on_mount(self) -> None:
+        # The body has the keyboard: arrows and Page Up/Down scroll the report at once.
+        self.query_one("#report-body", VerticalScroll).focus()
         self.build()
 
     @work(thread=True, exclusive=True, group="report")
@@ -140,21 +131,7 @@ class ReportScreen(Screen[None]):
         return text
 
     def _plan(self, report: GapReport) -> None:
-        table = self.query_one("#report-plan", DataTable)
-        table.clear(columns=True)
-        if not report.actions:
-            table.display = False
-            return
-        table.display = True
-        table.add_columns("#", t("report.action"), t("report.effort"), t("report.impact"))
-        for i, a in enumerate(report.actions, start=1):
-            mark = "⚡ " if a.quick_win else ""
-            table.add_row(
-                str(i),
-                Text(mark + a.text),
-                t(f"report.level.{a.effort}"),
-                t(f"report.level.{a.impact}"),
-            )
+        self.query_one("#report-plan", ActionPlan).show(report.actions)
 
     def _scenarios(self, report: GapReport) -> Text:
         text = Text()

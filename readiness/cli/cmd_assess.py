@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
@@ -12,17 +13,14 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "assess",
         parents=[common],
-        help="take a self-assessment (answers are saved after every question)",
-        description="Take a self-assessment. Answers are saved after every question; starting "
-        "the same assessment again offers to resume where you left off.",
+        help=t("cli.help.assess.help"),
+        description=t("cli.help.assess.description"),
     )
-    p.add_argument(
-        "ident", nargs="?", metavar="ID|FILE", help="assessment id, translation id or .toml file"
-    )
+    p.add_argument("ident", nargs="?", metavar="ID|FILE", help=t("cli.help.assess.arg.ident"))
     p.add_argument(
         "--profile",
         metavar="P",
-        help="target profile to compare against (default: the assessment's)",
+        help=t("cli.help.assess.arg.profile"),
     )
     p.set_defaults(func=run)
 

@@ -15,19 +15,16 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "dashboard",
         parents=[common],
-        help="live workshop dashboard: the room's results, start/pause/inject for everyone",
-        description="Show the results of a workshop folder as they arrive (for the projector) "
-        "and control the room: start an exercise for everyone, pause and resume, release an "
-        "extra inject. Participants save into the same folder (--results DIR) or join in the "
-        "browser (readiness serve).",
+        help=t("cli.help.dashboard.help"),
+        description=t("cli.help.dashboard.description"),
     )
-    p.add_argument("folder", type=Path, metavar="DIR", help="the workshop folder")
+    p.add_argument("folder", type=Path, metavar="DIR", help=t("cli.help.dashboard.arg.folder"))
     p.add_argument(
         "--demo",
         type=int,
         metavar="N",
         default=0,
-        help="first fill an empty folder with N simulated participants (to try it out)",
+        help=t("cli.help.dashboard.arg.demo"),
     )
     p.set_defaults(func=run)
 

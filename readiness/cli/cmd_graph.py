@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
@@ -13,17 +14,15 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "graph",
         parents=[common],
-        help="print a scenario's decision graph (Mermaid or DOT)",
-        description="Choices are labelled edges, timeouts dashed, the expert path is thick and "
-        "endings are coloured by outcome. Paste Mermaid into Markdown; render DOT with "
-        "`dot -Tsvg`.",
+        help=t("cli.help.graph.help"),
+        description=t("cli.help.graph.description"),
     )
-    p.add_argument("scenario", metavar="FILE", help="scenario file (or id)")
+    p.add_argument("scenario", metavar="FILE", help=t("cli.help.graph.arg.scenario"))
     p.add_argument(
         "--format",
         choices=["mermaid", "dot"],
         default="mermaid",
-        help="output format (default: mermaid)",
+        help=t("cli.help.graph.arg.format"),
     )
     p.set_defaults(func=run)
 

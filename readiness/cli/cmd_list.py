@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from readiness.i18n import t
+from readiness.i18n.formats import plural
 from readiness.settings import Settings
 
 if TYPE_CHECKING:
@@ -13,8 +15,8 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("list", parents=[common], help="list assessments and scenarios")
-    p.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    p = sub.add_parser("list", parents=[common], help=t("cli.help.list.help"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.list.arg.json"))
     p.set_defaults(func=run)
 
 
@@ -54,15 +56,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for kind in ("assessment", "scenario"):
         rows = [e for e in entries if e["kind"] == kind]
-        print(f"{kind}s ({len(rows)})")
+        print(t(f"cli.list.heading.{kind}", count=len(rows)))
         for e in rows:
             counts = (
-                f"{e['questions']} questions"
+                plural("cli.list.questions", e["questions"])
                 if kind == "assessment"
-                else f"{e['decisions']} decisions"
+                else plural("cli.list.decisions", e["decisions"])
             )
             print(
                 f"  {e['id']:<34} {e['language']}  {e['duration_minutes']:>3} min  "
-                f"{counts:<14} {e['title']}"
+                f"{counts:<17} {e['title']}"
             )
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
@@ -13,19 +14,18 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "new",
         parents=[common],
-        help="write a commented, working starter file (--lang picks its language)",
-        description="Write NAME.<lang>.toml: a small working example whose comments explain "
-        "every field. The language of texts and comments follows --lang.",
+        help=t("cli.help.new.help"),
+        description=t("cli.help.new.description"),
     )
     p.add_argument("kind", choices=["assessment", "scenario"])
-    p.add_argument("name", metavar="NAME", help="file and id stem, e.g. shop-complaint")
+    p.add_argument("name", metavar="NAME", help=t("cli.help.new.arg.name"))
     p.add_argument(
         "-o",
         "--output",
         type=Path,
         default=Path("."),
         metavar="DIR",
-        help="folder to write to (default: the current folder)",
+        help=t("cli.help.new.arg.output"),
     )
     p.set_defaults(func=run)
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
@@ -13,14 +14,12 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "play",
         parents=[common],
-        help="preview a scenario or assessment file (--watch: reload on save)",
-        description="Play a content file as a participant would, without recording a result. "
-        "With --watch the file is reloaded whenever it is saved: you stay at the step you "
-        "were on if it still exists, and problems are shown on screen until you fix them.",
+        help=t("cli.help.play.help"),
+        description=t("cli.help.play.description"),
     )
-    p.add_argument("file", metavar="FILE", type=Path, help="scenario or assessment file")
-    p.add_argument("--watch", action="store_true", help="reload the file whenever it is saved")
-    p.add_argument("--practice", action="store_true", help="scenarios: no countdowns")
+    p.add_argument("file", metavar="FILE", type=Path, help=t("cli.help.play.arg.file"))
+    p.add_argument("--watch", action="store_true", help=t("cli.help.play.arg.watch"))
+    p.add_argument("--practice", action="store_true", help=t("cli.help.play.arg.practice"))
     p.set_defaults(func=run)
 
 

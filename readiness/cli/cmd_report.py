@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness.errors import UsageError
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
@@ -15,29 +16,41 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "report",
         parents=[common],
-        help="gap report from result files (Markdown, HTML or JSON)",
-        description="Build the gap report of one participant from their result files "
-        "(one self-assessment and any number of exercises), or of a whole workshop with --group.",
+        help=t("cli.help.report.help"),
+        description=t("cli.help.report.description"),
     )
-    p.add_argument("results_files", nargs="*", type=Path, metavar="RESULT", help="result files")
-    p.add_argument("--profile", metavar="P", help="target profile id (default: the assessment's)")
-    p.add_argument("--compare", type=Path, metavar="OLD", help="an earlier result to compare with")
+    p.add_argument(
+        "results_files",
+        nargs="*",
+        type=Path,
+        metavar="RESULT",
+        help=t("cli.help.report.arg.results_files"),
+    )
+    p.add_argument("--profile", metavar="P", help=t("cli.help.report.arg.profile"))
+    p.add_argument("--compare", type=Path, metavar="OLD", help=t("cli.help.report.arg.compare"))
     p.add_argument(
         "--include-practice",
         action="store_true",
-        help="count practice-mode exercise runs as evidence (left out by default)",
+        help=t("cli.help.report.arg.include_practice"),
     )
-    p.add_argument("--format", choices=["md", "html", "json"], default="md", help="output format")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--kit", type=Path, metavar="DIR", help="also write a starter kit of documents")
+    p.add_argument(
+        "--format",
+        choices=["md", "html", "json"],
+        default="md",
+        help=t("cli.help.report.arg.format"),
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help=t("cli.help.report.arg.output")
+    )
+    p.add_argument("--kit", type=Path, metavar="DIR", help=t("cli.help.report.arg.kit"))
     p.add_argument(
         "--force",
         action="store_true",
-        help="let --kit overwrite starter-kit files in DIR, and -o replace a symbolic link",
+        help=t("cli.help.report.arg.force"),
     )
-    p.add_argument("--journal", action="store_true", help="the exercise journal of scenario runs")
-    p.add_argument("--group", type=Path, metavar="DIR", help="group report of a workshop folder")
-    p.add_argument("--anonymous", action="store_true", help="group report without pseudonyms")
+    p.add_argument("--journal", action="store_true", help=t("cli.help.report.arg.journal"))
+    p.add_argument("--group", type=Path, metavar="DIR", help=t("cli.help.report.arg.group"))
+    p.add_argument("--anonymous", action="store_true", help=t("cli.help.report.arg.anonymous"))
     p.set_defaults(func=run)
 
 
@@ -48,10 +61,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         try:
             from readiness.cli.cmd_report_group import run_group
         except ModuleNotFoundError as exc:
-            raise UsageError("group reports are not available in this build") from exc
+            raise UsageError(t("cli.no_group_reports")) from exc
         return run_group(args, settings)
     if not args.results_files:
-        raise UsageError("name at least one result file (or use --group DIR)")
+        raise UsageError(t("cli.name_result_file"))
     from readiness.reports.service import build_for_files, write_output
 
     library = library_for(settings, quiet=True)

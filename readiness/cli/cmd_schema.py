@@ -6,11 +6,12 @@ import argparse
 import sys
 from typing import Any
 
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("schema", parents=[common], help="print the JSON Schema of a content kind")
+    p = sub.add_parser("schema", parents=[common], help=t("cli.help.schema.help"))
     p.add_argument("kind", choices=["assessment", "scenario"])
     p.set_defaults(func=run)
 

@@ -29,48 +29,47 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "serve",
         parents=[common],
-        help="let workshop participants take part in the browser (with a join code)",
-        description="Serve the app to browsers on this computer or the local network. Prints "
-        "the address and a join code; participants enter the code and a pseudonym, and their "
-        "results land in the --results folder. They cannot open files, other people's "
-        "results or the dashboard.",
+        help=t("cli.help.serve.help"),
+        description=t("cli.help.serve.description"),
     )
     p.add_argument(
         "--host",
         default=DEFAULT_HOST,
-        help=f"address to listen on (default {DEFAULT_HOST}: this computer only; "
-        "0.0.0.0: every network this computer is on)",
+        help=t("cli.help.serve.arg.host", host=DEFAULT_HOST),
     )
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    p.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=t("cli.help.serve.arg.port", port=DEFAULT_PORT),
+    )
     p.add_argument(
         "--var",
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help='scenario placeholder for the room, e.g. --var org="Caritas Köln" (repeatable)',
+        help=t("cli.help.serve.arg.var"),
     )
     p.add_argument(
         "--max-sessions",
         type=int,
         default=MAX_SESSIONS,
         metavar="N",
-        help="most browser sessions at once (each is a process on this computer; "
-        f"default {MAX_SESSIONS})",
+        help=t("cli.help.serve.arg.max_sessions", count=MAX_SESSIONS),
     )
     p.add_argument(
         "--per-address",
         type=int,
         default=PER_ADDRESS,
         metavar="N",
-        help=f"most sessions at once from one other computer (default {PER_ADDRESS})",
+        help=t("cli.help.serve.arg.per_address", count=PER_ADDRESS),
     )
     p.add_argument(
         "--idle-minutes",
         type=float,
         default=IDLE_MINUTES,
         metavar="MIN",
-        help="close a browser session after this many minutes without a key press; answers "
-        f"are saved first (default {IDLE_MINUTES:g})",
+        help=t("cli.help.serve.arg.idle_minutes", minutes=f"{IDLE_MINUTES:g}"),
     )
     p.add_argument("--session", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run)

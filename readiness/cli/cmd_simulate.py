@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
@@ -24,28 +25,26 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "simulate",
         parents=[common],
-        help="play a scenario N times at random (exit 1 if the engine fails)",
-        description="Random choices, random reply texts and random timeouts, through the real "
-        "engine. Reports steps and choices never visited, endings reached, score ranges, and "
-        "every engine error with the seed that repeats it.",
+        help=t("cli.help.simulate.help"),
+        description=t("cli.help.simulate.description"),
     )
-    p.add_argument("file", metavar="FILE", type=Path, help="scenario file")
+    p.add_argument("file", metavar="FILE", type=Path, help=t("cli.help.simulate.arg.file"))
     p.add_argument(
         "--random",
         dest="runs",
         type=_positive,
         default=100,
         metavar="N",
-        help="number of random runs (default: 100)",
+        help=t("cli.help.simulate.arg.random"),
     )
     p.add_argument(
         "--seed",
         type=int,
         default=None,
         metavar="S",
-        help="seed of the first run; run i uses S + i (default: random)",
+        help=t("cli.help.simulate.arg.seed"),
     )
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--json", action="store_true", help=t("cli.help.simulate.arg.json"))
     p.set_defaults(func=run)
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
@@ -15,13 +16,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "stats",
         parents=[common],
-        help="paths, score ranges and duration of a content file",
-        description="Scenario: number of paths, shortest/longest path to each ending, the "
-        "points each dimension can reach, estimated duration. Assessment: questions per "
-        "dimension and type, critical questions, estimated duration.",
+        help=t("cli.help.stats.help"),
+        description=t("cli.help.stats.description"),
     )
-    p.add_argument("file", metavar="FILE", type=Path, help="scenario or assessment file")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("file", metavar="FILE", type=Path, help=t("cli.help.stats.arg.file"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.stats.arg.json"))
     p.set_defaults(func=run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from readiness.i18n import t
 from readiness.settings import Settings
 
 
@@ -12,32 +13,27 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "train",
         parents=[common],
-        help="play a crisis exercise (saved after every step)",
-        description="Play a crisis exercise: a live feed, decisions with a countdown, a reply "
-        "you write, and a debrief. Progress is saved after every step; starting the same "
-        "scenario again offers to resume.",
+        help=t("cli.help.train.help"),
+        description=t("cli.help.train.description"),
     )
-    p.add_argument(
-        "scenario", nargs="?", metavar="ID|FILE", help="scenario id, translation id or .toml file"
-    )
+    p.add_argument("scenario", nargs="?", metavar="ID|FILE", help=t("cli.help.train.arg.scenario"))
     p.add_argument(
         "--practice",
         action="store_true",
-        help="no countdowns: the scenario clock moves on with each decision",
+        help=t("cli.help.train.arg.practice"),
     )
     p.add_argument(
         "--seed",
         type=int,
         metavar="N",
-        help="show the choices in the order of seed N (a demo, a bug report); "
-        "default: a new order per run, kept when the run is resumed",
+        help=t("cli.help.train.arg.seed"),
     )
     p.add_argument(
         "--var",
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help='set a scenario placeholder, e.g. --var org="Caritas Köln" (repeatable)',
+        help=t("cli.help.train.arg.var"),
     )
     p.set_defaults(func=run)
 

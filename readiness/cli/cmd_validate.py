@@ -9,6 +9,7 @@ from typing import Any
 
 from readiness.errors import UsageError
 from readiness.i18n import t
+from readiness.i18n.formats import plural
 from readiness.settings import Settings
 
 
@@ -16,17 +17,19 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "validate",
         parents=[common],
-        help="check content files (exit 0 clean, 1 problems found, 2 usage error)",
+        help=t("cli.help.validate.help"),
     )
     p.add_argument(
         "paths",
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="files or folders (default: all loaded content)",
+        help=t("cli.help.validate.arg.paths"),
     )
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help=t("cli.help.validate.arg.format")
+    )
+    p.add_argument("--strict", action="store_true", help=t("cli.help.validate.arg.strict"))
     p.set_defaults(func=run)
 
 
@@ -73,9 +76,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(problem)
         if lib.problems:
             print(
-                t("cli.validate.summary", count=checked, errors=len(errors), warnings=len(warnings))
+                t(
+                    "cli.validate.summary",
+                    files=plural("cli.count.files", checked),
+                    errors=plural("cli.count.errors", len(errors)),
+                    warnings=plural("cli.count.warnings", len(warnings)),
+                )
             )
         else:
-            print(t("cli.validate.clean", count=checked))
+            print(t("cli.validate.clean", files=plural("cli.count.files", checked)))
     failed = bool(errors) or (args.strict and bool(warnings))
     return 1 if failed else 0

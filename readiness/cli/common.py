@@ -9,6 +9,7 @@ from readiness.content.loader import ContentFile, Kind, Library, load_library, l
 from readiness.content.problems import did_you_mean
 from readiness.errors import ContentError, UsageError
 from readiness.i18n import t
+from readiness.i18n.formats import plural
 from readiness.settings import Settings
 
 
@@ -16,7 +17,7 @@ def library_for(settings: Settings, quiet: bool = False) -> Library:
     """All content; broken files are announced in one line, never fatal."""
     lib = load_library(settings.content_dirs)
     if lib.broken and not quiet:
-        print(t("cli.broken_content", count=len(set(lib.broken))), file=sys.stderr)
+        print(plural("cli.broken_content", len(set(lib.broken))), file=sys.stderr)
     return lib
 
 
@@ -28,14 +29,14 @@ def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library,
         for f in lib.files:
             if f.path.resolve() == wanted:
                 if f.kind != kind:
-                    raise UsageError(f"{ident} is a {f.kind}, not a {kind}")
+                    raise UsageError(t(f"cli.wrong_kind.{kind}", ident=ident))
                 return lib, f
         first = lib.errors[0] if lib.errors else None
-        raise ContentError(str(first) if first else f"{ident}: cannot be loaded")
+        raise ContentError(str(first) if first else t("cli.cannot_load", ident=ident))
     lib = library_for(settings)
     candidates = [f for f in lib.files if f.kind == kind]
     if ident is None:
-        raise UsageError(f"name a {kind}: one of " + ", ".join(f.id for f in candidates))
+        raise UsageError(t(f"cli.name_one.{kind}", ids=", ".join(f.id for f in candidates)))
     for f in candidates:
         if f.id == ident:
             return lib, f
@@ -45,6 +46,4 @@ def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library,
         chosen = next((f for f in family if f.model.language == settings.lang), family[0])
         return lib, chosen
     ids = [f.id for f in candidates] + [str(f.model.translation_id) for f in candidates]
-    raise UsageError(
-        t("cli.unknown_content", kind=kind, ident=ident, hint=did_you_mean(ident, ids))
-    )
+    raise UsageError(t(f"cli.unknown_content.{kind}", ident=ident, hint=did_you_mean(ident, ids)))

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from readiness import __version__
+from readiness.cli.argparse_text import install, language_in
 from readiness.errors import ReadinessError, UsageError
-from readiness.i18n import detect_language, set_language, t
+from readiness.i18n import detect_language, languages, set_language, t
 from readiness.settings import Settings
 from readiness.text_safety import VisibleStream, has_control
 
@@ -42,9 +43,10 @@ def _common(suffix: str, suppress: bool) -> argparse.ArgumentParser:
     p.add_argument(
         "--lang",
         dest=f"lang{suffix}",
-        choices=["de", "en"],
+        choices=list(languages()),
         default=default,
-        help="UI language (default: from the locale, English otherwise)",
+        metavar="LANG",
+        help=t("cli.help.arg.lang", choices=", ".join(languages())),
     )
     p.add_argument(
         "--content",
@@ -53,7 +55,7 @@ def _common(suffix: str, suppress: bool) -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         default=default,
-        help="extra folder of assessments/scenarios (repeatable; also $READINESS_CONTENT)",
+        help=t("cli.help.arg.content"),
     )
     p.add_argument(
         "--results",
@@ -61,21 +63,21 @@ def _common(suffix: str, suppress: bool) -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         default=default,
-        help="folder for result files (default: your user data folder)",
+        help=t("cli.help.arg.results"),
     )
     p.add_argument(
         "--name",
         dest=f"name{suffix}",
         metavar="PSEUDONYM",
         default=default,
-        help="pseudonym stored with your results (no other personal data)",
+        help=t("cli.help.arg.name"),
     )
     p.add_argument(
         "--team",
         dest=f"team{suffix}",
         metavar="TEAM",
         default=default,
-        help="optional table or team name for workshops",
+        help=t("cli.help.arg.team"),
     )
     return p
 
@@ -86,16 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
         description=t("cli.description"),
         parents=[_common("", suppress=False)],
     )
-    parser.add_argument("--version", action="version", version=f"readiness {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"readiness {__version__}",
+        help=t("cli.help.version"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.help.commands"))
     common_sub = _common("_sub", suppress=True)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"readiness.cli.cmd_{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"readiness.cli.cmd_{name}":
-                continue
-            raise
+        module = importlib.import_module(f"readiness.cli.cmd_{name}")
         module.add_parser(sub, common_sub)
     return parser
 
@@ -138,7 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    set_language(detect_language())
+    # The parser's help texts, argparse's own words and its errors are built in the language
+    # asked for, so `--lang` is read before argparse runs.
+    set_language(language_in(sys.argv[1:] if argv is None else argv) or detect_language())
+    install()
     parser = build_parser()
     args = parser.parse_args(argv)
     settings = settings_from(args)

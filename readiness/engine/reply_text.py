@@ -17,6 +17,14 @@ import snowballstemmer  # type: ignore[import-untyped]
 from readiness.engine.reply_words import CLAUSE_WORDS, FUNCTION_WORDS, LANGUAGE_MARKERS
 
 Lang = Literal["de", "en"]
+"""The languages the reply rubric has stemmers and word lists for."""
+
+
+def text_language(lang: str) -> Lang:
+    """The rubric's word lists for a content language: its own where they exist, English
+    otherwise (a new UI language works before anyone writes its rubric word lists)."""
+    return "de" if lang == "de" else "en"
+
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s.,;:!?\"'„“”»«‚‘’()\[\]{}\-–—/…*]")
 """A word (with inner apostrophes: "don't", "we've"), or one symbol that is not punctuation

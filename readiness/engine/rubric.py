@@ -40,6 +40,7 @@ from readiness.engine.reply_text import (
     phrase_stems,
     phrase_words,
     read,
+    text_language,
 )
 from readiness.engine.reply_words import (
     AFTER_SUBJECT,
@@ -393,18 +394,18 @@ def judge(
     text: str,
     values: Mapping[str, str],
     *,
-    lang: Lang,
+    lang: str,
     limit: int,
 ) -> list[CriterionResult]:
     """Every criterion's verdict on `text`, in rubric order. `lang` is the step's language
     (it picks the stemmer), `limit` its character limit (it sets the minimum substance)."""
-    reading = read(text, lang)
+    reading = read(text, text_language(lang))
     gate = _gate(reading, limit, keyword_share(criteria, reading, values))
     verdicts: list[tuple[Criterion, bool, bool, Reason, str]] = []
     if gate is not None:
         verdicts = [(c, False, False, gate[0], gate[1]) for c in criteria]
     else:
-        quoted = read(reading.quoted, lang)
+        quoted = read(reading.quoted, reading.lang)
         for c in criteria:
             found, reason, words = _verdict(c, reading, quoted, values)
             met = found if c.expect == "present" else not found

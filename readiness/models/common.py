@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
-Language = Literal["de", "en"]
-"""The two languages content and UI are written in."""
+from readiness.i18n import languages
+
+
+def _known_language(value: str) -> str:
+    if value not in languages():
+        expected = " or ".join(repr(lang) for lang in sorted(languages()))
+        raise PydanticCustomError(
+            "literal_error", "Input should be {expected}", {"expected": expected}
+        )
+    return value
+
+
+class _LanguageSchema:
+    """The JSON schema lists the languages that have catalogs when the schema is made."""
+
+    @staticmethod
+    def __get_pydantic_json_schema__(
+        core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema: dict[str, Any] = {"enum": sorted(languages()), "type": "string"}
+        return schema
+
+
+Language = Annotated[str, AfterValidator(_known_language), _LanguageSchema()]
+"""A language content and UI are written in: one with a catalog folder in readiness/i18n/
+(see `readiness.i18n.languages`), so adding a language changes no model."""
+
+Address = Literal["du", "Sie"]
+"""How German text addresses the reader: informal `du` or formal `Sie`."""
 
 Identifier = Annotated[
     str,
@@ -38,6 +74,10 @@ class ContentHeader(StrictModel):
     """Unique id of this file across all loaded content, e.g. `leaked-photos-en`."""
     language: Language
     """Language of every text in this file: `de` or `en`."""
+    address: Address = "Sie"
+    """German only: how this file addresses the reader, `du` or `Sie` (default `Sie`). Every
+    UI text shown around the content (hints, buttons, debrief labels) follows it, and
+    `readiness validate` warns when the file's own text mixes the two. Ignored for English."""
     version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = "1.0"
     """Version of this file. Raise it when you change questions or steps, so old results say
     which version they were taken on."""

@@ -12,7 +12,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from readiness.i18n import Lang, t
+from readiness.i18n import Lang, as_language, t
 from readiness.numbers import shown, shown_text
 from readiness.reports import group_svg
 from readiness.reports.render import Format, md_cell, md_escape
@@ -89,7 +89,7 @@ def charts(report: GroupReport, lang: Lang) -> dict[str, Markup]:
 
 def render_group(report: GroupReport, fmt: Format) -> str:
     """The group report as Markdown, a self-contained HTML page, or JSON."""
-    lang: Lang = "de" if report.language == "de" else "en"
+    lang: Lang = as_language(report.language)
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     name = "group.md.j2" if fmt == "md" else "group.html.j2"

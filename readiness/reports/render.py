@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from readiness.analysis.model import GapReport
-from readiness.i18n import Lang, t
+from readiness.i18n import Lang, as_language, t
 from readiness.numbers import shown_text, signed_text
 from readiness.reports import svg
 
@@ -65,7 +65,7 @@ def _charts(report: GapReport, lang: Lang) -> dict[str, Markup]:
 
 def render(report: GapReport, fmt: Format) -> str:
     """The report as Markdown, a self-contained HTML page, or JSON."""
-    lang: Lang = "de" if report.language == "de" else "en"
+    lang: Lang = as_language(report.language)
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     template = environment(lang).get_template("report.md.j2" if fmt == "md" else "report.html.j2")

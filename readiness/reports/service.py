@@ -10,7 +10,7 @@ from readiness.analysis.build import Loaded, attach, build_report
 from readiness.analysis.model import GapReport
 from readiness.content.loader import Library
 from readiness.errors import UsageError
-from readiness.i18n import Lang
+from readiness.i18n import Lang, t
 from readiness.models.results import AnyResult, ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.reports.render import Format, render
@@ -22,7 +22,7 @@ def load_results(paths: Sequence[Path]) -> list[AnyResult]:
     results = []
     for path in paths:
         if not path.is_file():
-            raise UsageError(f"{path}: no such result file")
+            raise UsageError(t("cli.no_such_result_file", path=path))
         results.append(load_result(path))
     return results
 

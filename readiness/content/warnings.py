@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from readiness.content.address import address_warnings
 from readiness.content.paths import Paths
 from readiness.content.problems import ContentProblem, add_lines
 from readiness.content.reading import DECIDE_SECONDS, WORDS_PER_MINUTE, filled, needed_seconds
@@ -28,6 +29,7 @@ as a pattern a room can learn (in a one- or two-step drill, "more than half" mea
 def file_warnings(path: Path, model: Assessment | Scenario) -> list[ContentProblem]:
     """Warnings about one file that loaded without errors, with line numbers where found."""
     found = scenario_warnings(path, model) if isinstance(model, Scenario) else []
+    found += address_warnings(path, model)
     return add_lines(path, found)
 
 

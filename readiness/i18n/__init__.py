@@ -27,6 +27,12 @@ DEFAULT_LANGUAGE: Lang = "en"
 
 _root: list[Path] = [Path(__file__).parent]
 _current: list[Lang] = [DEFAULT_LANGUAGE]
+_address: list[str | None] = [None]
+
+ADDRESS_SUFFIX = {"du": ".du"}
+"""Forms of address with their own catalog variants (`<key>.du`); the base key is the
+formal form ("Sie"), so "Sie" needs no suffix. A language without a formal/informal
+distinction simply has no variants and always shows the base key."""
 
 
 def catalog_root() -> Path:
@@ -80,6 +86,17 @@ def detect_language(environ: dict[str, str] | None = None) -> Lang:
             code = value.split(":")[0].split("_")[0].split(".")[0].lower()
             return as_language(code)
     return DEFAULT_LANGUAGE
+
+
+def set_address(address: str | None) -> None:
+    """The form of address of the content on screen (`du`/`Sie`, None for none): `t()` then
+    shows the `<key>.du` variants where the language has them. Screens that show content
+    set it from the content's header; screens without content set None."""
+    _address[0] = address
+
+
+def current_address() -> str | None:
+    return _address[0]
 
 
 def set_language(lang: Lang) -> None:
@@ -137,11 +154,25 @@ def has_key(key: str, lang: Lang | None = None) -> bool:
     return key in _language_catalog(lang or _current[0])
 
 
+def t_addressed(key: str, address: str | None, lang: Lang | None = None, **values: object) -> str:
+    """`t()` for text around content that addresses its reader as `address` (`du`/`Sie`):
+    the variant `<key>.du` where the language has one, the base key otherwise."""
+    suffix = ADDRESS_SUFFIX.get(address or "")
+    if suffix and key + suffix in _language_catalog(lang or _current[0]):
+        key += suffix
+    return _lookup(key, lang, values)
+
+
 def t(key: str, lang: Lang | None = None, **values: object) -> str:
-    """The text for `key` in the current (or given) language, with `{name}` values filled in.
+    """The text for `key` in the current (or given) language, with `{name}` values filled in,
+    in the form of address of the content on screen (see `set_address`).
 
     A key missing in that language falls back to English; a key missing everywhere shows the
     key itself, so a gap is visible instead of crashing the UI."""
+    return t_addressed(key, _address[0], lang, **values)
+
+
+def _lookup(key: str, lang: Lang | None, values: dict[str, object]) -> str:
     text = _language_catalog(lang or _current[0]).get(key)
     if text is None:
         text = _language_catalog(DEFAULT_LANGUAGE).get(key, key)

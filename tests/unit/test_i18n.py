@@ -10,12 +10,15 @@ from pathlib import Path
 import pytest
 
 from readiness.i18n import (
+    ADDRESS_SUFFIX,
     DEFAULT_LANGUAGE,
     catalog,
     catalog_root,
     detect_language,
     languages,
+    set_address,
     t,
+    t_addressed,
     use_catalogs,
 )
 
@@ -39,11 +42,25 @@ def test_catalogs_are_one_folder_per_language_with_the_same_files() -> None:
             assert not nested, f"{path}: every entry is one string per key, not {nested}"
 
 
+def is_variant(key: str) -> bool:
+    return any(key.endswith(suffix) for suffix in ADDRESS_SUFFIX.values())
+
+
 @pytest.mark.parametrize("lang", [lang for lang in languages() if lang != DEFAULT_LANGUAGE])
 def test_every_key_exists_in_every_language(lang: str) -> None:
-    reference, other = catalog(DEFAULT_LANGUAGE), catalog(lang)
-    assert sorted(set(reference) - set(other)) == [], f"missing in {lang}"
-    assert sorted(set(other) - set(reference)) == [], f"only in {lang}, not in English"
+    reference = set(catalog(DEFAULT_LANGUAGE))
+    other = {key for key in catalog(lang) if not is_variant(key)}
+    assert sorted(reference - other) == [], f"missing in {lang}"
+    assert sorted(other - reference) == [], f"only in {lang}, not in English"
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_address_variants_have_a_base_key_and_its_placeholders(lang: str) -> None:
+    entries = catalog(lang)
+    for key in [k for k in entries if is_variant(k)]:
+        base = key.rsplit(".", 1)[0]
+        assert base in entries, f"{key} has no base key {base}"
+        assert fields(entries[key]) == fields(entries[base]), f"{key}: placeholders differ"
 
 
 @pytest.mark.parametrize("key", sorted(catalog(DEFAULT_LANGUAGE)))
@@ -54,6 +71,27 @@ def test_key_has_text_and_the_same_placeholders_in_every_language(key: str) -> N
         assert fields(text) == fields(catalog(DEFAULT_LANGUAGE)[key]), (
             f"{key}: placeholders differ in {lang}"
         )
+
+
+def test_text_around_content_follows_its_form_of_address() -> None:
+    assert t_addressed("train.reply.placeholder", "du", "de") == "Schreib hier deine Antwort …"
+    assert t_addressed("train.reply.placeholder", "Sie", "de") == (
+        "Schreiben Sie hier Ihre Antwort …"
+    )
+    assert t_addressed("train.countdown.none", "du", "de") == "Kein Countdown: Nimm dir Zeit."
+    assert t_addressed("train.debrief.tab.replies", "du", "de") == "Deine Antwort"
+    # English has one "you"; a key without a variant shows its base text.
+    assert t_addressed("train.reply.placeholder", "du", "en") == "Write your reply here…"
+    assert t_addressed("cli.new.exists", "du", "de", path="x") == t(
+        "cli.new.exists", "de", path="x"
+    )
+    # Screens showing content set the address; t() then follows it.
+    set_address("du")
+    try:
+        assert t("train.reply.hint", "de") == "Strg+S veröffentlicht deine Antwort."
+    finally:
+        set_address(None)
+    assert t("train.reply.hint", "de") == "Strg+S veröffentlicht Ihre Antwort."
 
 
 def test_lookup_fills_values_in_the_requested_language() -> None:

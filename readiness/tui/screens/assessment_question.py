@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from readiness.errors import ReadinessError, StorageError
-from readiness.i18n import t
+from readiness.i18n import set_address, t
 from readiness.scoring import AnswerValue, AssessmentSession, BackgroundSaver
 from readiness.text_safety import visible
 from readiness.tui.screens.assessment_dialogs import TextPrompt
@@ -62,6 +62,7 @@ class QuestionScreen(SettledLayout[None]):
     def __init__(self, session: AssessmentSession) -> None:
         super().__init__()
         self.session = session
+        set_address(session.assessment.address)
         # Disk writes happen on a thread, in order; a failed one is announced here.
         self.saver = BackgroundSaver(on_error=self._save_failed)
         session.writer = self.saver

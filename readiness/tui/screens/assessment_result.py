@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from readiness.errors import ReadinessError
-from readiness.i18n import t
+from readiness.i18n import set_address, t
 from readiness.numbers import shown_text
 from readiness.scoring import AssessmentScore, AssessmentSession, Cap
 from readiness.tui.contracts import readiness_app
@@ -40,6 +40,7 @@ class ResultScreen(SettledLayout[None]):
     def __init__(self, session: AssessmentSession) -> None:
         super().__init__()
         self.session = session
+        set_address(session.assessment.address)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from readiness.i18n import t
+from readiness.i18n import set_address, t
 from readiness.tui.contracts import readiness_app
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        set_address(None)  # no content on screen: the product's own voice (Sie)
         library = readiness_app(self).library
         if library is not None:
             self.content_loaded(library)

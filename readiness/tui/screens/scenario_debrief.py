@@ -12,7 +12,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from readiness.engine import Debrief, Run, build_debrief, resume
 from readiness.engine.expert import ExpertPath
-from readiness.i18n import t
+from readiness.i18n import set_address, t
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.tui.contracts import readiness_app
@@ -36,6 +36,7 @@ class DebriefScreen(SettledLayout[None]):
     ) -> None:
         super().__init__()
         self.run = run
+        set_address(run.scenario.address)
         self.result_path = result_path
         self.debrief: Debrief = build_debrief(run, expert)
 

@@ -26,7 +26,7 @@ from readiness.engine import (
     expert_path,
 )
 from readiness.errors import StorageError
-from readiness.i18n import t
+from readiness.i18n import set_address, t
 from readiness.models.scenario import Decision, Ending, Reply
 from readiness.tui import gc_pauses
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, PauseScreen
@@ -89,6 +89,7 @@ class PlayerScreen(SettledLayout[None]):
     ) -> None:
         super().__init__()
         self.session = session
+        set_address(session.run.scenario.address)  # du/Sie of the hints around the content
         self.resumed = resumed
         self._time = time_source or TIME_SOURCE
         self._last = self._time()

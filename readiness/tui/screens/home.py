@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,9 +15,11 @@ from textual.widgets.option_list import Option
 
 from readiness.i18n import set_address, t
 from readiness.tui.contracts import readiness_app
+from readiness.tui.screens.home_details import details, item_label
 
 if TYPE_CHECKING:
     from readiness.content.loader import ContentFile, Library
+    from readiness.models.results import AnyResult
 
 
 class ContentList(OptionList):
@@ -30,7 +32,12 @@ class HomeScreen(Screen[None]):
     """Lists assessments and scenarios; Enter starts the highlighted one."""
 
     BINDINGS = [
+        # Each toggle has two bindings on one key; `check_action` shows the one that says
+        # what pressing it does now.
         Binding("l", "toggle_languages", t("home.all_languages"), id="languages"),
+        Binding("l", "toggle_languages_off", t("home.my_language"), id="languages.off"),
+        Binding("m", "toggle_practice", t("home.practice_on"), id="practice"),
+        Binding("m", "toggle_practice_off", t("home.practice_off"), id="practice.off"),
         Binding("r", "results", t("home.results"), id="results"),
         Binding("q", "app.quit", t("keys.quit"), id="quit"),
     ]
@@ -39,6 +46,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.all_languages = False
         self._by_option: dict[str, ContentFile] = {}
+        self._latest: dict[str, AnyResult] = {}
+        """The participant's newest saved run per content id (read in a worker)."""
         self._library: Library | None = None
 
     def compose(self) -> ComposeResult:
@@ -59,6 +68,35 @@ class HomeScreen(Screen[None]):
         """Called by the app once the content worker has finished."""
         self._library = library
         self._fill()
+        self._read_latest()
+
+    @work(thread=True, exclusive=True, group="home-latest")
+    def _read_latest(self) -> None:
+        """The last result per item, for the detail pane (file work: off the event loop)."""
+        from readiness.storage import scan_results
+
+        settings = readiness_app(self).settings
+        try:
+            runs, _ = scan_results(settings.results_dir)
+        except OSError:
+            return
+        latest: dict[str, AnyResult] = {}
+        for _, result in runs:
+            if settings.restricted and result.participant != settings.participant:
+                continue
+            known = latest.get(result.content_id)
+            if known is None or result.updated_at > known.updated_at:
+                latest[result.content_id] = result
+        self.app.call_from_thread(self._latest_read, latest)
+
+    def _latest_read(self, latest: dict[str, AnyResult]) -> None:
+        self._latest = latest
+        self._show_details()
+
+    def on_screen_resume(self) -> None:
+        set_address(None)
+        if getattr(self, "_library", None) is not None:
+            self._read_latest()  # a run just taken is the new "last result"
 
     def _fill(self) -> None:
         library = self._library
@@ -77,13 +115,10 @@ class HomeScreen(Screen[None]):
             for f in files:
                 key = f"{f.kind}:{f.id}"
                 self._by_option[key] = f
-                label = Text.assemble(
-                    (f"{f.model.title}", ""),
-                    (f"  {f.model.duration_minutes} min", "dim"),
-                    (f"  {f.model.language}" if self.all_languages else "", "dim"),
-                )
-                options.append(Option(label, id=key))
+                options.append(Option(item_label(f, self.all_languages), id=key))
             options.append(None)
+        if options:
+            options.pop()  # a separator between the groups, not after the last one
         option_list = self.query_one("#content-list", OptionList)
         option_list.clear_options()
         option_list.add_options(options)
@@ -102,18 +137,15 @@ class HomeScreen(Screen[None]):
         return self._by_option.get(option.id or "")
 
     @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self._show_details()
+
     def _show_details(self) -> None:
         f = self._current()
         if f is None:
             return
-        m = f.model
-        kind = t(f"home.kind.{f.kind}")
-        text = Text()
-        text.append(m.title + "\n", style="bold")
-        text.append(
-            f"{kind} · {m.language} · {m.duration_minutes} min · v{m.version}\n\n", style="dim"
-        )
-        text.append(m.summary + "\n")  # Text.append never parses markup: content stays text
+        practice = readiness_app(self).settings.practice
+        text = details(f, self._latest.get(f.id), practice)
         self.query_one("#details-text", Static).update(text)
 
     @on(OptionList.OptionSelected)
@@ -128,6 +160,31 @@ class HomeScreen(Screen[None]):
     def action_toggle_languages(self) -> None:
         self.all_languages = not self.all_languages
         self._fill()
+        self.refresh_bindings()
+
+    def action_toggle_languages_off(self) -> None:
+        self.action_toggle_languages()
+
+    def action_toggle_practice(self) -> None:
+        """Crisis exercises without countdowns from here on (the CLI's `--practice`)."""
+        settings = readiness_app(self).settings
+        settings.practice = not settings.practice
+        self.notify(t("home.practice_now" if settings.practice else "home.exercise_now"))
+        self.refresh_bindings()
+        self._show_details()
+
+    def action_toggle_practice_off(self) -> None:
+        self.action_toggle_practice()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        practice = readiness_app(self).settings.practice
+        shown = {
+            "toggle_languages": not self.all_languages,
+            "toggle_languages_off": self.all_languages,
+            "toggle_practice": not practice,
+            "toggle_practice_off": practice,
+        }
+        return shown.get(action, True)
 
     def action_results(self) -> None:
         from readiness.tui.screens.results import ResultsScreen

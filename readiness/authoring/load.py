@@ -18,6 +18,24 @@ def load_file(path: Path) -> tuple[ContentFile | None, list[ContentProblem]]:
     return found, [p for p in lib.problems if p.path.resolve() == wanted]
 
 
+SHOWN_ERRORS = 5
+"""How many of a broken file's errors `train FILE`, `assess FILE`, `stats` and `simulate`
+print before pointing at `validate` for the rest (a key typo gives two, rarely more than five)."""
+
+
+def errors_message(path: Path, errors: list[ContentProblem]) -> str:
+    """Every error of a file that cannot be used, up to `SHOWN_ERRORS`, most useful first (the
+    loader already orders them: a misspelt key before the "missing" key it explains), and how
+    to see the rest."""
+    if not errors:
+        return t("author.load.broken", path=path)
+    lines = [t("content.load.heading", path=path)]
+    lines += [f"  {problem}" for problem in errors[:SHOWN_ERRORS]]
+    if len(errors) > SHOWN_ERRORS:
+        lines.append(t("content.load.more", more=len(errors) - SHOWN_ERRORS, path=path))
+    return "\n".join(lines)
+
+
 def load_one(path: Path) -> ContentFile:
     """The file, or one sentence saying why it cannot be used."""
     if not path.is_file():
@@ -25,7 +43,4 @@ def load_one(path: Path) -> ContentFile:
     found, problems = load_file(path)
     if found is not None:
         return found
-    errors = [p for p in problems if p.severity == "error"]
-    if not errors:
-        raise ContentError(t("author.load.broken", path=path))
-    raise ContentError(t("author.load.errors", first=errors[0], more=len(errors) - 1, path=path))
+    raise ContentError(errors_message(path, [p for p in problems if p.severity == "error"]))

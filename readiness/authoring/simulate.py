@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import traceback
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -120,13 +121,18 @@ def _check_run(s: Scenario, run: Run) -> None:
         raise RuntimeError("replaying the saved steps gave a different ending or scores")
 
 
-def simulate(s: Scenario, runs: int, seed: int) -> SimulationReport:
-    """`runs` random playthroughs; never raises for anything the engine does."""
+def simulate(
+    s: Scenario, runs: int, seed: int, progress: Callable[[int], None] | None = None
+) -> SimulationReport:
+    """`runs` random playthroughs; never raises for anything the engine does. `progress` is
+    told the number of runs done after each one (a progress bar on a terminal)."""
     report = SimulationReport(s.id, runs, seed)
     visited: set[str] = set()
     chosen: set[tuple[str, str]] = set()
     checked: set[tuple[tuple[str, str | None, bool], ...]] = set()
     for number in range(runs):
+        if progress is not None:
+            progress(number)
         run_seed = seed + number
         trace: list[str] = [s.start]
         try:

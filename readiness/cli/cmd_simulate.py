@@ -49,17 +49,22 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from readiness.authoring.load import load_one
+    from readiness.authoring.progress import ProgressBar
     from readiness.authoring.simulate import render, simulate
+    from readiness.cli.common import resolve_any
     from readiness.errors import UsageError
     from readiness.i18n import t
     from readiness.models.scenario import Scenario
 
-    content = load_one(args.file)
+    content = resolve_any(settings, str(args.file))
     if not isinstance(content.model, Scenario):
         raise UsageError(t("author.sim.not_scenario", path=args.file))
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
-    report = simulate(content.model, args.runs, seed)
+    bar = ProgressBar(args.runs, sys.stderr, "simulate")
+    try:
+        report = simulate(content.model, args.runs, seed, progress=bar)
+    finally:
+        bar.finish()
     if args.json:
         data = asdict(report)
         data["endings"] = dict(report.endings)

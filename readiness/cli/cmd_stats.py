@@ -25,11 +25,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from readiness.authoring.load import load_one
     from readiness.authoring.stats import as_dict, assessment_stats, render, scenario_stats
+    from readiness.cli.common import resolve_any
     from readiness.models.scenario import Scenario
 
-    content = load_one(args.file)
+    content = resolve_any(settings, str(args.file))
     model = content.model
     stats = scenario_stats(model) if isinstance(model, Scenario) else assessment_stats(model)
     if args.json:

@@ -45,7 +45,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         reason = missing_path_problem(path)
         if reason is not None:
             raise UsageError(reason)
-    lib = load_paths(args.paths) if args.paths else load_library(settings.content_dirs)
+    lib = (
+        load_paths(args.paths, extra_dirs=settings.content_dirs)
+        if args.paths
+        else load_library(settings.content_dirs)
+    )
     errors = [p for p in lib.problems if p.severity == "error"]
     warnings = [p for p in lib.problems if p.severity == "warning"]
     checked = len({f.path for f in lib.files} | set(lib.broken))

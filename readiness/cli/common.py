@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from readiness.authoring.load import errors_message
 from readiness.content.loader import ContentFile, Kind, Library, load_library, load_paths
 from readiness.content.problems import did_you_mean
 from readiness.errors import ContentError, UsageError
@@ -16,23 +17,36 @@ from readiness.settings import Settings
 def library_for(settings: Settings, quiet: bool = False) -> Library:
     """All content; broken files are announced in one line, never fatal."""
     lib = load_library(settings.content_dirs)
-    if lib.broken and not quiet:
-        print(plural("cli.broken_content", len(set(lib.broken))), file=sys.stderr)
+    if not quiet:
+        for line in library_notes(lib):
+            print(line, file=sys.stderr)
     return lib
+
+
+def library_notes(lib: Library) -> list[str]:
+    """What a command says about the library before its output: each file that replaces a
+    built-in one (with both paths), and the broken files by name, each with its first error."""
+    lines = [str(p) for p in lib.problems if p.severity == "notice"]
+    broken = sorted(set(lib.broken))
+    if broken:
+        lines.append(plural("cli.broken_content", len(broken)))
+        for path in broken:
+            first = next((p for p in lib.errors if p.path == path), None)
+            lines.append(f"  {first}" if first else f"  {path}")
+    return lines
 
 
 def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library, ContentFile]:
     """Find content by id, translation id or file path; one-sentence errors otherwise."""
     if ident and (ident.endswith(".toml") or Path(ident).exists()):
-        lib = load_paths([Path(ident)])
+        lib = load_paths([Path(ident)], extra_dirs=settings.content_dirs)
         wanted = Path(ident).resolve()
         for f in lib.files:
             if f.path.resolve() == wanted:
                 if f.kind != kind:
                     raise UsageError(t(f"cli.wrong_kind.{kind}", ident=ident))
                 return lib, f
-        first = lib.errors[0] if lib.errors else None
-        raise ContentError(str(first) if first else t("cli.cannot_load", ident=ident))
+        raise ContentError(errors_message(Path(ident), lib.errors))
     lib = library_for(settings)
     candidates = [f for f in lib.files if f.kind == kind]
     if ident is None:
@@ -47,3 +61,21 @@ def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library,
         return lib, chosen
     ids = [f.id for f in candidates] + [str(f.model.translation_id) for f in candidates]
     raise UsageError(t(f"cli.unknown_content.{kind}", ident=ident, hint=did_you_mean(ident, ids)))
+
+
+def resolve_any(settings: Settings, ident: str) -> ContentFile:
+    """A scenario or an assessment, by id, translation id or file (for `stats`)."""
+    if ident.endswith(".toml") or Path(ident).exists():
+        lib = load_paths([Path(ident)], extra_dirs=settings.content_dirs)
+        wanted = Path(ident).resolve()
+        found = next((f for f in lib.files if f.path.resolve() == wanted), None)
+        if found is None:
+            raise ContentError(errors_message(Path(ident), lib.errors))
+        return found
+    lib = library_for(settings)
+    kind: Kind = (
+        "scenario"
+        if any(ident in (f.id, f.model.translation_id) for f in lib.scenarios)
+        else "assessment"
+    )
+    return resolve(settings, ident, kind)[1]

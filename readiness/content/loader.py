@@ -16,9 +16,10 @@ from typing import Literal
 from pydantic import BaseModel, ValidationError
 
 from readiness.content.assessment_checks import check_assessment
-from readiness.content.positions import positions, unterminated_string
+from readiness.content.positions import Position, positions, unterminated_string
 from readiness.content.problems import (
     ContentProblem,
+    Severity,
     add_lines,
     did_you_mean,
     from_validation_error,
@@ -301,37 +302,66 @@ def _load_library(extra_dirs: Sequence[Path], env: dict[str, str] | None) -> Lib
     return lib
 
 
-def load_paths(paths: Sequence[Path], with_builtin: bool = True) -> Library:
-    """Load specific files or folders (for `validate PATH`), with built-ins for references."""
+def load_paths(
+    paths: Sequence[Path], with_builtin: bool = True, extra_dirs: Sequence[Path] = ()
+) -> Library:
+    """Load specific files or folders (for `validate PATH`). With `with_builtin`, the built-ins,
+    the user's content folders (`READINESS_CONTENT`, `--content` as `extra_dirs`) and the
+    files beside each named file are loaded as references: ids, cross references and the
+    translation counterpart are checked wherever that lives. Problems are reported only for
+    what was named."""
     with _NoGC():
-        return _load_paths(paths, with_builtin)
+        return _load_paths(paths, with_builtin, extra_dirs)
 
 
-def _load_paths(paths: Sequence[Path], with_builtin: bool) -> Library:
+def _load_paths(paths: Sequence[Path], with_builtin: bool, extra_dirs: Sequence[Path]) -> Library:
     lib = Library()
+    builtin = builtin_dirs()
     if with_builtin:
-        for folder in builtin_dirs():
+        for folder in builtin:
             for path in iter_content_files(folder):
                 add_file(lib, path, builtin=True)
     wanted = {safe_resolve(p) for p in paths}
-    known = {safe_resolve(f.path) for f in lib.files}
+    known = {safe_resolve(f.path) for f in lib.files} | {safe_resolve(b) for b in lib.broken}
     for p in paths:
-        for path in iter_content_files(p):
+        found = iter_content_files(p)
+        for path in found:
             resolved = safe_resolve(path)
             if resolved not in known:
                 known.add(resolved)
                 add_file(lib, path, builtin=False)
         if not p.exists():
-            lib.problems.append(ContentProblem(p, "", "no such file or folder"))
-    cross_check(lib)
+            lib.problems.append(ContentProblem(p, "", t("content.no_such_path")))
+        elif p.is_dir() and not found:
+            lib.problems.append(ContentProblem(p, "", t("content.empty_folder")))
     if with_builtin:
-        # Report only on what was asked for; built-ins were loaded as references.
-        lib.problems = [
-            pr
-            for pr in lib.problems
-            if any(safe_resolve(pr.path) == w or w in safe_resolve(pr.path).parents for w in wanted)
-        ]
+        for path in _reference_files(
+            paths, [d for d in content_dirs(extra_dirs) if d not in builtin]
+        ):
+            resolved = safe_resolve(path)
+            if resolved not in known:
+                known.add(resolved)
+                add_file(lib, path, builtin=False)
+    cross_check(lib)
+    # Report only on what was asked for; the rest was loaded as references.
+    lib.problems = [
+        pr
+        for pr in lib.problems
+        if any(safe_resolve(pr.path) == w or w in safe_resolve(pr.path).parents for w in wanted)
+    ]
     return lib
+
+
+def _reference_files(paths: Sequence[Path], folders: Sequence[Path]) -> list[Path]:
+    """Content a named file is checked against: the user's content folders and the `.toml`
+    files beside it (not below: a file in a home folder must not scan the whole tree)."""
+    found: list[Path] = []
+    for folder in folders:
+        found.extend(iter_content_files(folder))
+    for p in paths:
+        if p.is_file():
+            found.extend(sorted(q for q in p.parent.glob("*.toml") if q.is_file()))
+    return found
 
 
 def add_file(lib: Library, path: Path, builtin: bool) -> None:
@@ -343,19 +373,48 @@ def add_file(lib: Library, path: Path, builtin: bool) -> None:
         lib.files.append(content)
 
 
+def _id_position(path: Path) -> Position | None:
+    """Where `id = ...` stands in a file that loaded (read again: only needed for a clash)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return positions(text).values.get(("id",))
+
+
+def _id_problem(f: ContentFile, key: str, severity: Severity, other: object) -> ContentProblem:
+    at = _id_position(f.path)
+    return ContentProblem(
+        f.path,
+        "id",
+        t(key, id=f.id, other=other),
+        at.line if at else None,
+        severity=severity,
+        column=at.column if at else None,
+    )
+
+
+def _where(f: ContentFile) -> str:
+    at = _id_position(f.path)
+    return f"{f.path}:{at.line}" if at else str(f.path)
+
+
 def cross_check(lib: Library) -> None:
-    """Checks that need all files: ids unique across files, references between them."""
+    """Checks that need all files: ids unique across files, references between them.
+
+    A user's file may take the id of a built-in one: it replaces the built-in (a notice names
+    both files), so a trainer can adapt a built-in scenario without renaming it. Two user
+    files with one id are an error at the second."""
     dims = {
         d.id for f in lib.assessments if isinstance(f.model, Assessment) for d in f.model.dimensions
     }
     good: list[ContentFile] = []
     by_id: dict[str, ContentFile] = {}
     for f in lib.files:
-        if f.id in by_id:
+        earlier = by_id.get(f.id)
+        if earlier is not None and not (earlier.builtin and not f.builtin):
             lib.problems.append(
-                ContentProblem(
-                    f.path, "id", f'duplicate id "{f.id}", already used by {by_id[f.id].path}'
-                )
+                _id_problem(f, "content.duplicate_file_id", "error", other=_where(earlier))
             )
             lib.broken.append(f.path)
             continue
@@ -369,6 +428,11 @@ def cross_check(lib: Library) -> None:
             lib.broken.append(f.path)
             continue
         lib.problems.extend(file_warnings(f.path, f.model))
+        if earlier is not None:
+            lib.problems.append(
+                _id_problem(f, "content.overrides_builtin", "notice", other=earlier.path)
+            )
+            good.remove(earlier)
         by_id[f.id] = f
         good.append(f)
     lib.files = good

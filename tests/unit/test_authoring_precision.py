@@ -5,6 +5,7 @@ round trip through a TOML writer), so line numbers are those the trainer sees.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,209 @@ def test_an_empty_keyword_is_an_error(tmp_path: Path, keyword: str) -> None:
         line_no(path, "keywords = ["),
         22,
     )
+
+
+# -- 4. the translation counterpart is found wherever it lives -------------------------------
+
+
+def with_extra_choice(text: str) -> str:
+    """The German file with one choice more at d2 than the English one."""
+    ending = '\n[[nodes]]\ntype = "ending"\nid = "good"'
+    assert ending in text
+    extra = '\n[[nodes.choices]]\nid = "extra"\ntext = "Mehr."\nnext = "good"\nfeedback = "Mehr."\n'
+    return text.replace(ending, extra + ending, 1)
+
+
+def translation_warnings_of(problems: list[ContentProblem]) -> list[str]:
+    return [p.message for p in problems if p.key == "nodes.d2.choices" and p.severity == "warning"]
+
+
+def test_one_file_is_checked_against_its_counterpart_in_the_same_folder(tmp_path: Path) -> None:
+    (tmp_path / "mini.en.toml").write_text((DATA / "mini.en.toml").read_text("utf-8"), "utf-8")
+    german = tmp_path / "mini.de.toml"
+    german.write_text(with_extra_choice((DATA / "mini.de.toml").read_text("utf-8")), "utf-8")
+    lib = load_paths([german])
+    assert translation_warnings_of(lib.problems) == [
+        'differs from its en translation mini.en.toml: missing here: -; not there: "extra"'
+    ]
+    assert {p.path for p in lib.problems} == {german}
+
+
+def test_one_file_is_checked_against_its_counterpart_in_a_content_folder(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "shared" / "mini.en.toml").write_text(
+        (DATA / "mini.en.toml").read_text("utf-8"), "utf-8"
+    )
+    german = tmp_path / "mine" / "mini.de.toml"
+    german.write_text(with_extra_choice((DATA / "mini.de.toml").read_text("utf-8")), "utf-8")
+    assert translation_warnings_of(load_paths([german]).problems) == []
+    lib = load_paths([german], extra_dirs=[tmp_path / "shared"])
+    assert len(translation_warnings_of(lib.problems)) == 1
+
+
+# -- 5. a user file with a built-in id replaces it, everywhere the library is used -----------
+
+
+def builtin_copy(tmp_path: Path) -> tuple[Path, Path]:
+    from readiness.content.loader import builtin_dirs
+
+    original = builtin_dirs()[1] / "leaked-photos.en.toml"
+    mine = tmp_path / "leaked-photos.en.toml"
+    mine.write_text(
+        original.read_text("utf-8").replace('title = "', 'title = "My ', 1), encoding="utf-8"
+    )
+    return original, mine
+
+
+def test_a_user_file_replaces_the_builtin_with_its_id_and_says_so(tmp_path: Path) -> None:
+    from readiness.content.loader import load_library
+
+    original, mine = builtin_copy(tmp_path)
+    lib = load_library([tmp_path], env={})
+    chosen = lib.get("leaked-photos-en")
+    assert chosen is not None and chosen.path == mine and not chosen.builtin
+    [notice] = [p for p in lib.problems if p.severity == "notice"]
+    assert (notice.path, notice.key, notice.line) == (mine, "id", line_no(mine, "id = "))
+    assert notice.message == (
+        f'replaces the built-in file with the id "leaked-photos-en" ({original}): this file is '
+        "used instead"
+    )
+    assert lib.errors == []
+
+
+def test_list_and_validate_apply_the_same_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from readiness.cli.main import main
+
+    _, mine = builtin_copy(tmp_path)
+    assert main(["list", "--json", "--content", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    entries = [e for e in json.loads(captured.out) if e["id"] == "leaked-photos-en"]
+    assert [e["path"] for e in entries] == [str(mine)]
+    assert main(["list", "--content", str(tmp_path)]) == 0
+    assert "notice: replaces the built-in file" in capsys.readouterr().err
+    assert main(["validate", str(mine)]) == 0
+    out = capsys.readouterr().out
+    assert f"{mine}:{line_no(mine, 'id = ')}:6: id: notice: replaces the built-in file" in out
+
+
+def test_two_user_files_with_one_id_name_both_files_and_lines(tmp_path: Path) -> None:
+    first = tmp_path / "a.en.toml"
+    second = tmp_path / "b.en.toml"
+    for path in (first, second):
+        path.write_text((DATA / "mini.en.toml").read_text("utf-8"), "utf-8")
+    lib = load_paths([tmp_path], with_builtin=False)
+    [problem] = lib.errors
+    assert where(problem) == (
+        "id",
+        f'duplicate id "mini-en": {first}:{line_no(first, "id = ")} uses it already; give this '
+        "file another id",
+        line_no(second, "id = "),
+        6,
+    )
+    assert problem.path == second
+
+
+# -- 6. an empty folder ----------------------------------------------------------------------
+
+
+def test_a_folder_without_content_files_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from readiness.cli.main import main
+
+    assert main(["validate", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{tmp_path}: (file): this folder holds no content files (.toml); name a file or a "
+        "folder with scenarios or assessments"
+    )
+
+
+# -- 9. train FILE / assess FILE show every error, the most useful first ---------------------
+
+
+def test_a_broken_file_given_to_train_lists_its_errors_typo_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from readiness.cli.main import main
+
+    path = edited(tmp_path, "mini.en.toml", 'next = "r1"', 'nxt = "r1"')
+    assert main(["train", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"readiness: {path} cannot be used; its errors, most useful first:",
+        f'  {path}:{line_no(path, "nxt =")}:1: nodes.d1.choices.answer.nxt: unknown key "nxt" '
+        '(did you mean "next"?)',
+        f"  {path}:{line_no(path, '[[nodes.choices]]')}:1: nodes.d1.choices.answer.next: "
+        "required key is missing",
+    ]
+
+
+def test_more_than_five_errors_end_with_how_to_see_the_rest(tmp_path: Path) -> None:
+    from readiness.authoring.load import load_one
+    from readiness.errors import ContentError
+
+    text = (DATA / "mini.en.toml").read_text("utf-8")
+    for key in ("title", "summary", "briefing", "duration_minutes", "start", "language"):
+        text = text.replace(f"\n{key} = ", f"\n{key}_x = ", 1)
+    path = tmp_path / "many.en.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_one(path)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 7
+    assert lines[-1] == f"  … and 6 more; see all with: readiness validate {path}"
+
+
+# -- 13. ids everywhere, progress on a terminal ----------------------------------------------
+
+
+def test_stats_and_simulate_accept_an_id(capsys: pytest.CaptureFixture[str]) -> None:
+    from readiness.cli.main import main
+
+    assert main(["stats", "leaked-photos-en"]) == 0
+    assert capsys.readouterr().out.startswith("Statistics for leaked-photos-en")
+    assert main(["simulate", "leaked-photos-en", "--random", "2", "--seed", "1"]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("Simulated 2 random run(s) of leaked-photos-en (seed 1)")
+    assert out.err == ""  # not a terminal: no progress bar
+
+
+def test_the_progress_bar_draws_on_a_terminal_and_clears_itself() -> None:
+    import io
+
+    from readiness.authoring.progress import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    bar = ProgressBar(4, screen, "simulate")
+    for done in range(5):
+        bar(done)
+    bar.finish()
+    assert screen.getvalue().startswith("\rsimulate [" + "." * 30 + "] 0/4 runs")
+    assert "\rsimulate [" + "#" * 30 + "] 4/4 runs" in screen.getvalue()
+    assert screen.getvalue().endswith("\r\033[K")
+    quiet = io.StringIO()
+    ProgressBar(4, quiet, "simulate")(2)
+    assert quiet.getvalue() == ""
+
+
+# -- 14. broken files by name ----------------------------------------------------------------
+
+
+def test_list_names_each_broken_file_with_its_first_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from readiness.cli.main import main
+
+    path = edited(tmp_path, "mini.en.toml", "time_limit = 60", 'time_limit = "60"')
+    assert main(["list", "--content", str(tmp_path)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "1 content file could not be loaded; run: readiness validate",
+        f"  {path}:{line_no(path, 'time_limit')}:14: nodes.d1.time_limit: must be a whole "
+        'number without quotes, e.g. 60; found the text "60"',
+    ]

@@ -343,7 +343,7 @@ def test_validate_prints_three_mistakes_with_key_paths_and_exits_1(tmp_path: Pat
         'nodes.d1.choices.answer.feedbak: unknown key "feedbak" (did you mean "feedback"?)',
     ]
     assert all(line.startswith(f"{path}:") for line in lines[:3])
-    assert lines[3] == "1 file(s) checked: 3 error(s), 0 warning(s)."
+    assert lines[3] == "1 file checked: 3 errors, 0 warnings."
     assert "Traceback" not in out.stderr
 
 

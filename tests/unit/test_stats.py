@@ -90,12 +90,17 @@ def test_stats_command_text_and_json(capsys: pytest.CaptureFixture[str]) -> None
     assert data["kind"] == "assessment" and data["critical"] == ["q3"]
 
 
-def test_stats_on_a_broken_file_is_one_sentence(
+def test_stats_on_a_broken_file_lists_its_first_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('kind = "scenario"\nid = "x"\n')
     assert main(["stats", str(bad), "--lang", "en"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"readiness: {bad}: language: required key is missing (")
-    assert err.count("\n") == 1
+    lines = err.splitlines()
+    assert lines[:2] == [
+        f"readiness: {bad} cannot be used; its errors, most useful first:",
+        f"  {bad}: language: required key is missing",
+    ]
+    assert len(lines) == 7
+    assert lines[-1].startswith("  … and ")

@@ -10,7 +10,6 @@ from readiness.content.loader import ContentFile, Kind, Library, load_library, l
 from readiness.content.problems import did_you_mean
 from readiness.errors import ContentError, UsageError
 from readiness.i18n import t
-from readiness.i18n.formats import plural
 from readiness.settings import Settings
 
 
@@ -18,22 +17,11 @@ def library_for(settings: Settings, quiet: bool = False) -> Library:
     """All content; broken files are announced in one line, never fatal."""
     lib = load_library(settings.content_dirs)
     if not quiet:
+        from readiness.content.notes import library_notes
+
         for line in library_notes(lib):
             print(line, file=sys.stderr)
     return lib
-
-
-def library_notes(lib: Library) -> list[str]:
-    """What a command says about the library before its output: each file that replaces a
-    built-in one (with both paths), and the broken files by name, each with its first error."""
-    lines = [str(p) for p in lib.problems if p.severity == "notice"]
-    broken = sorted(set(lib.broken))
-    if broken:
-        lines.append(plural("cli.broken_content", len(broken)))
-        for path in broken:
-            first = next((p for p in lib.errors if p.path == path), None)
-            lines.append(f"  {first}" if first else f"  {path}")
-    return lines
 
 
 def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library, ContentFile]:

@@ -1,0 +1,31 @@
+"""What to tell a person about a loaded library before anything else: files that replace a
+built-in one, and broken files by name. One wording for the command line and the TUI."""
+
+from __future__ import annotations
+
+from readiness.content.loader import Library
+from readiness.i18n.formats import plural
+
+
+def library_notes(lib: Library, short: bool = False) -> list[str]:
+    """A notice per file that replaces a built-in one (both paths), then the count of broken
+    files and each by name with its first error. `short` names files without their folder
+    (a notification in the TUI is narrow)."""
+    lines = [
+        f"{p.path.name if short else p.path}: {p.message}"
+        for p in lib.problems
+        if p.severity == "notice"
+    ]
+    broken = sorted(set(lib.broken))
+    if broken:
+        lines.append(plural("cli.broken_content", len(broken)))
+        for path in broken:
+            first = next((p for p in lib.errors if p.path == path), None)
+            if first is None:
+                lines.append(f"  {path.name if short else path}")
+            elif short:
+                where = f"{path.name}:{first.line}" if first.line else path.name
+                lines.append(f"  {where}: {first.key or '(file)'}: {first.message}")
+            else:
+                lines.append(f"  {first}")
+    return lines

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from readiness.content.notes import library_notes
 from readiness.i18n import set_address, t
 from readiness.tui.contracts import readiness_app
 from readiness.tui.screens.home_details import details, item_label
@@ -122,8 +123,15 @@ class HomeScreen(Screen[None]):
         option_list = self.query_one("#content-list", OptionList)
         option_list.clear_options()
         option_list.add_options(options)
-        if library.broken:
-            self.notify(t("home.broken", count=len(set(library.broken))), severity="warning")
+        # Broken files by name with their first error, and files replacing a built-in one.
+        notes = library_notes(library, short=True)
+        if notes:
+            self.notify(
+                "\n".join(notes),
+                severity="warning" if library.broken else "information",
+                timeout=12,
+                markup=False,
+            )
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
         if first is not None:
             option_list.highlighted = first

@@ -9,16 +9,18 @@ from pathlib import Path
 import pytest
 from builtin_library import builtin_library
 from rich.cells import cell_len
-from textual.widgets import OptionList, Static, TabbedContent
-from train_helpers import FakeClock, begin, let_time_pass, train_app
+from textual.widgets import OptionList, Static, TabbedContent, TextArea
+from textual.widgets._footer import FooterKey
+from train_helpers import FakeClock, begin, key_for, let_time_pass, saved, train_app
 
-from readiness.models.scenario import Inject
+from readiness.models.scenario import Inject, Reply
 from readiness.settings import Settings
 from readiness.tui.app import make_app
 from readiness.tui.emoji_cells import terminal_safe
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_dialogs import BriefingScreen
 from readiness.tui.widgets.meters import Meters
+from readiness.tui.widgets.steady_footer import SteadyFooter
 
 LIBRARY = builtin_library()
 
@@ -145,3 +147,24 @@ def test_emoji_are_drawn_as_wide_as_laid_out(text: str) -> None:
     safe = terminal_safe(text)
     assert cell_len(safe) == cell_len(text)
     assert "\ufe0f" not in safe and "\u200d" not in safe
+
+
+async def test_a_reply_step_has_a_visible_way_out(results: Path, clock: FakeClock) -> None:
+    """In the reply box q is text; Esc leaves (everything is saved), and the footer says so."""
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await pilot.press(key_for(screen, "answer"))
+        await pilot.pause()
+        assert isinstance(screen.session.run.node, Reply)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one(TextArea).text.endswith("q")  # q was typed, not obeyed
+        footer = screen.query_one(SteadyFooter)
+        keys = [str(key.render()) for key in footer.query(FooterKey)]
+        assert any("q/Esc" in key and "Leave" in key for key in keys), keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.is_running or app.screen is not screen
+    assert saved(results)[0].steps  # the run was saved for resuming

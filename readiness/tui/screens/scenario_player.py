@@ -81,7 +81,8 @@ class PlayerScreen(SettledLayout[None]):
         Binding("d", "show('decision')", t("train.key.decision"), id="train.decision", show=False),
         Binding("f", "show('feed')", t("train.key.feed"), id="train.feed", show=False),
         Binding("c", "show('chat')", t("train.key.chat"), id="train.chat", show=False),
-        Binding("q", "leave", t("train.key.leave"), id="train.leave"),
+        # Esc too: in a reply step q is typed into the text, Esc leaves (shown as "q/Esc").
+        Binding("q,escape", "leave", t("train.key.leave"), id="train.leave", key_display="q/Esc"),
     ]
 
     def __init__(

@@ -172,8 +172,44 @@ def t(key: str, lang: Lang | None = None, **values: object) -> str:
     return t_addressed(key, _address[0], lang, **values)
 
 
+def plural_category(count: float, lang: Lang | None = None) -> str:
+    """`one` or `other` (CLDR names) for `count` under the language's `format.plural_rule`:
+    `one_other` (English, German: exactly 1 is singular) or `one_below_two` (0 and 1 are
+    singular, as in French)."""
+    rule = _lookup("format.plural_rule", lang, {})
+    if rule == "one_below_two":
+        return "one" if 0 <= count < 2 else "other"
+    return "one" if count == 1 else "other"
+
+
+def _plural_key(key: str, lang: Lang, count: object) -> str | None:
+    """`<key>.one`/`<key>.other` (or `<key>.zero`) for an entry written in plural forms."""
+    if isinstance(count, bool) or not isinstance(count, int | float):
+        return None
+    entries = _language_catalog(lang)
+    if f"{key}.other" not in entries:
+        entries = _language_catalog(DEFAULT_LANGUAGE)
+        if f"{key}.other" not in entries:
+            return None
+    if count == 0 and f"{key}.zero" in entries:
+        return f"{key}.zero"
+    return f"{key}.{plural_category(count, lang)}"
+
+
 def _lookup(key: str, lang: Lang | None, values: dict[str, object]) -> str:
-    text = _language_catalog(lang or _current[0]).get(key)
+    lang = lang or _current[0]
+    text = _language_catalog(lang).get(key)
+    if text is None and key not in _language_catalog(DEFAULT_LANGUAGE) and "count" in values:
+        # An entry written in plural forms: `t("x", count=n)` picks `x.one` or `x.other`,
+        # and the count reads as a number of that language ("2.200").
+        chosen = _plural_key(key, lang, values["count"])
+        if chosen is not None:
+            from readiness.i18n.formats import number
+
+            count = values["count"]
+            assert isinstance(count, int | float)
+            decimals = 0 if float(count).is_integer() else 1
+            return _lookup(chosen, lang, {**values, "count": number(count, decimals, lang)})
     if text is None:
         text = _language_catalog(DEFAULT_LANGUAGE).get(key, key)
     if values:

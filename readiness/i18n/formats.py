@@ -18,34 +18,20 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from readiness.i18n import Lang, current_language, has_key, t
+from readiness.i18n import Lang, current_language, plural_category, t
+
+__all__ = ["day", "day_time", "number", "number_range", "plural", "plural_category"]
 
 
 def _lang(lang: Lang | None) -> Lang:
     return lang or current_language()
 
 
-def plural_category(count: float, lang: Lang | None = None) -> str:
-    """`one` or `other` (CLDR names) for `count` under the language's rule.
-
-    Rules: `one_other` (English, German: exactly 1 is singular; 1.5 or 0 are plural) and
-    `one_below_two` (French-style: 0 and 1 are singular)."""
-    rule = t("format.plural_rule", _lang(lang))
-    if rule == "one_below_two":
-        return "one" if 0 <= count < 2 else "other"
-    return "one" if count == 1 else "other"
-
-
 def plural(key: str, count: float, lang: Lang | None = None, **values: object) -> str:
-    """The text of `key` in the plural form that fits `count`, with `{count}` formatted as a
-    number of that language (`2.200`, `1,5`)."""
-    lang = _lang(lang)
-    category = plural_category(count, lang)
-    chosen = f"{key}.{category}"
-    if count == 0 and has_key(f"{key}.zero", lang):
-        chosen = f"{key}.zero"
-    decimals = 0 if float(count).is_integer() else 1
-    return t(chosen, lang, count=number(count, decimals, lang), **values)
+    """The text of `key` in the plural form that fits `count` (`<key>.one`, `<key>.other`,
+    `<key>.zero` for 0 where the language has it), `{count}` written as a number of that
+    language (`2.200`). Plain `t(key, count=n)` does the same; this name says so."""
+    return t(key, _lang(lang), count=count, **values)
 
 
 def number(value: float, decimals: int = 0, lang: Lang | None = None) -> str:

@@ -117,7 +117,7 @@ async def test_the_room_picture_shows_assessments_and_scenarios(folder: Path) ->
     async with make(folder, lib).run_test(size=(100, 40)) as pilot:
         screen = await settled(pilot)
         assert screen.report is not None and screen.report.participants == 3
-        assert "3 participant(s)" in text_of(screen, "#dash-status")
+        assert "3 participants" in text_of(screen, "#dash-status")
         assert "Leadership backing" in text_of(screen, "#a-dims")
         assert "Room check" in text_of(screen, "#a-title")
         await pilot.press("s")
@@ -147,7 +147,7 @@ async def test_broken_and_half_written_files_are_counted_not_fatal(folder: Path)
     async with make(folder, lib).run_test(size=(100, 40)) as pilot:
         screen = await settled(pilot)
         assert screen.report is not None and screen.report.participants == 3
-        assert "2 unreadable file(s) skipped" in text_of(screen, "#dash-status")
+        assert "2 unreadable files skipped" in text_of(screen, "#dash-status")
 
 
 async def test_next_cycles_through_the_content_of_a_tab(folder: Path) -> None:

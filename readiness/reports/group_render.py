@@ -7,7 +7,8 @@ filters, because participants' replies are hostile text as far as a report is co
 from __future__ import annotations
 
 import json
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -49,6 +50,7 @@ def environment(lang: Lang) -> Environment:
     )
     env.filters.update(md=md_escape, cell=md_cell, pct=_pct, share=_share, spark=spark)
     env.globals["t"] = lambda key, **kw: t(key, lang, **kw)
+    env.filters["letter"] = letter
     return env
 
 
@@ -56,34 +58,48 @@ def timeout_row(count: int, share: float, lang: Lang) -> Share:
     return Share(id="timeout", title=t("workshop.group.timeout", lang), count=count, share=share)
 
 
+def letter(index: int) -> str:
+    """The letter that names choice `index` (0-based) in a chart and in the team table, so
+    a narrow table column can point at a choice whose full text stands in the chart."""
+    return chr(ord("A") + index) if index < 26 else str(index + 1)
+
+
+def _both(draw: Callable[[bool], Markup]) -> Markup:
+    return Markup(draw(False) + draw(True))
+
+
 def charts(report: GroupReport, lang: Lang) -> dict[str, Markup]:
-    """Every chart of the HTML page, keyed by section."""
+    """Every chart of the HTML page, keyed by section, each in a wide and a narrow layout."""
     out: dict[str, Markup] = {}
     for a in report.assessments:
         overall = DimensionGroup(
             id="_overall", title=t("workshop.group.overall", lang), scores=a.overall
         )
-        out[f"a:{a.content_id}"] = group_svg.boxplots(
-            [overall, *a.dimensions], t("workshop.group.chart.dimensions", lang, title=a.title)
-        )
+        dims = [overall, *a.dimensions]
+        title = t("workshop.group.chart.dimensions", lang, title=a.title)
+        out[f"a:{a.content_id}"] = _both(partial(group_svg.boxplots, dims, title))
     for s in report.scenarios:
         for d in s.decisions:
-            rows: list[Share] = list(d.choices)
+            rows: list[Share] = [
+                c.model_copy(update={"title": f"{letter(i)}. {c.title}"})
+                for i, c in enumerate(d.choices)
+            ]
             if d.timeouts:
                 rows.append(timeout_row(d.timeouts, d.timeout_share, lang))
             if rows:
                 expert = [c.id for c in d.choices if c.expert]
-                out[f"d:{s.content_id}:{d.node}"] = group_svg.share_bars(
-                    rows, t("workshop.group.chart.decision", lang, title=d.title or d.node), expert
+                title = t("workshop.group.chart.decision", lang, title=d.title or d.node)
+                out[f"d:{s.content_id}:{d.node}"] = _both(
+                    partial(group_svg.share_bars, rows, title, expert)
                 )
         good = [e.id for e in s.endings if e.outcome == "good"]
-        out[f"e:{s.content_id}"] = group_svg.share_bars(
-            list(s.endings), t("workshop.group.chart.endings", lang, title=s.title), good
-        )
+        endings: list[Share] = list(s.endings)
+        title = t("workshop.group.chart.endings", lang, title=s.title)
+        out[f"e:{s.content_id}"] = _both(partial(group_svg.share_bars, endings, title, good))
         if s.scores:
-            out[f"s:{s.content_id}"] = group_svg.boxplots(
-                s.scores, t("workshop.group.chart.scores", lang, title=s.title)
-            )
+            scores = list(s.scores)
+            title = t("workshop.group.chart.scores", lang, title=s.title)
+            out[f"s:{s.content_id}"] = _both(partial(group_svg.boxplots, scores, title))
     return out
 
 

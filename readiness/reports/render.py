@@ -57,9 +57,16 @@ def _charts(report: GapReport, lang: Lang) -> dict[str, Markup]:
     labels = [d.title for d in report.dimensions]
     scores = [d.score for d in report.dimensions]
     targets = [d.target for d in report.dimensions]
+    radar, bars = t("report.chart.radar", lang), t("report.chart.bars", lang)
     return {
-        "radar": svg.radar(labels, scores, targets, t("report.chart.radar", lang)),
-        "bars": svg.bars(labels, scores, targets, t("report.chart.bars", lang)),
+        "radar": svg.both(
+            svg.radar(labels, scores, targets, radar),
+            svg.radar(labels, scores, targets, radar, narrow=True),
+        ),
+        "bars": svg.both(
+            svg.bars(labels, scores, targets, bars),
+            svg.bars(labels, scores, targets, bars, narrow=True),
+        ),
     }
 
 

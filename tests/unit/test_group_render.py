@@ -57,7 +57,8 @@ def test_html_is_self_contained_and_escapes_everything_participants_typed(
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<b>sorry</b>" not in html and "&lt;b&gt;sorry&lt;/b&gt;" in html
     assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
-    assert html.count("<svg") == 5, "a box plot, two decisions, endings and scores"
+    assert html.count('chart-wide"') == 5, "a box plot, two decisions, endings and scores"
+    assert html.count('chart-narrow"') == 5, "each chart also in its phone layout"
 
 
 def test_markdown_makes_hostile_text_inert(library: Library) -> None:

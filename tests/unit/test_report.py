@@ -198,7 +198,7 @@ def test_html_is_inert_self_contained_and_has_svg_charts(full_report) -> None:  
     assert "&lt;script&gt;" in html
     assert external_resources(html) == []
     assert "@import" not in html and "url(" not in html
-    assert html.count("<svg") == 2 and 'class="radar"' in html
+    assert html.count("<svg") == 4 and 'class="radar chart-wide"' in html
 
 
 def test_markdown_is_inert(full_report) -> None:  # type: ignore[no-untyped-def]

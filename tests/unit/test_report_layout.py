@@ -56,7 +56,7 @@ def _viewbox(chart: str) -> tuple[float, float, float, float]:
 def test_radar_labels_lie_inside_the_viewbox_on_both_sides() -> None:
     for narrow in (False, True):
         chart = str(svg.radar(LONG, [50.0] * 6, [70.0] * 6, "t", narrow=narrow))
-        x, y, w, h = _viewbox(chart)
+        x, _, w, _ = _viewbox(chart)
         for anchor, lx, line in re.findall(
             r'text-anchor="(\w+)" class="label"><tspan x="(-?[\d.]+)"[^>]*>([^<]*)<', chart
         ):
@@ -80,8 +80,10 @@ def test_progress_comes_right_after_the_verdict(content: dict[str, ContentFile])
     report = build_report([after], "en", compare=before)
     for fmt in ("html", "md"):
         text = render(report, fmt)  # type: ignore[arg-type]
-        assert text.index("Progress") < text.index("Dimensions against the target") < text.index(
-            "Action plan"
+        assert (
+            text.index("Progress")
+            < text.index("Dimensions against the target")
+            < text.index("Action plan")
         ), fmt
 
 

@@ -168,3 +168,34 @@ async def test_a_reply_step_has_a_visible_way_out(results: Path, clock: FakeCloc
         await pilot.pause()
         assert not app.is_running or app.screen is not screen
     assert saved(results)[0].steps  # the run was saved for resuming
+
+
+async def test_the_debrief_text_has_the_keyboard_and_arrows_switch_tabs(
+    results: Path, clock: FakeClock
+) -> None:
+    from textual.containers import VerticalScroll
+
+    from readiness.tui.screens.scenario_debrief import DebriefScreen
+
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await pilot.press(key_for(screen, "delete"))
+        await pilot.pause()
+        await pilot.press(key_for(screen, "explain"))
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, DebriefScreen):
+                break
+        debrief = app.screen
+        assert isinstance(debrief, DebriefScreen)
+        await pilot.pause()
+        assert isinstance(app.focused, VerticalScroll)
+        tabs = debrief.query_one(TabbedContent)
+        assert tabs.active == "tab-overview"
+        await pilot.press("right")
+        await pilot.pause()
+        await pilot.pause()
+        assert tabs.active == "tab-timeline"
+        assert isinstance(app.focused, VerticalScroll)
+        assert app.focused in tabs.active_pane.query(VerticalScroll)  # type: ignore[union-attr]

@@ -27,6 +27,16 @@ class DebriefScreen(SettledLayout[None]):
 
     CSS_PATH = "../scenario.tcss"
     BINDINGS = [
+        # The tab's text has the keyboard (arrows and Page Up/Down scroll it); ← → switch tabs.
+        Binding(
+            "left",
+            "tab(-1)",
+            t("screens.debrief.tabs"),
+            id="train.debrief.tabs",
+            key_display="← →",
+            priority=True,
+        ),
+        Binding("right", "tab(1)", show=False, priority=True),
         Binding("g", "report", t("train.key.report"), id="train.report"),
         Binding("q,escape", "close", t("train.key.close"), id="train.close"),
     ]
@@ -76,6 +86,28 @@ class DebriefScreen(SettledLayout[None]):
                     col.border_title = t("train.debrief.expert_path")
                     yield Static(text.expert_path(d, run))
         yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._focus_text)
+
+    def on_tabbed_content_tab_activated(self) -> None:
+        self.call_after_refresh(self._focus_text)
+
+    def _focus_text(self) -> None:
+        """Give the keyboard to the active tab's text (it sat on the tab bar, where arrows
+        and Page Down did nothing visible)."""
+        tabs = self.query_one("#debrief-tabs", TabbedContent)
+        pane = tabs.active_pane
+        if pane is not None:
+            scrolls = pane.query(VerticalScroll)
+            if scrolls:
+                self.set_focus(scrolls.first())
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one("#debrief-tabs", TabbedContent)
+        ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if tabs.active in ids:
+            tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
 
     def action_report(self) -> None:
         if self.result_path is None:

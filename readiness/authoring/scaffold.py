@@ -28,9 +28,31 @@ def template_path(kind: Kind, lang: Lang) -> Path:
     return TEMPLATE_DIR / f"new_{kind}.{lang}.toml"
 
 
-def schema_uri(kind: Kind) -> str:
-    """Absolute `file://` URI of the installed schema: taplo and editors resolve it anywhere."""
-    return schema_path(kind).resolve().as_uri()
+def schema_name(kind: Kind) -> str:
+    """The schema's file name, written beside a new file and named in its `#:schema` line."""
+    return f"{kind}.schema.json"
+
+
+def schema_line(kind: Kind) -> str:
+    """A relative `#:schema` target: editors (taplo, Even Better TOML) resolve it next to the
+    file, so it keeps working when the folder is shared, unlike a path on one person's disk."""
+    return f"./{schema_name(kind)}"
+
+
+def write_schema(kind: Kind, folder: Path) -> Path | None:
+    """Put the current schema beside a new file; None when an identical copy is there. An
+    older copy (from an earlier version) is replaced: it is generated, nobody edits it."""
+    target = folder / schema_name(kind)
+    text = schema_path(kind).read_text(encoding="utf-8")
+    try:
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            return None
+        target.write_text(text, encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(
+            t("author.new.cannot_write", path=target, error=getattr(exc, "strerror", None) or exc)
+        ) from None
+    return target
 
 
 def scaffold_text(kind: Kind, name: str, lang: Lang) -> str:
@@ -38,7 +60,7 @@ def scaffold_text(kind: Kind, name: str, lang: Lang) -> str:
     stem = slug(name)
     text = template_path(kind, lang).read_text(encoding="utf-8")
     replacements = {
-        "__SCHEMA__": schema_uri(kind),
+        "__SCHEMA__": schema_line(kind),
         "__TRANSLATION_ID__": stem,
         "__ID__": f"{stem}-{lang}",
         "__FILE__": f"{stem}.{lang}.toml",

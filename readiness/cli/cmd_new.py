@@ -31,7 +31,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from readiness.authoring.scaffold import slug, write_scaffold
+    from readiness.authoring.scaffold import slug, write_scaffold, write_schema
     from readiness.content.loader import load_library
     from readiness.errors import UsageError
     from readiness.i18n import t
@@ -42,4 +42,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(t("author.new.id_taken", id=ident, path=taken.path))
     path = write_scaffold(args.kind, args.name, settings.lang, args.output)
     print(t("cli.new.written", path=path))
+    schema = write_schema(args.kind, args.output)
+    if schema is not None:
+        print(t("content.new.schema_written", path=schema))
     return 0

@@ -41,15 +41,21 @@ def test_new_file_validates_without_errors_or_warnings(
 
 
 @pytest.mark.parametrize(("kind", "lang"), CASES)
-def test_new_file_points_editors_at_the_installed_schema(
-    tmp_path: Path, kind: str, lang: str
+def test_new_file_points_editors_at_a_schema_that_travels_with_it(
+    tmp_path: Path, kind: str, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """No absolute local path (it breaks for whoever receives the file): a relative line and
+    the schema written beside the file, so a shared folder keeps its editor check."""
+    from readiness.schema import schema_text
+
     new(tmp_path, kind, "schema-line", lang)
     first = (tmp_path / f"schema-line.{lang}.toml").read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("#:schema file:///")
-    schema = Path(first.removeprefix("#:schema file://"))
-    assert schema.is_absolute() and schema.name == f"{kind}.schema.json"
-    assert schema.is_file()
+    assert first == f"#:schema ./{kind}.schema.json"
+    beside = tmp_path / f"{kind}.schema.json"
+    assert beside.read_text(encoding="utf-8") == schema_text(kind)  # type: ignore[arg-type]
+    assert str(beside) in capsys.readouterr().out
+    new(tmp_path, kind, "second", lang)  # an identical copy is left alone, and not announced
+    assert str(beside) not in capsys.readouterr().out
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

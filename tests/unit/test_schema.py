@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -79,3 +80,23 @@ def test_shipped_schema_files_are_json() -> None:
             "Assessment",
             "Scenario",
         )
+
+
+def test_every_builtin_schema_line_resolves_in_the_repository_and_the_package() -> None:
+    """One relative line per built-in file (`../readiness/schema/<kind>.schema.json`): right in
+    a checkout, and right in the wheel, which ships the schemas at the same relative place
+    (`readiness/_builtin/readiness/schema`, see pyproject.toml)."""
+    root = Path(__file__).resolve().parent.parent.parent
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    lib = builtin_library()
+    assert lib.files
+    for f in lib.files:
+        first = f.path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"#:schema ../readiness/schema/{f.kind}.schema.json", f.path
+        target = first.removeprefix("#:schema ")
+        assert (f.path.parent / target).resolve() == schema_path(f.kind).resolve()
+        # In the wheel: readiness/_builtin/<kinds>/file -> readiness/_builtin/readiness/schema.
+        folder = shipped[f.path.parent.name]
+        in_wheel = os.path.normpath(f"{folder}/{target}")
+        assert Path(in_wheel).parent.as_posix() == shipped["readiness/schema"]

@@ -73,6 +73,9 @@ class WatchApp(ReadinessApp):
     """Plays one file; reloads it on save when `watch` is set. Results go to a scratch folder:
     a preview is not a participant's run."""
 
+    preview = True
+    """Read by the player: leaving says nothing about saving, since nothing is kept."""
+
     def __init__(
         self,
         settings: Settings,

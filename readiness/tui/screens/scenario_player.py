@@ -83,6 +83,14 @@ class PlayerScreen(SettledLayout[None]):
         Binding("c", "show('chat')", t("train.key.chat"), id="train.chat", show=False),
         # Esc too: in a reply step q is typed into the text, Esc leaves (shown as "q/Esc").
         Binding("q,escape", "leave", t("train.key.leave"), id="train.leave", key_display="q/Esc"),
+        # `play FILE` previews and saves nothing: the same keys, without the word "saved".
+        Binding(
+            "q,escape",
+            "leave_preview",
+            t("train.key.leave_preview"),
+            id="train.leave_preview",
+            key_display="q/Esc",
+        ),
     ]
 
     def __init__(
@@ -448,7 +456,21 @@ class PlayerScreen(SettledLayout[None]):
             return isinstance(node, Reply)
         if action == "pause":
             return not self.session.run.practice
+        if action in ("leave", "leave_preview"):
+            return (action == "leave_preview") == self._preview
         return True
+
+    @property
+    def _preview(self) -> bool:
+        """True under `readiness play FILE`: results go to a scratch folder that is deleted."""
+        return bool(getattr(self.app, "preview", False))
+
+    def action_leave_preview(self) -> None:
+        """Leave a preview: nothing is kept, so nothing is said to be saved."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._finished = True
+        self.app.exit()
 
     def action_pick(self, number: int) -> None:
         for panel in self.query(DecisionPanel):

@@ -1,0 +1,59 @@
+"""`readiness play FILE` previews and keeps nothing: it must not say it saved (issue 16, 15)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from readiness.authoring.load import load_file
+from readiness.authoring.scaffold import write_scaffold
+from readiness.settings import Settings
+from readiness.tui.play_watch import WatchApp
+from readiness.tui.screens.scenario_dialogs import BriefingScreen
+from readiness.tui.screens.scenario_player import PlayerScreen
+
+
+async def until(pilot: Pilot[int], condition: object) -> None:
+    for _ in range(200):
+        if condition():  # type: ignore[operator]
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never held")
+
+
+def shown_leave_bindings(screen: PlayerScreen) -> list[str]:
+    """Descriptions of the leave bindings the footer shows (check_action decides)."""
+    return [
+        b.description
+        for b in screen.BINDINGS
+        if not isinstance(b, tuple)
+        and b.action in ("leave", "leave_preview")
+        and screen.check_action(b.action, ())
+    ]
+
+
+async def test_preview_footer_and_leaving_never_claim_a_save(tmp_path: Path) -> None:
+    path = write_scaffold("scenario", "preview", "en", tmp_path)
+    content, problems = load_file(path)
+    settings = Settings(lang="en", results_dir=tmp_path / "unused", seed=1)  # type: ignore[arg-type]
+    app = WatchApp(settings, path, content, problems, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, BriefingScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlayerScreen))
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        assert shown_leave_bindings(screen) == ["Leave (preview, not saved)"]
+        await pilot.press("q")
+        await pilot.pause()
+        assert all("saved" not in n.message.lower() for n in app._notifications)
+    assert not (tmp_path / "unused").exists()
+
+
+async def test_a_real_run_still_says_saved() -> None:
+    """Outside a preview the player keeps its "Leave (saved)" key."""
+    from readiness.tui.screens.scenario_player import PlayerScreen as Player
+
+    labels = [b.description for b in Player.BINDINGS if not isinstance(b, tuple)]
+    assert "Leave (saved)" in labels and "Leave (preview, not saved)" in labels

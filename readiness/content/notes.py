@@ -12,7 +12,7 @@ def library_notes(lib: Library, short: bool = False) -> list[str]:
     files and each by name with its first error. `short` names files without their folder
     (a notification in the TUI is narrow)."""
     lines = [
-        f"{p.path.name if short else p.path}: {p.message}"
+        f"{p.path.name}: {p.message}" if short else str(p)
         for p in lib.problems
         if p.severity == "notice"
     ]

@@ -81,6 +81,39 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
                 )
     out.extend(_unrewarded_good_endings(path, s))
     out.extend(_expert_is_longest(path, s))
+    out.extend(_early_steps(path, s))
+    return out
+
+
+EARLY_STEP = "early-step"
+"""Code of the warning that a step can show before the feed item it is about."""
+
+
+def _early_steps(path: Path, s: Scenario) -> list[ContentProblem]:
+    """Steps some path reaches before the item they answer or whose author they name."""
+    from readiness.content.arrivals import early_steps
+
+    out: list[ContentProblem] = []
+    for early in early_steps(s):
+        field = "reply_to" if early.via == "reply_to" else "situation"
+        if early.minute >= 0:
+            message = t(
+                "content.warn.early_at",
+                inject=early.inject,
+                minute=f"{early.minute:g}"
+                if early.minute == int(early.minute)
+                else round(early.minute),
+                mode=t(f"content.warn.mode.{early.mode}"),
+                at=f"{early.at:g}",
+                node=early.node,
+            )
+        else:
+            message = t("content.warn.early_when", inject=early.inject, node=early.node)
+        out.append(
+            ContentProblem(
+                path, f"nodes.{early.node}.{field}", message, severity="warning", code=EARLY_STEP
+            )
+        )
     return out
 
 

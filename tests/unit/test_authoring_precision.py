@@ -465,3 +465,55 @@ def test_list_names_each_broken_file_with_its_first_error(
         f"  {path}:{line_no(path, 'time_limit')}:14: nodes.d1.time_limit: must be a whole "
         'number without quotes, e.g. 60; found the text "60"',
     ]
+
+
+# -- 12. a step before the feed item it is about ---------------------------------------------
+
+PRESS = (
+    '\n[[injects]]\nid = "press-mail"\nat = 30\nchannel = "email"\n'
+    'author = "Lena Vogt, Morgenpost"\ntext = "Three questions by noon."\n'
+)
+
+
+def warnings_of(path: Path) -> list[ContentProblem]:
+    lib = load_paths([path], with_builtin=False)
+    return [p for p in lib.problems if p.severity == "warning"]
+
+
+def test_a_step_naming_a_person_before_their_message_arrives_is_flagged(
+    tmp_path: Path,
+) -> None:
+    text = (DATA / "mini.en.toml").read_text("utf-8")
+    text = text.replace("\n[[nodes]]\n", PRESS + "\n[[nodes]]\n", 1)
+    text = text.replace(
+        'situation = "A complaint is online."',
+        'situation = "A complaint is online. Lena Vogt wants answers."',
+    )
+    path = tmp_path / "mini.en.toml"
+    path.write_text(text, "utf-8")
+    [problem] = warnings_of(path)
+    assert where(problem) == (
+        "nodes.d1.situation",
+        'can show before the feed item "press-mail" it is about: on the fastest path the step '
+        "comes at minute 0 (practice mode), the item at minute 30. Give the item a smaller `at`, "
+        'or tie it to the step with `when = { visited = "d1" }`',
+        line_no(path, "Lena Vogt wants answers"),
+        13,
+    )
+    assert problem.code == "early-step"
+    # Arriving with the step is fine.
+    path.write_text(text.replace("at = 30\nchannel", "at = 0\nchannel"), "utf-8")
+    assert warnings_of(path) == []
+
+
+def test_a_reply_to_an_item_that_may_not_have_come_is_flagged(tmp_path: Path) -> None:
+    text = (DATA / "mini.en.toml").read_text("utf-8")
+    text = text.replace('id = "post"\nat = 0\n', 'id = "post"\nwhen = { flag = "answered" }\n')
+    path = tmp_path / "mini.en.toml"
+    path.write_text(text, "utf-8")
+    [problem] = warnings_of(path)
+    assert (problem.key, problem.line) == ("nodes.r1.reply_to", line_no(path, 'reply_to = "post"'))
+    assert problem.message == (
+        'can show before the feed item "post" it answers: on some path its `when` does not hold '
+        'yet when the step comes. Tie the item to the step with `when = { visited = "r1" }`'
+    )

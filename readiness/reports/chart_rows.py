@@ -40,20 +40,23 @@ def frame(
     right_w: float,
     label_w: float = 210.0,
     top: float = 2.0,
+    stacked: bool = False,
 ) -> Frame:
     """Lay out `labels` and a band of height `band` per row; `right_w` is kept free at the
-    right of the bands for a value or a small histogram."""
+    right of the bands for a value or a small histogram. `stacked` puts labels above their
+    bands at full width in the wide layout too (long sentences: two lines instead of six)."""
     width = NARROW_WIDTH if narrow else WIDE_WIDTH
-    x0 = 0.0 if narrow else label_w
+    above = narrow or stacked
+    x0 = 0.0 if above else label_w
     plot_w = width - x0 - right_w
     parts: list[str] = []
     tops: list[float] = []
     y = top
     for label in labels:
-        if narrow:
-            lines = wrap(label, width)
+        if above:
+            lines = wrap(label, width - 4)
             text_h = block_height(len(lines))
-            parts.append(text_block(lines, 0, y, "start"))
+            parts.append(text_block(lines, 2, y, "start"))  # 2: room for a T's or „'s overhang
             tops.append(y + text_h + 2)
             y += text_h + 2 + band + GAP
         else:

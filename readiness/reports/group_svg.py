@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from readiness.numbers import shown
 from readiness.reports.chart_rows import frame, open_svg
-from readiness.reports.svg_text import text_block
+from readiness.reports.svg_text import text_block, text_width
 from readiness.workshop.group_model import DimensionGroup, Share
 
 
@@ -84,8 +84,10 @@ def share_bars(
 ) -> Markup:
     """A bar per option with its count and share; ids in `marked` (the expert's choice, a good
     ending) are drawn in the accent colour. Option texts are wrapped in full."""
-    band = 16.0
-    f = frame([s.title for s in rows], narrow=narrow, band=band, right_w=86, label_w=300)
+    band, label_w = 16.0, 300.0
+    labels = [s.title for s in rows]
+    long = any(text_width(label) > 2 * (label_w - 8) for label in labels)
+    f = frame(labels, narrow=narrow, band=band, right_w=86, label_w=label_w, stacked=long)
     parts = [open_svg(f.width, f.height, title, "shares", narrow), *f.parts]
     for y, s in zip(f.band_tops, rows, strict=True):
         parts.append(

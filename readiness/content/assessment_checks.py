@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from readiness.content.problems import ContentProblem, did_you_mean
+from readiness.i18n import t
 from readiness.models.assessment import AnswerCondition, Assessment
 
 
@@ -30,14 +31,15 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
         if q.dimension not in dims:
             err(
                 f"{base}.dimension",
-                f'unknown dimension "{q.dimension}"' + did_you_mean(q.dimension, dims),
+                t("content.check.unknown_dimension", ident=q.dimension)
+                + did_you_mean(q.dimension, dims),
             )
         used_dims.add(q.dimension)
         _duplicates([o.id for o in q.options], f"{base}.options", err)
         if q.critical and q.critical.max_level not in levels:
             err(
                 f"{base}.critical.max_level",
-                f'unknown level "{q.critical.max_level}"'
+                t("content.check.unknown_level", ident=q.critical.max_level)
                 + did_you_mean(q.critical.max_level, levels),
             )
         if q.when is not None:
@@ -45,13 +47,13 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
         seen[q.id] = q.option_ids()
     for d in dims:
         if d not in used_dims:
-            err(f"dimensions.{d}", "no question counts towards this dimension")
+            err(f"dimensions.{d}", t("content.check.empty_dimension"))
     for p in a.profiles:
         for dim_id in p.targets:
             if dim_id not in dims:
                 err(
                     f"profiles.{p.id}.targets.{dim_id}",
-                    f'unknown dimension "{dim_id}"' + did_you_mean(dim_id, dims),
+                    t("content.check.unknown_dimension", ident=dim_id) + did_you_mean(dim_id, dims),
                 )
     profile_ids = [p.id for p in a.profiles]
     for q in a.questions:
@@ -60,17 +62,19 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
                 if pid not in profile_ids:
                     err(
                         f"questions.{q.id}.{field}.{i}",
-                        f'unknown profile "{pid}"' + did_you_mean(pid, profile_ids),
+                        t("content.check.unknown_profile", ident=pid)
+                        + did_you_mean(pid, profile_ids),
                     )
     if a.default_profile and a.default_profile not in profile_ids:
         err(
             "default_profile",
-            f'unknown profile "{a.default_profile}"' + did_you_mean(a.default_profile, profile_ids),
+            t("content.check.unknown_profile", ident=a.default_profile)
+            + did_you_mean(a.default_profile, profile_ids),
         )
     if a.weakest_link and a.weakest_link.max_level not in levels:
         err(
             "weakest_link.max_level",
-            f'unknown level "{a.weakest_link.max_level}"'
+            t("content.check.unknown_level", ident=a.weakest_link.max_level)
             + did_you_mean(a.weakest_link.max_level, levels),
         )
     return problems
@@ -80,7 +84,7 @@ def _duplicates(ids: list[str], key: str, err: Callable[[str, str], None]) -> No
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
-            err(f"{key}.{ident}", f'duplicate id "{ident}"')
+            err(f"{key}.{ident}", t("content.check.duplicate_id", ident=ident))
         seen.add(ident)
 
 
@@ -91,7 +95,7 @@ def _check_condition(
         if cond.question not in earlier:
             err(
                 f"{key}.question",
-                f'"{cond.question}" is not an earlier question'
+                t("content.check.not_earlier", ident=cond.question)
                 + did_you_mean(cond.question, earlier),
             )
         else:
@@ -100,7 +104,7 @@ def _check_condition(
                 if option not in valid:
                     err(
                         f"{key}.any_of",
-                        f'"{option}" is not an answer of "{cond.question}"'
+                        t("content.check.not_an_answer", option=option, ident=cond.question)
                         + did_you_mean(option, valid),
                     )
     for i, sub in enumerate(cond.all or []):

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from readiness.content.problems import ContentProblem, did_you_mean
+from readiness.i18n import t
 from readiness.models.scenario import (
     Decision,
     Effects,
@@ -53,12 +54,16 @@ def check_scenario(
 
     def target(key: str, ident: str) -> None:
         if ident not in nodes:
-            err(key, f'unknown node "{ident}"' + did_you_mean(ident, node_ids))
+            err(key, t("content.check.unknown_node", ident=ident) + did_you_mean(ident, node_ids))
 
     def scores(key: str, values: dict[str, float]) -> None:
         for dim in values:
             if dim not in dims:
-                err(f"{key}.{dim}", f'unknown scoring dimension "{dim}"' + did_you_mean(dim, dims))
+                err(
+                    f"{key}.{dim}",
+                    t("content.check.unknown_scoring_dimension", ident=dim)
+                    + did_you_mean(dim, dims),
+                )
 
     set_somewhere = _flags_set(s)
     checker = _ConditionChecker(s, node_ids, set_somewhere, err)
@@ -68,16 +73,18 @@ def check_scenario(
         if not var.min <= var.initial <= var.max:
             err(
                 f"variables.{var.id}.initial",
-                f"must lie between min ({var.min}) and max ({var.max})",
+                t("content.check.between", min=var.min, max=var.max),
             )
         if var.min >= var.max:
-            err(f"variables.{var.id}.max", "must be greater than min")
+            err(f"variables.{var.id}.max", t("content.check.above_min"))
         del i
     for i, drift in enumerate(s.drift):
         key = f"drift[{i + 1}]"
         if drift.var not in variables:
             err(
-                f"{key}.var", f'unknown variable "{drift.var}"' + did_you_mean(drift.var, variables)
+                f"{key}.var",
+                t("content.check.unknown_variable", ident=drift.var)
+                + did_you_mean(drift.var, variables),
             )
         if drift.while_ is not None:
             checker.check(drift.while_, f"{key}.while")
@@ -87,7 +94,7 @@ def check_scenario(
                 if ev not in assessment_dimensions:
                     err(
                         f"dimensions.{dim.id}.evidence_for",
-                        f'"{ev}" is no assessment dimension'
+                        t("content.check.no_assessment_dimension", ident=ev)
                         + did_you_mean(ev, assessment_dimensions),
                     )
     for inj in s.injects:
@@ -95,7 +102,8 @@ def check_scenario(
         if inj.reply_to is not None and inj.reply_to not in inject_ids:
             err(
                 f"{key}.reply_to",
-                f'unknown inject "{inj.reply_to}"' + did_you_mean(inj.reply_to, inject_ids),
+                t("content.check.unknown_inject", ident=inj.reply_to)
+                + did_you_mean(inj.reply_to, inject_ids),
             )
         if inj.when is not None:
             checker.check(inj.when, f"{key}.when")
@@ -117,12 +125,13 @@ def check_scenario(
             if node.expert is not None and node.expert not in choice_ids:
                 err(
                     f"{key}.expert",
-                    f'unknown choice "{node.expert}"' + did_you_mean(node.expert, choice_ids),
+                    t("content.check.unknown_choice", ident=node.expert)
+                    + did_you_mean(node.expert, choice_ids),
                 )
             if all(c.when is not None for c in node.choices) and node.timeout is None:
                 err(
                     f"{key}.choices",
-                    "every choice has a condition and there is no timeout: the run may get stuck",
+                    t("content.check.stuck"),
                 )
         elif isinstance(node, Reply):
             target(f"{key}.next", node.next)
@@ -131,21 +140,25 @@ def check_scenario(
             if node.reply_to is not None and node.reply_to not in inject_ids:
                 err(
                     f"{key}.reply_to",
-                    f'unknown inject "{node.reply_to}"' + did_you_mean(node.reply_to, inject_ids),
+                    t("content.check.unknown_inject", ident=node.reply_to)
+                    + did_you_mean(node.reply_to, inject_ids),
                 )
             for crit in node.rubric:
                 ckey = f"{key}.rubric.{crit.id}"
                 if crit.dimension is not None and crit.dimension not in dims:
                     err(
                         f"{ckey}.dimension",
-                        f'unknown scoring dimension "{crit.dimension}"'
+                        t("content.check.unknown_scoring_dimension", ident=crit.dimension)
                         + did_you_mean(crit.dimension, dims),
                     )
                 for pattern in crit.patterns:
                     try:
                         re.compile(pattern)
                     except re.error as exc:
-                        err(f"{ckey}.patterns", f"invalid regular expression {pattern!r}: {exc}")
+                        err(
+                            f"{ckey}.patterns",
+                            t("content.check.bad_regex", pattern=repr(pattern), error=exc),
+                        )
         if not isinstance(node, Ending) and node.timeout is not None:
             target(f"{key}.timeout.next", node.timeout.next)
             scores(f"{key}.timeout.scores", node.timeout.scores)
@@ -160,7 +173,7 @@ def _duplicates(ids: list[str], key: str, err: Err) -> None:
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
-            err(f"{key}.{ident}", f'duplicate id "{ident}"')
+            err(f"{key}.{ident}", t("content.check.duplicate_id", ident=ident))
         seen.add(ident)
 
 
@@ -188,12 +201,15 @@ def _check_effects(e: Effects, key: str, s: Scenario, err: Err) -> None:
     var_ids = [v.id for v in s.variables]
     for var in e.vars:
         if var not in var_ids:
-            err(f"{key}.vars.{var}", f'unknown variable "{var}"' + did_you_mean(var, var_ids))
+            err(
+                f"{key}.vars.{var}",
+                t("content.check.unknown_variable", ident=var) + did_you_mean(var, var_ids),
+            )
     for flag in [*e.set_flags, *e.clear_flags]:
         if flag not in s.flags:
             err(
                 f"{key}",
-                f'undeclared flag "{flag}" (add it to [flags])' + did_you_mean(flag, s.flags),
+                t("content.check.undeclared_flag_add", ident=flag) + did_you_mean(flag, s.flags),
             )
 
 
@@ -213,29 +229,36 @@ class _ConditionChecker:
                 continue
             if flag not in self.s.flags:
                 self.err(
-                    f"{key}.{field}", f'undeclared flag "{flag}"' + did_you_mean(flag, self.s.flags)
+                    f"{key}.{field}",
+                    t("content.check.undeclared_flag", ident=flag)
+                    + did_you_mean(flag, self.s.flags),
                 )
             elif field == "flag" and flag not in self.set_flags:
-                self.err(f"{key}.flag", f'can never hold: no choice or inject ever sets "{flag}"')
+                self.err(f"{key}.flag", t("content.check.never_set", ident=flag))
         if c.var is not None:
             var = self.vars.get(c.var)
             if var is None:
                 self.err(
-                    f"{key}.var", f'unknown variable "{c.var}"' + did_you_mean(c.var, self.vars)
+                    f"{key}.var",
+                    t("content.check.unknown_variable", ident=c.var)
+                    + did_you_mean(c.var, self.vars),
                 )
             else:
                 if c.at_least is not None and c.at_least > var.max:
-                    self.err(f"{key}.at_least", f"can never hold: {c.var} never exceeds {var.max}")
+                    self.err(
+                        f"{key}.at_least", t("content.check.never_above", var=c.var, max=var.max)
+                    )
                 if c.at_most is not None and c.at_most < var.min:
                     self.err(
-                        f"{key}.at_most", f"can never hold: {c.var} never falls below {var.min}"
+                        f"{key}.at_most", t("content.check.never_below", var=c.var, min=var.min)
                     )
                 if c.at_least is not None and c.at_most is not None and c.at_least > c.at_most:
-                    self.err(key, "can never hold: at_least is greater than at_most")
+                    self.err(key, t("content.check.bounds_crossed"))
         if c.visited is not None and c.visited not in self.node_ids:
             self.err(
                 f"{key}.visited",
-                f'unknown node "{c.visited}"' + did_you_mean(c.visited, self.node_ids),
+                t("content.check.unknown_node", ident=c.visited)
+                + did_you_mean(c.visited, self.node_ids),
             )
         for i, sub in enumerate(c.all or []):
             self.check(sub, f"{key}.all[{i + 1}]")
@@ -273,7 +296,7 @@ def _check_placeholders(s: Scenario, err: Err) -> None:
             if name not in declared:
                 err(
                     key,
-                    f'unknown placeholder "{{{name}}}" (declare it in [placeholders])'
+                    t("content.check.unknown_placeholder", name="{" + name + "}")
                     + did_you_mean(name, declared),
                 )
 
@@ -290,7 +313,7 @@ def _check_graph(s: Scenario, err: Err) -> None:
         stack.extend(successors(nodes[current]))
     for ident in nodes:
         if ident not in reachable:
-            err(f"nodes.{ident}", f'unreachable: no path from start "{s.start}" leads here')
+            err(f"nodes.{ident}", t("content.check.unreachable", start=s.start))
     # Reverse search from endings finds nodes that can never finish.
     incoming: dict[str, list[str]] = {ident: [] for ident in nodes}
     for ident, node in nodes.items():
@@ -298,7 +321,7 @@ def _check_graph(s: Scenario, err: Err) -> None:
             incoming[nxt].append(ident)
     finishing = {ident for ident, n in nodes.items() if isinstance(n, Ending)}
     if not finishing:
-        err("nodes", 'no ending: add a node with type = "ending"')
+        err("nodes", t("content.check.no_ending"))
         return
     stack = list(finishing)
     while stack:
@@ -309,10 +332,10 @@ def _check_graph(s: Scenario, err: Err) -> None:
                 stack.append(prev)
     for ident in nodes:
         if ident in reachable and ident not in finishing:
-            err(f"nodes.{ident}", "dead end: no path from here reaches an ending")
+            err(f"nodes.{ident}", t("content.check.dead_end"))
     cycle = _find_cycle(nodes, s.start)
     if cycle:
-        err(f"nodes.{cycle[0]}", "loop: " + " -> ".join(cycle) + " (decisions must move forward)")
+        err(f"nodes.{cycle[0]}", t("content.check.loop", path=" -> ".join(cycle)))
 
 
 def _find_cycle(nodes: dict[str, Decision | Reply | Ending], start: str) -> list[str]:

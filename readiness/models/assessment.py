@@ -95,9 +95,9 @@ class AnswerCondition(StrictModel):
     def _one_kind(self) -> AnswerCondition:
         kinds = [k for k in ("question", "all", "any", "not_") if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise ValueError("give exactly one of 'question', 'all', 'any' or 'not'")
+            raise ContentMessage("content.model.answer_condition_kind")
         if self.question is not None and self.any_of is None and self.min_score is None:
-            raise ValueError("a 'question' condition needs 'any_of' or 'min_score'")
+            raise ContentMessage("content.model.question_condition")
         return self
 
 
@@ -147,19 +147,19 @@ class Question(StrictModel):
     def _options_fit_type(self) -> Question:
         if self.type in ("single", "multi"):
             if len(self.options) < 2:
-                raise ValueError(f"a '{self.type}' question needs at least two options")
+                raise ContentMessage("content.model.two_options", type=self.type)
             if max(o.points for o in self.options) <= 0:
-                raise ValueError("at least one option must give points")
+                raise ContentMessage("content.model.option_points")
         elif self.options:
-            raise ValueError(f"a '{self.type}' question takes no options")
+            raise ContentMessage("content.model.no_options", type=self.type)
         if self.scale_labels and self.type != "likert":
-            raise ValueError("scale_labels only apply to likert questions")
+            raise ContentMessage("content.model.scale_labels_likert")
         if self.scale_labels and len(self.scale_labels) != self.scale:
-            raise ValueError(f"scale_labels needs exactly {self.scale} labels (one per step)")
+            raise ContentMessage("content.model.scale_labels_count", scale=self.scale)
         if self.invert and self.type != "yes_no":
-            raise ValueError("invert only applies to yes_no questions")
+            raise ContentMessage("content.model.invert")
         if self.critical_for and self.critical is None:
-            raise ValueError("critical_for needs a [critical] table on the same question")
+            raise ContentMessage("content.model.critical_for")
         return self
 
     def allows_na(self, profile: str | None) -> bool:
@@ -240,17 +240,17 @@ class Assessment(ContentHeader):
     @classmethod
     def _levels_ordered(cls, levels: list[Level]) -> list[Level]:
         if not levels:
-            raise ValueError("an assessment needs at least one level")
+            raise ContentMessage("content.model.one_level")
         scores = [lvl.min_score for lvl in levels]
         if scores != sorted(scores) or len(set(scores)) != len(scores):
-            raise ValueError("must be listed lowest first with rising min_score")
+            raise ContentMessage("content.model.levels_order")
         if scores[0] != 0:
-            raise ValueError("the first level must have min_score = 0")
+            raise ContentMessage("content.model.first_level")
         return levels
 
     @field_validator("questions")
     @classmethod
     def _has_questions(cls, questions: list[Question]) -> list[Question]:
         if not questions:
-            raise ValueError("an assessment needs at least one question")
+            raise ContentMessage("content.model.one_question")
         return questions

@@ -53,13 +53,11 @@ class StateCondition(StrictModel):
             if getattr(self, k) is not None
         ]
         if len(kinds) != 1:
-            raise ValueError(
-                "give exactly one of 'flag', 'not_flag', 'var', 'visited', 'all', 'any' or 'not'"
-            )
+            raise ContentMessage("content.model.state_condition_kind")
         if self.var is not None and self.at_least is None and self.at_most is None:
-            raise ValueError("a 'var' condition needs 'at_least' or 'at_most'")
+            raise ContentMessage("content.model.var_condition")
         if self.var is None and (self.at_least is not None or self.at_most is not None):
-            raise ValueError("'at_least' and 'at_most' need 'var'")
+            raise ContentMessage("content.model.bounds_need_var")
         return self
 
 
@@ -159,7 +157,7 @@ class Inject(StrictModel):
     @model_validator(mode="after")
     def _has_trigger(self) -> Inject:
         if self.at is None and self.when is None:
-            raise ValueError("an inject needs 'at' (a minute) or 'when' (a condition)")
+            raise ContentMessage("content.model.inject_trigger")
         return self
 
 
@@ -224,9 +222,9 @@ class Decision(StrictModel):
     @model_validator(mode="after")
     def _choices(self) -> Decision:
         if not 2 <= len(self.choices) <= 9:
-            raise ValueError("a decision needs between 2 and 9 choices")
+            raise ContentMessage("content.model.choice_count")
         if self.time_limit > 0 and self.timeout is None:
-            raise ValueError("a decision with a time_limit needs a [timeout] (what waiting does)")
+            raise ContentMessage("content.model.decision_timeout")
         return self
 
 
@@ -255,7 +253,7 @@ class Criterion(StrictModel):
     @model_validator(mode="after")
     def _has_matcher(self) -> Criterion:
         if not self.keywords and not self.patterns:
-            raise ValueError("a criterion needs 'keywords' or 'patterns'")
+            raise ContentMessage("content.model.criterion_matcher")
         return self
 
 
@@ -292,9 +290,9 @@ class Reply(StrictModel):
     @model_validator(mode="after")
     def _timeout(self) -> Reply:
         if self.time_limit > 0 and self.timeout is None:
-            raise ValueError("a reply with a time_limit needs a [timeout]")
+            raise ContentMessage("content.model.reply_timeout")
         if not self.rubric:
-            raise ValueError("a reply needs at least one rubric criterion")
+            raise ContentMessage("content.model.reply_rubric")
         return self
 
 

@@ -517,3 +517,21 @@ def test_a_reply_to_an_item_that_may_not_have_come_is_flagged(tmp_path: Path) ->
         'can show before the feed item "post" it answers: on some path its `when` does not hold '
         'yet when the step comes. Tie the item to the step with `when = { visited = "r1" }`'
     )
+
+
+def test_check_and_model_messages_in_german(tmp_path: Path) -> None:
+    path = edited(tmp_path, "mini.en.toml", 'next = "bad"', 'next = "bda"')
+    set_language("de")
+    [problem] = errors_of(path)
+    assert problem.message == 'unbekannter Schritt "bda" (meinten Sie "bad"?)'
+    path = edited(
+        tmp_path,
+        "mini.en.toml",
+        'situation = "Write your answer."',
+        'situation = "Write your answer."\ntime_limit = 30',
+    )
+    [problem] = errors_of(path)
+    assert (problem.key, problem.message) == (
+        "nodes.r1",
+        "ein Antwortschritt mit time_limit braucht ein [timeout]",
+    )

@@ -128,6 +128,22 @@ class AssessmentScore:
         return self.level.id != self.level_by_score.id
 
     @property
+    def limiting_caps(self) -> tuple[Cap, ...]:
+        """Caps that hold the verdict where it is: those at the verdict's own level, the ones
+        that lowered it first. A cap above the verdict limits nothing yet (see `later_caps`),
+        and a critical question that was passed is never a cap at all."""
+        at_verdict = [c for c in self.caps if c.level.id == self.level.id]
+        return tuple(sorted(at_verdict, key=lambda c: not c.effective))
+
+    @property
+    def later_caps(self) -> tuple[Cap, ...]:
+        """Caps above the verdict, lowest level first: ceilings that start to count once the
+        score climbs to their level. Kept apart so they are never read as holding the verdict
+        down now."""
+        above = [c for c in self.caps if c.level.min_score > self.level.min_score]
+        return tuple(sorted(above, key=lambda c: c.level.min_score))
+
+    @property
     def strengths(self) -> tuple[DimensionScore, ...]:
         """Dimensions at or above their target, furthest above first (as shown)."""
         met = [d for d in self.dimensions if d.met]

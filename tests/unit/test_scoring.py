@@ -296,3 +296,39 @@ def test_without_profiles_the_target_is_the_top_level(check: Assessment) -> None
 
 def test_same_answers_same_result(check: Assessment) -> None:
     assert score(check, run(dict(FULL))) == score(check, run(dict(FULL)))
+
+
+def test_only_caps_at_the_verdict_are_limiting(check: Assessment) -> None:
+    """Backing "no" caps at the bottom; the imprint and the weak leadership cap one level up,
+    which the verdict has not reached: they are the next ceilings, not what limits it now."""
+    result = score(check, run(dict(FULL, backing=a("no"))))
+    assert result.level.id == "not-ready"
+    assert [c.question_id for c in result.limiting_caps] == ["backing"]
+    assert [(c.question_id or c.dimension_id) for c in result.later_caps] == [
+        "impressum",
+        "leadership",
+    ]
+
+
+def test_a_cap_at_the_verdict_that_did_not_lower_it_still_limits(check: Assessment) -> None:
+    result = score(check, run(dict(FULL)))
+    assert result.level.id == "getting-there" and not result.capped
+    assert [(c.question_id, c.effective) for c in result.limiting_caps] == [("impressum", False)]
+    assert result.later_caps == ()
+
+
+@pytest.mark.parametrize(
+    ("impressum", "backing"),
+    [("yes", "yes"), ("yes", "no"), ("no", "yes"), ("no", "no")],
+)
+def test_a_passed_critical_question_is_never_listed(
+    check: Assessment, impressum: str, backing: str
+) -> None:
+    result = score(check, run(dict(FULL, impressum=a(impressum), backing=a(backing))))
+    passed = {"impressum"} if impressum == "yes" else set()
+    passed |= {"backing"} if backing == "yes" else set()
+    listed = {c.question_id for c in (*result.limiting_caps, *result.later_caps)}
+    assert not passed & listed
+    assert {c.question_id for c in result.caps} - {None} == {"impressum", "backing"} - passed
+    # Every cap is either limiting now or a later ceiling, never both and never lost.
+    assert len(result.limiting_caps) + len(result.later_caps) == len(result.caps)

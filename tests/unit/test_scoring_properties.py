@@ -140,6 +140,29 @@ def test_scores_stay_in_range(case: tuple[Assessment, dict[str, Answer]]) -> Non
 
 
 @settings(max_examples=examples(200), deadline=None)
+@given(cases())
+def test_a_passed_critical_question_never_limits(
+    case: tuple[Assessment, dict[str, Answer]],
+) -> None:
+    """What the result screen lists as limiting is at the verdict's level and never a critical
+    question whose answer reached its threshold."""
+    assessment, answers = case
+    result = score(assessment, run(answers))
+    for cap in result.limiting_caps:
+        assert cap.level.id == result.level.id
+        if cap.question_id is not None:
+            question = next(q for q in assessment.questions if q.id == cap.question_id)
+            assert question.critical is not None
+            s = (
+                question_score(question, answers[cap.question_id].value)
+                if (cap.question_id in answers and not answers[cap.question_id].not_applicable)
+                else None
+            )
+            assert s is None or s * 100 < question.critical.below
+    assert len(result.limiting_caps) + len(result.later_caps) == len(result.caps)
+
+
+@settings(max_examples=examples(200), deadline=None)
 @given(cases(), st.data())
 def test_a_better_answer_never_lowers_its_dimension(
     case: tuple[Assessment, dict[str, Answer]], data: st.DataObject

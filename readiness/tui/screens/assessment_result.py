@@ -3,6 +3,9 @@ strengths, and the top gaps with what to do about them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,12 +19,11 @@ from readiness.scoring import AssessmentScore, AssessmentSession, Cap
 from readiness.tui.contracts import readiness_app
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
+from readiness.tui.widgets.hanging_row import HangingRow
 from readiness.tui.widgets.steady_footer import SteadyFooter
 
 TOP_GAPS = 3
 ACTIONS_PER_GAP = 3
-SHORT = 60
-"""Characters of a question shown for a cap that did not lower the verdict."""
 
 
 class ResultScreen(SettledLayout[None]):
@@ -30,11 +32,11 @@ class ResultScreen(SettledLayout[None]):
     CSS_PATH = "../assessment.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("p", "next_profile", t("assess.result.profile_key"), id="assess.result.profile"),
-        Binding("g", "report", t("assess.result.report_key"), id="assess.result.report"),
-        Binding("b,escape", "back", t("assess.result.back_key"), id="assess.result.back"),
-        Binding("q", "quit", t("assess.key.quit"), id="assess.result.quit"),
-        Binding("ctrl+c", "quit", t("assess.key.quit"), id="assess.result.quit_ctrl_c", show=False),
+        Binding("p", "next_profile", "assess.result.profile_key", id="assess.result.profile"),
+        Binding("g", "report", "assess.result.report_key", id="assess.result.report"),
+        Binding("b,escape", "back", "assess.result.back_key", id="assess.result.back"),
+        Binding("q", "quit", "assess.key.quit", id="assess.result.quit"),
+        Binding("ctrl+c", "quit", "assess.key.quit", id="assess.result.quit_ctrl_c", show=False),
     ]
 
     def __init__(self, session: AssessmentSession) -> None:
@@ -90,30 +92,31 @@ class ResultScreen(SettledLayout[None]):
             text.append("\n" + result.level.description, style="italic")
         return text
 
-    def _caps(self, result: AssessmentScore) -> Text:
-        """Caps that lowered the verdict in full; the others (which would cap it too, but no
-        lower) as one short line each, so the bars stay in view."""
-        text = Text()
+    def _caps(self, result: AssessmentScore) -> Group:
+        """What holds the verdict where it is, in full sentences (the ones that lowered it
+        first), then what stands between it and each higher level. Nothing is cut: every row
+        wraps under itself, so a long question reads to its end at any width."""
+        rows: list[RenderableType] = []
         if result.capped:
             capped = t("assess.result.capped", level=result.level_by_score.title)
-            text.append(capped + "\n", style="bold")
-        for cap in result.caps:
-            if cap.effective:
-                text.append("⚠ ", style="bold")
-                text.append(_cap_line(cap) + "\n")
-        others = [cap for cap in result.caps if not cap.effective]
+            rows.append(Text(capped, style="bold"))
+        limiting = result.limiting_caps
+        for cap in (c for c in limiting if c.effective):
+            rows.append(HangingRow(Text("⚠", style="bold"), Text(_cap_line(cap))))
+        others = [c for c in limiting if not c.effective]
         if others:
-            text.append(
-                ("\n" if text.plain else "") + t("assess.result.other_caps") + "\n", style="bold"
-            )
+            if rows:
+                rows.append(Text(""))
+            title = t("assess.result.other_caps", level=result.level.title)
+            rows.append(Text(title, style="bold"))
         for cap in others:
-            source = cap.question_text or cap.dimension_title
-            if len(source) > SHORT:
-                source = source[: SHORT - 1] + "…"
-            text.append(f"· {cap.level.title}: ", style="dim")
-            text.append(source + "\n")
-        text.rstrip()
-        return text
+            rows.append(HangingRow(Text("·", style="dim"), Text(_cap_line(cap))))
+        for level_title, caps in _by_level(result.later_caps):
+            if rows:
+                rows.append(Text(""))
+            rows.append(Text(t("assess.result.later_caps", level=level_title), style="bold"))
+            rows.extend(_later_rows(caps))
+        return Group(*rows)
 
     def _profile(self, result: AssessmentScore) -> Text:
         if result.profile is None:
@@ -134,28 +137,27 @@ class ResultScreen(SettledLayout[None]):
         text.rstrip()
         return text
 
-    def _gaps(self, result: AssessmentScore) -> Text:
-        text = Text().append("\n" + t("assess.result.gaps") + "\n", style="bold")
+    def _gaps(self, result: AssessmentScore) -> Group:
+        rows: list[RenderableType] = [Text("\n" + t("assess.result.gaps"), style="bold")]
         gaps = result.top_gaps(TOP_GAPS)
         unscored = [d.title for d in result.dimensions if d.score is None and d.missing]
         if not gaps:
-            text.append(t("assess.result.no_gaps") + "\n", style="dim")
+            rows.append(Text(t("assess.result.no_gaps"), style="dim"))
         for dim in gaps:
-            text.append(f"\n{dim.title}", style="bold")
+            heading = Text("\n" + dim.title, style="bold")
             score = t(
                 "assess.result.gap", score=shown_text(dim.score), target=shown_text(dim.target)
             )
-            text.append(f"  {score}\n", style="dim")
+            heading.append(f"  {score}", style="dim")
+            rows.append(heading)
             for action in dim.actions[:ACTIONS_PER_GAP]:
-                text.append("  → ")
-                text.append(action.text)
-                text.append(f"  [{t('assess.effort.' + action.effort)}]\n", style="dim")
+                label = Text(action.text)
+                label.append(f"  [{t('assess.effort.' + action.effort)}]", style="dim")
+                rows.append(HangingRow(Text("  →"), label))
         if unscored:
-            text.append(
-                "\n" + t("assess.result.unscored", dimensions=", ".join(unscored)), style="italic"
-            )
-        text.rstrip()
-        return text
+            names = ", ".join(unscored)
+            rows.append(Text("\n" + t("assess.result.unscored", dimensions=names), style="italic"))
+        return Group(*rows)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -200,3 +202,30 @@ def _cap_line(cap: Cap) -> str:
         return t("assess.cap.line_weakest", level=cap.level.title, why=cap.why)
     key = "assess.cap.line_failed" if cap.reason == "failed" else "assess.cap.line_unanswered"
     return t(key, level=cap.level.title, question=cap.question_text, answer=cap.answer, why=cap.why)
+
+
+def _by_level(caps: Sequence[Cap]) -> list[tuple[str, list[Cap]]]:
+    """Caps grouped by the level they guard, in the order given (lowest level first)."""
+    groups: dict[str, list[Cap]] = {}
+    for cap in caps:
+        groups.setdefault(cap.level.title, []).append(cap)
+    return list(groups.items())
+
+
+def _later_rows(caps: Sequence[Cap]) -> list[RenderableType]:
+    """One row per critical question (with the answer given), one row for all the dimensions
+    that are too weak: the bars above already show by how much."""
+    rows: list[RenderableType] = []
+    for cap in caps:
+        if cap.reason == "weakest_link":
+            continue
+        label = Text(cap.question_text)
+        label.append(f"  ({cap.answer})", style="dim")
+        rows.append(HangingRow(Text("·", style="dim"), label))
+    weak = [cap for cap in caps if cap.reason == "weakest_link"]
+    if weak:
+        names = ", ".join(cap.dimension_title for cap in weak)
+        below = f"{weak[0].threshold:g}"
+        text = t("assess.result.later_weakest", count=len(weak), dimensions=names, below=below)
+        rows.append(HangingRow(Text("·", style="dim"), Text(text)))
+    return rows

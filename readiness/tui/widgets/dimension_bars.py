@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from readiness.i18n import t
 from readiness.numbers import shown_text
 from readiness.scoring import DimensionScore
+
+MIN_BAR = 16
+"""Cells a bar keeps before a dimension title is shortened to make room."""
 
 
 class DimensionBars(Widget):
@@ -20,6 +24,8 @@ class DimensionBars(Widget):
     DEFAULT_CSS = """
     DimensionBars {
         height: auto;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     DimensionBars > .dimension-bars--met {
         color: $success;
@@ -54,12 +60,19 @@ class DimensionBars(Widget):
         self._dimensions = tuple(dimensions)
         self.refresh(layout=True)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line per dimension, whatever the width: measuring wrapped text here (before
+        the widget knows its width) left a blank hole under the bars."""
+        return len(self._dimensions)
+
     def render(self) -> Text:
         width = max(self.size.width, 30)
         if not self._dimensions:
             return Text("")
-        label_width = min(max(len(d.title) for d in self._dimensions), max(12, width * 2 // 5))
-        numbers_width = 12
+        numbers_width = max(12, *(len(self._numbers(d)) + 1 for d in self._dimensions))
+        # Titles in full while the bar keeps MIN_BAR cells; only then is a title shortened.
+        room = max(12, width - numbers_width - 2 - MIN_BAR)
+        label_width = min(max(len(d.title) for d in self._dimensions), room)
         bar_width = max(8, width - label_width - numbers_width - 2)
         out = Text(no_wrap=True, overflow="ellipsis")
         for i, dim in enumerate(self._dimensions):

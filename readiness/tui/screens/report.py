@@ -192,7 +192,19 @@ class ReportScreen(Screen[None]):
             # deliver_text takes a path or a file object; a str would be read as a path.
             from io import StringIO
 
-            self.app.call_from_thread(self.app.deliver_text, StringIO(html), save_filename=name)
+            # Every press delivers a new copy: the browser fetches each from its own
+            # single-use address. Say so on screen, because the only other sign is the
+            # browser's own download bar, and a blocked download leaves no sign at all.
+            self.app.call_from_thread(
+                self.app.deliver_text,
+                StringIO(html),
+                save_filename=name,
+                mime_type="text/html",
+                encoding="utf-8",
+            )
+            self.app.call_from_thread(
+                self.notify, t("report.tui.downloaded", name=name), markup=False, timeout=10
+            )
             return
         folder = settings.results_dir / "reports"
         stem = self.result_path.stem

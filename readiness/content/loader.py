@@ -257,8 +257,8 @@ def missing_path_problem(path: Path) -> str | None:
     if path.exists():
         return None
     if path.is_symlink():
-        return f"{path}: is a symbolic link that leads nowhere (a loop, or its target is missing)"
-    return f"{path}: no such file or folder"
+        return f"{path}: {t('content.dangling_link')}"
+    return f"{path}: {t('content.no_such_path')}"
 
 
 def iter_content_files(folder: Path) -> list[Path]:
@@ -294,7 +294,7 @@ def _load_library(extra_dirs: Sequence[Path], env: dict[str, str] | None) -> Lib
     builtin = set(builtin_dirs())
     for folder in content_dirs(extra_dirs, env):
         if not folder.exists():
-            lib.problems.append(ContentProblem(folder, "", "content folder does not exist"))
+            lib.problems.append(ContentProblem(folder, "", t("content.no_folder")))
             continue
         for path in iter_content_files(folder):
             add_file(lib, path, builtin=folder in builtin)

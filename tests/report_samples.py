@@ -12,6 +12,7 @@ from pathlib import Path
 
 from builtin_library import builtin_library
 
+from readiness.content.loader import ContentFile
 from readiness.i18n import Lang
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.reports.group_render import render_group
@@ -24,9 +25,9 @@ ASSESSMENT = "institutional-readiness"
 EXERCISES = ("leaked-photos", "campaign-shitstorm")
 
 
-def _contents(lang: Lang, ids: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+def _contents(lang: Lang, ids: tuple[str, ...]) -> list[ContentFile]:
     library = builtin_library()
-    out = []
+    out: list[ContentFile] = []
     for ident in ids:
         found = library.get(f"{ident}-{lang}")
         assert found is not None, ident

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
 from readiness.engine import Debrief, Run, build_debrief, resume
@@ -31,14 +31,14 @@ class DebriefScreen(SettledLayout[None]):
         Binding(
             "left",
             "tab(-1)",
-            t("screens.debrief.tabs"),
+            "screens.debrief.tabs",
             id="train.debrief.tabs",
             key_display="← →",
             priority=True,
         ),
         Binding("right", "tab(1)", show=False, priority=True),
-        Binding("g", "report", t("train.key.report"), id="train.report"),
-        Binding("q,escape", "close", t("train.key.close"), id="train.close"),
+        Binding("g", "report", "train.key.report", id="train.report"),
+        Binding("q,escape", "close", "train.key.close", id="train.close"),
     ]
 
     def __init__(
@@ -78,13 +78,9 @@ class DebriefScreen(SettledLayout[None]):
                                 classes="debrief-subhead",
                             )
                             yield Static(Text(reply.expert_reply), classes="debrief-quote")
-            with TabPane(t("train.debrief.tab.expert"), id="tab-expert"), Horizontal(id="paths"):
-                with VerticalScroll(classes="path-col") as col:
-                    col.border_title = t("train.debrief.your_path")
-                    yield Static(text.your_path(d))
-                with VerticalScroll(classes="path-col") as col:
-                    col.border_title = t("train.debrief.expert_path")
-                    yield Static(text.expert_path(d, run))
+            with TabPane(t("train.debrief.tab.expert"), id="tab-expert"), VerticalScroll():
+                # One scroll, step beside step: two panes scrolled apart and stopped lining up.
+                yield Static(text.paths(d, run), id="paths", classes="debrief-block")
         yield SteadyFooter()
 
     def on_mount(self) -> None:

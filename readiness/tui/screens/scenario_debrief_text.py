@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from readiness.engine import Debrief, DecisionReview, ReplyReview, Run
+from readiness.engine import Debrief, DecisionReview, ExpertStep, ReplyReview, Run
+from readiness.engine.path_pairs import YourStep, pair_paths
 from readiness.i18n import t
 from readiness.reports.rubric_note import rubric_note
 
@@ -108,34 +110,63 @@ def reply_rubric(r: ReplyReview) -> Text:
     return text
 
 
-def your_path(d: Debrief) -> Table:
-    grid = _grid()
-    steps = [x for x in d.timeline if x.kind != "inject"]
-    for n, e in enumerate(steps, start=1):
-        if e.kind == "ending":
-            grid.add_row(
-                Text("■", style="bold"),
-                Text(t("train.debrief.ending", title=e.title), style="bold"),
-            )
-            continue
-        what = t("train.debrief.timed_out") if e.kind == "timeout" else e.text
-        cell = Text.assemble((e.title + "\n", "bold"))
-        cell.append(what)
-        grid.add_row(Text(f"{n}."), cell)
-    return grid
-
-
-def expert_path(d: Debrief, run: Run) -> Table:
-    grid = _grid()
-    for n, step in enumerate(d.expert.steps, start=1):
-        cell = Text.assemble((step.title + "\n", "bold"))
-        cell.append(step.action if step.kind != "wait" else t("train.debrief.waited"))
-        if step.inferred and step.kind == "decision":
-            cell.append("\n" + t("train.debrief.inferred"), style="dim italic")
-        grid.add_row(Text(f"{n}."), cell)
+def paths(d: Debrief, run: Run) -> Group:
+    """Your path and the expert path in one scroll, step beside step: the shared node's title
+    above both, each side's own title where the paths branched."""
+    out: list[RenderableType] = [
+        _pair(
+            Text(t("train.debrief.your_path"), style="bold underline"),
+            Text(t("train.debrief.expert_path"), style="bold underline"),
+        )
+    ]
+    for n, row in enumerate(pair_paths(d), start=1):
+        same = row.same_node and row.yours is not None
+        heading = Text(f"{n}. ", style="bold")
+        if same and row.yours is not None:
+            heading.append(row.yours.title, style="bold")
+        out.append(Text(""))
+        out.append(heading)
+        out.append(_pair(_yours(row.yours, titled=not same), _experts(row.expert, titled=not same)))
+    yours = (
+        Text(t("train.debrief.ending", title=d.ending_title), style="bold")
+        if d.ending
+        else Text(t("train.debrief.unfinished"), style="italic")
+    )
+    theirs = Text("")
     if d.expert.ending is not None:
         title = run.fill(d.expert.ending.title)
-        grid.add_row(
-            Text("■", style="bold"), Text(t("train.debrief.ending", title=title), style="bold")
-        )
+        theirs = Text(t("train.debrief.ending", title=title), style="bold")
+    out += [Text(""), _pair(Text("■ ").append_text(yours), Text("■ ").append_text(theirs))]
+    return Group(*out)
+
+
+def _pair(left: Text, right: Text) -> Table:
+    """Two equal columns; every row of the path uses the same split, so the sides line up."""
+    grid = Table.grid(padding=(0, 2), expand=True)
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=1)
+    grid.add_row(left, right)
     return grid
+
+
+def _yours(step: YourStep | None, titled: bool) -> Text:
+    if step is None:
+        return Text(t("train.debrief.not_on_path"), style="dim italic")
+    text = Text(step.title + "\n", style="bold") if titled else Text()
+    if step.kind == "timeout":
+        text.append(t("train.debrief.timed_out"), style="italic")
+    else:
+        text.append(step.action or "…")
+    if step.followed_expert:
+        text.append("\n✓ " + t("train.debrief.followed"), style="dim")
+    return text
+
+
+def _experts(step: ExpertStep | None, titled: bool) -> Text:
+    if step is None:
+        return Text(t("train.debrief.not_on_path"), style="dim italic")
+    text = Text(step.title + "\n", style="bold") if titled else Text()
+    text.append(step.action if step.kind != "wait" else t("train.debrief.waited"))
+    if step.inferred and step.kind == "decision":
+        text.append("\n" + t("train.debrief.inferred"), style="dim italic")
+    return text

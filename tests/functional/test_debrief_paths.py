@@ -1,0 +1,50 @@
+"""The debrief's expert tab (issue 14, point 8): your path and the expert's in one scroll,
+each step's two sides on the same lines at 80x24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import TabbedContent
+from train_helpers import FakeClock, begin, key_for, let_time_pass, train_app
+
+from readiness.tui.screens import scenario_player
+from readiness.tui.screens.scenario_debrief import DebriefScreen
+from readiness.tui.widgets import feed_entry
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
+    monkeypatch.setattr(feed_entry, "NEW_ITEM_SECONDS", 3600.0)
+    return fake
+
+
+async def test_both_paths_scroll_together_step_beside_step(results: Path, clock: FakeClock) -> None:
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await let_time_pass(pilot, clock, 4)
+        await pilot.press(key_for(screen, "answer"))
+        await pilot.pause()
+        await pilot.press(*"Sorry Lena, that was a mistake on our side.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(key_for(screen, "statement"))
+        await pilot.pause()
+        debrief = app.screen
+        assert isinstance(debrief, DebriefScreen)
+        debrief.query_one(TabbedContent).active = "tab-expert"
+        await pilot.pause()
+        await pilot.pause()
+        pane = debrief.query_one("#tab-expert")
+        assert len(pane.query(VerticalScroll)) == 1  # one scroll for both paths
+        assert app.focused is pane.query_one(VerticalScroll)  # arrows scroll it at once
+        lines = [s.text for s in debrief._compositor.render_strips()]
+        row = next(i for i, line in enumerate(lines) if "2. Your answer" in line)
+        assert "Sorry Lena" in lines[row + 1] and "Lena, we are sorry" in lines[row + 1]
+        first = next(i for i, line in enumerate(lines) if "1. A post is growing" in line)
+        assert lines[first + 1].count("Answer at once.") == 2

@@ -3,8 +3,12 @@ built-in one, and broken files by name. One wording for the command line and the
 
 from __future__ import annotations
 
-from readiness.content.loader import Library
+from typing import TYPE_CHECKING
+
 from readiness.i18n.formats import plural
+
+if TYPE_CHECKING:  # the TUI's home screen imports this before content (and pydantic) loads
+    from readiness.content.loader import Library
 
 
 def library_notes(lib: Library, short: bool = False) -> list[str]:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-# Key descriptions are read when screen modules are imported: collect them in English,
-# whatever the developer's locale says.
+# English unless a test says otherwise, whatever the developer's locale says.
 os.environ["READINESS_LANG"] = "en"
 os.environ.pop("NO_COLOR", None)
 

@@ -191,6 +191,10 @@ def _message(err: Any, field_names: set[str]) -> str:
     ctx = err.get("ctx", {}) or {}
     if kind == "extra_forbidden":
         unknown = str(loc[-1]) if loc else ""
+        if unknown in field_names:
+            # A real key in the wrong table: usually written below a [section] it does not
+            # belong to (TOML puts every key after a header into that table).
+            return t("content.misplaced_key", name=unknown)
         return t("content.unknown_key", name=unknown) + did_you_mean(unknown, field_names)
     if kind == "missing":
         return t("content.missing")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -18,7 +19,9 @@ from readiness.settings import Settings
 from readiness.text_safety import visible
 from readiness.tui.emoji_cells import EmojiCellFilter
 from readiness.tui.gc_pauses import CollectorTuning
+from readiness.tui.keys import footer_keys
 from readiness.tui.safe_text import ControlFilter
+from readiness.tui.textual_internals import LocalCommandPalette
 
 if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
     from readiness.content.loader import ContentFile, Library
@@ -33,9 +36,20 @@ class ReadinessApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "readiness"
+    # Descriptions are catalog keys, translated where they are shown (readiness.tui.keys).
     BINDINGS = [
-        Binding("question_mark", "help", t("keys.help"), id="help"),
-        Binding("ctrl+q", "quit", t("keys.quit"), id="quit", priority=True, show=False),
+        Binding("question_mark", "help", "keys.help", id="help"),
+        Binding("ctrl+q", "quit", "keys.quit", id="quit", priority=True, show=False),
+        # Textual adds its own Ctrl+P binding labelled "palette" unless the app has one.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "keys.palette",
+            id="palette",
+            show=False,
+            priority=True,
+            tooltip="palette.tooltip",
+        ),
     ]
 
     def __init__(
@@ -143,14 +157,68 @@ class ReadinessApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer as people say them: "Strg+Q", "Esc", "?" instead of Textual's
+        `^q`, `esc` (readiness.tui.keys)."""
+        return footer_keys(binding)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder and "no matches" in the user's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(
+                LocalCommandPalette(
+                    placeholder=t("palette.placeholder"),
+                    no_matches=t("palette.no_matches"),
+                    id="--command-palette",
+                )
+            )
+
+    def search_themes(self) -> None:
+        """The theme picker of the "Theme" command, in the user's language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            LocalCommandPalette(
+                [ThemeProvider],
+                placeholder=t("palette.themes"),
+                no_matches=t("palette.no_matches"),
+            )
+        )
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: Textual's hint how to quit, in the user's language."""
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                key = footer_keys(active.binding)
+                self.notify(t("palette.quit_hint", keys=key), title=t("palette.quit_title"))
+                return
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand(t("keys.help"), t("help.command"), self.action_help)
+        """Textual's system commands (theme, quit, maximize, screenshot) in the user's
+        language, and "Keys" opens readiness' own help, which names the keys of the screen
+        as people say them (Textual's key panel shows raw key names)."""
+        yield SystemCommand(t("palette.theme"), t("palette.theme.help"), self.action_change_theme)
+        yield SystemCommand(t("palette.quit"), t("palette.quit.help"), self.action_quit)
+        yield SystemCommand(t("palette.keys"), t("help.command"), self.action_help)
+        if screen.maximized is not None:
+            yield SystemCommand(
+                t("palette.minimize"), t("palette.minimize.help"), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                t("palette.maximize"), t("palette.maximize.help"), screen.action_maximize
+            )
+        yield SystemCommand(
+            t("palette.screenshot"),
+            t("palette.screenshot.help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
         if self.library is not None and not self.settings.restricted:
             for f in self.library.files:
+                kind = t(f"home.kind.{f.kind}")  # the same facts as on the home screen
                 yield SystemCommand(
                     f"{t('home.start')}: {f.model.title}",
-                    f"{f.kind} · {f.model.language} · {f.model.duration_minutes} min",
+                    f"{kind} · {f.model.language} · {f.model.duration_minutes} min",
                     lambda f=f: self.open_content(f),
                 )
 

@@ -38,7 +38,7 @@ class ProblemsScreen(ModalScreen[None]):
     """What is wrong with the file, until the trainer saves a version that loads."""
 
     CSS_PATH = "play_watch.tcss"
-    BINDINGS = [Binding("q", "app.quit", t("author.watch.quit"), id="watch.quit")]
+    BINDINGS = [Binding("q", "app.quit", "author.watch.quit", id="watch.quit")]
 
     def __init__(self, path: Path, problems: list[ContentProblem]) -> None:
         super().__init__()

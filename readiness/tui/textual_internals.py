@@ -4,7 +4,9 @@ readiness paints per key and per clock tick, and three things Textual does not o
 made that fast enough: laying a screen out until it settles before painting
 (`readiness.tui.settled_layout`), a footer that shows its keys in the first paint
 (`readiness.tui.widgets.steady_footer`), and knowing whether keys are still queued
-(`readiness.tui.typeahead`). They reach into Textual only through the functions below.
+(`readiness.tui.typeahead`). A fourth keeps key labels in the user's language: the footer
+translates its entries when it builds them (`readiness.tui.widgets.footer`). They reach into
+Textual only through the functions below.
 
 Private names can change in any Textual release, so pyproject pins Textual to the minor
 version these were tested with (`TESTED_TEXTUAL`) and importing this module fails at once,
@@ -16,14 +18,20 @@ tests exercise every function here), and read the notes on each function.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+import inspect
+from collections.abc import Callable, Iterable
 from importlib.metadata import version
 from typing import Any
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App
+from textual.command import CommandList, CommandPalette, ProviderSource
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+from textual.widgets.option_list import Option
 
 TESTED_TEXTUAL = (8, 2)
 """Major and minor version of Textual this module was written and tested against."""
@@ -51,9 +59,15 @@ def check_textual(installed: str | None = None) -> None:
             (Screen, "_compositor_refresh"),
             (Screen, "_get_breakpoint_classes"),
             (Footer, "_bindings_ready"),
+            (CommandPalette, "_start_no_matches_countdown"),
+            (CommandPalette, "_stop_no_matches_countdown"),
+            (CommandPalette, "_NO_MATCHES"),
+            (CommandPalette, "_NO_MATCHES_COUNTDOWN"),
         )
         if not hasattr(owner, name)
     ]
+    if "description" not in inspect.signature(FooterKey.__init__).parameters:
+        missing.append("FooterKey.description")
     if missing:
         raise UntestedTextual(
             f"this Textual lacks {', '.join(missing)}, which readiness relies on; "
@@ -110,6 +124,51 @@ def breakpoint_classes(
 def show_footer_keys_now(footer: Footer) -> None:
     """Textual's footer waits for the first focus change before it composes its keys."""
     footer.set_reactive(Footer._bindings_ready, True)
+
+
+def relabel_footer_key(widget: Widget, translate: Callable[[str], str]) -> None:
+    """Footer entries carry the binding's description as they were built; readiness' key
+    labels are catalog keys, translated here before the entry is first drawn
+    (`readiness.tui.widgets.footer`). Other widgets are left alone."""
+    if isinstance(widget, FooterKey):
+        widget.description = translate(widget.description)
+        if isinstance(widget.tooltip, str):
+            widget.tooltip = translate(widget.tooltip)
+
+
+class LocalCommandPalette(CommandPalette):
+    """Textual's command palette with its "No matches found" line in the user's language
+    (Textual writes that line inside a private method; this is that method with the text
+    as a parameter). The placeholder is Textual's own public parameter."""
+
+    def __init__(
+        self,
+        providers: ProviderSource | None = None,
+        *,
+        placeholder: str,
+        no_matches: str,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(providers, placeholder=placeholder, id=id)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self.no_matches, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def app_is_settled(app: App[Any]) -> bool:

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from readiness.authoring.load import load_file
 from readiness.authoring.scaffold import write_scaffold
 from readiness.settings import Settings
+from readiness.tui.keys import label
 from readiness.tui.play_watch import WatchApp
 from readiness.tui.screens.scenario_dialogs import BriefingScreen
 from readiness.tui.screens.scenario_player import PlayerScreen
@@ -25,7 +26,7 @@ async def until(pilot: Pilot[int], condition: object) -> None:
 def shown_leave_bindings(screen: PlayerScreen) -> list[str]:
     """Descriptions of the leave bindings the footer shows (check_action decides)."""
     return [
-        b.description
+        label(b.description)
         for b in screen.BINDINGS
         if not isinstance(b, tuple)
         and b.action in ("leave", "leave_preview")
@@ -55,5 +56,25 @@ async def test_a_real_run_still_says_saved() -> None:
     """Outside a preview the player keeps its "Leave (saved)" key."""
     from readiness.tui.screens.scenario_player import PlayerScreen as Player
 
-    labels = [b.description for b in Player.BINDINGS if not isinstance(b, tuple)]
+    labels = [label(b.description) for b in Player.BINDINGS if not isinstance(b, tuple)]
     assert "Leave (saved)" in labels and "Leave (preview, not saved)" in labels
+
+
+async def test_preview_help_says_nothing_is_saved(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from readiness.tui.screens.help import HelpScreen
+
+    path = write_scaffold("scenario", "preview", "en", tmp_path)
+    content, problems = load_file(path)
+    settings = Settings(lang="en", results_dir=tmp_path / "unused", seed=1)  # type: ignore[arg-type]
+    app = WatchApp(settings, path, content, problems, watch=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, BriefingScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlayerScreen))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "nothing you answer is saved" in text
+        assert "Everything you answer is saved" not in text

@@ -535,3 +535,19 @@ def test_check_and_model_messages_in_german(tmp_path: Path) -> None:
         "nodes.r1",
         "ein Antwortschritt mit time_limit braucht ein [timeout]",
     )
+
+
+def test_a_top_level_key_written_below_a_table_says_where_it_belongs(tmp_path: Path) -> None:
+    text = (DATA / "quiz.en.toml").read_text(encoding="utf-8")
+    path = tmp_path / "quiz.en.toml"
+    path.write_text(text + 'default_profile = "small"\n', encoding="utf-8")
+    [problem] = errors_of(path)
+    assert (problem.key, problem.line, problem.column) == (
+        "levels.high.default_profile",
+        line_no(path, "default_profile ="),
+        1,
+    )
+    assert problem.message == (
+        '"default_profile" does not belong here: every key below a [section] header belongs to '
+        "that section; move it above the header, or into the table where it belongs"
+    )

@@ -20,9 +20,9 @@ class ResumeDialog(ResumeChoice):
 
     CSS_PATH = "../assessment.tcss"
     BINDINGS = [
-        Binding("r", "choose('resume')", t("assess.resume.resume"), id="assess.resume"),
-        Binding("n", "choose('new')", t("assess.resume.new"), id="assess.start_over"),
-        Binding("escape", "choose(None)", t("assess.key.cancel"), id="assess.cancel"),
+        Binding("r", "choose('resume')", "assess.resume.resume", id="assess.resume"),
+        Binding("n", "choose('new')", "assess.resume.new", id="assess.start_over"),
+        Binding("escape", "choose(None)", "assess.key.cancel", id="assess.cancel"),
     ]
 
     def __init__(self, result: AssessmentResult, answered: int, total: int) -> None:
@@ -47,7 +47,7 @@ class TextPrompt(ModalScreen[str | None]):
     """Ask for one line of text. Dismisses with the text, or None when cancelled."""
 
     CSS_PATH = "../assessment.tcss"
-    BINDINGS = [Binding("escape", "cancel", t("assess.key.cancel"), id="assess.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "assess.key.cancel", id="assess.cancel")]
 
     def __init__(
         self, title: str, explanation: str, value: str = "", required: bool = False

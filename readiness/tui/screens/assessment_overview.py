@@ -7,11 +7,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from readiness.i18n import t
 from readiness.scoring import AssessmentSession, Status
+from readiness.tui.widgets.footer import LocalFooter
 
 MARKS: dict[Status, str] = {
     "answered": "✓",
@@ -30,13 +31,13 @@ class OverviewScreen(Screen[str | None]):
         Binding(
             "enter",
             "jump",
-            t("assess.overview.jump"),
+            "assess.overview.jump",
             id="assess.overview.jump",
             key_display="⏎",
             priority=True,
         ),
-        Binding("u", "next_open", t("assess.overview.next_open"), id="assess.overview.next_open"),
-        Binding("escape,o", "close", t("assess.key.back_to_question"), id="assess.overview.close"),
+        Binding("u", "next_open", "assess.overview.next_open", id="assess.overview.next_open"),
+        Binding("escape,o", "close", "assess.key.back_to_question", id="assess.overview.close"),
     ]
 
     def __init__(self, session: AssessmentSession) -> None:
@@ -48,7 +49,7 @@ class OverviewScreen(Screen[str | None]):
         yield Static(self._summary(), id="overview-summary")
         yield Static(Text(t("assess.overview.legend")), id="overview-legend")
         yield OptionList(*self._options(), id="overview-list")
-        yield Footer(compact=True, show_command_palette=False)
+        yield LocalFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = self.session.assessment.title

@@ -35,26 +35,24 @@ class QuestionScreen(SettledLayout[None]):
     CSS_PATH = "../assessment.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("enter", "confirm", t("assess.key.confirm"), id="assess.confirm", key_display="⏎"),
-        Binding("space", "toggle_option", t("assess.key.toggle"), id="assess.toggle", show=False),
-        Binding(
-            "1", "pick(1)", t("assess.key.pick"), id="assess.pick", key_display="1-9", show=False
-        ),
+        Binding("enter", "confirm", "assess.key.confirm", id="assess.confirm", key_display="⏎"),
+        Binding("space", "toggle_option", "assess.key.toggle", id="assess.toggle", show=False),
+        Binding("1", "pick(1)", "assess.key.pick", id="assess.pick", key_display="1-9", show=False),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)],
-        Binding("left,backspace", "back", t("assess.key.back"), id="assess.back", key_display="←"),
-        Binding("right", "forward", t("assess.key.forward"), id="assess.forward", show=False),
-        Binding("s", "skip", t("assess.key.skip"), id="assess.skip"),
+        Binding("left,backspace", "back", "assess.key.back", id="assess.back", key_display="←"),
+        Binding("right", "forward", "assess.key.forward", id="assess.forward", show=False),
+        Binding("s", "skip", "assess.key.skip", id="assess.skip"),
         # Always in the footer, so the keys stay in place from question to question (and the
         # footer is never rebuilt while answering); where the author does not allow N/A,
         # pressing n says why, and the status line says when it is allowed.
-        Binding("n", "not_applicable", t("assess.key.na"), id="assess.na"),
-        Binding("e", "note", t("assess.key.note"), id="assess.note"),
-        Binding("f", "flag", t("assess.key.flag"), id="assess.flag"),
-        Binding("o", "overview", t("assess.key.overview"), id="assess.overview"),
-        Binding("r", "result", t("assess.key.result"), id="assess.result"),
-        Binding("q", "quit", t("assess.key.quit"), id="assess.quit"),
-        Binding("ctrl+c", "quit", t("assess.key.quit"), id="assess.quit_ctrl_c", show=False),
-        Binding("escape", "close", t("assess.key.close"), id="assess.close", show=False),
+        Binding("n", "not_applicable", "assess.key.na", id="assess.na"),
+        Binding("e", "note", "assess.key.note", id="assess.note"),
+        Binding("f", "flag", "assess.key.flag", id="assess.flag"),
+        Binding("o", "overview", "assess.key.overview", id="assess.overview"),
+        Binding("r", "result", "assess.key.result", id="assess.result"),
+        Binding("q", "quit", "assess.key.quit", id="assess.quit"),
+        Binding("ctrl+c", "quit", "assess.key.quit", id="assess.quit_ctrl_c", show=False),
+        Binding("escape", "close", "assess.key.close", id="assess.close", show=False),
         Binding("pagedown", "scroll_text(1)", show=False),
         Binding("pageup", "scroll_text(-1)", show=False),
     ]

@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from readiness.content.loader import ContentFile, Library
@@ -25,6 +25,7 @@ from readiness.models.scenario import Channel
 from readiness.tui.contracts import readiness_app
 from readiness.tui.screens.dashboard_dialogs import InjectDialog, InjectRequest, StartDialog
 from readiness.tui.screens.dashboard_views import AssessmentView, ScenarioView
+from readiness.tui.widgets.footer import LocalFooter
 from readiness.workshop import control
 from readiness.workshop.control import ControlState
 from readiness.workshop.group import analyse
@@ -42,17 +43,15 @@ class DashboardScreen(Screen[None]):
 
     CSS_PATH = "../dashboard.tcss"
     BINDINGS = [
-        Binding(
-            "a", "show('assessments')", t("workshop.dash.key.assessments"), id="dash.assessments"
-        ),
-        Binding("s", "show('scenarios')", t("workshop.dash.key.scenarios"), id="dash.scenarios"),
-        Binding("n", "step(1)", t("workshop.dash.key.next"), id="dash.next"),
-        Binding("p", "step(-1)", t("workshop.dash.key.previous"), id="dash.previous", show=False),
-        Binding("g", "start_exercise", t("workshop.dash.key.start"), id="dash.start"),
-        Binding("space", "toggle_pause", t("workshop.dash.key.pause"), id="dash.pause"),
-        Binding("i", "inject", t("workshop.dash.key.inject"), id="dash.inject"),
-        Binding("r", "refresh", t("workshop.dash.key.refresh"), id="dash.refresh", show=False),
-        Binding("q", "app.quit", t("keys.quit"), id="dash.quit", show=False),
+        Binding("a", "show('assessments')", "workshop.dash.key.assessments", id="dash.assessments"),
+        Binding("s", "show('scenarios')", "workshop.dash.key.scenarios", id="dash.scenarios"),
+        Binding("n", "step(1)", "workshop.dash.key.next", id="dash.next"),
+        Binding("p", "step(-1)", "workshop.dash.key.previous", id="dash.previous", show=False),
+        Binding("g", "start_exercise", "workshop.dash.key.start", id="dash.start"),
+        Binding("space", "toggle_pause", "workshop.dash.key.pause", id="dash.pause"),
+        Binding("i", "inject", "workshop.dash.key.inject", id="dash.inject"),
+        Binding("r", "refresh", "workshop.dash.key.refresh", id="dash.refresh", show=False),
+        Binding("q", "app.quit", "keys.quit", id="dash.quit", show=False),
     ]
 
     def __init__(self, folder: Path) -> None:
@@ -76,7 +75,7 @@ class DashboardScreen(Screen[None]):
             with TabPane(t("workshop.dash.scenarios"), id="scenarios"):
                 yield Static(t("workshop.dash.waiting"), id="s-empty", classes="empty")
                 yield ScenarioView(id="s-view")
-        yield Footer(compact=True, show_command_palette=False)
+        yield LocalFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#a-view").display = False

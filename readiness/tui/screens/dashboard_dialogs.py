@@ -28,7 +28,7 @@ PRESETS = ("journalist", "boss", "works_council", "influencer")
 class StartDialog(ModalScreen[ContentFile | None]):
     """Pick the assessment or exercise every participant opens at once."""
 
-    BINDINGS = [Binding("escape", "cancel", t("workshop.dash.cancel"), id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "workshop.dash.cancel", id="cancel")]
 
     def __init__(self, contents: list[ContentFile]) -> None:
         super().__init__()
@@ -68,7 +68,7 @@ class InjectRequest:
 class InjectDialog(ModalScreen[InjectRequest | None]):
     """Write (or pick) an extra inject and release it to the room."""
 
-    BINDINGS = [Binding("escape", "cancel", t("workshop.dash.cancel"), id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "workshop.dash.cancel", id="cancel")]
 
     def __init__(self, scenarios: list[ContentFile]) -> None:
         super().__init__()

@@ -1,4 +1,4 @@
-"""Help: the keys of the current screen and where to find more."""
+"""Help: the keys of the current screen, named as people say them, and where to find more."""
 
 from __future__ import annotations
 
@@ -6,35 +6,43 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from readiness.i18n import t
+from readiness.tui.keys import help_keys, is_label_key, label
 
 
 class HelpScreen(ModalScreen[None]):
-    """Shows every key binding active on the screen below, with its description."""
+    """Shows every key active on the screen below (its own, the focused widget's and the
+    app's), one line per label, with the keys by name ("Strg+Q", "Esc / q")."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", t("keys.close"), id="close")]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "keys.close", id="close")]
 
     def compose(self) -> ComposeResult:
         text = Text()
         text.append(t("help.title") + "\n\n", style="bold")
         stack = self.app.screen_stack
-        below = stack[-1] if stack and not isinstance(stack[-1], HelpScreen) else None
-        if below is None and len(stack) > 1:
-            below = stack[-2]
-        seen: set[str] = set()
-        if below is not None:
-            for binding in [*below.BINDINGS, *self.app.BINDINGS]:
-                if not isinstance(binding, Binding) or not binding.description:
-                    continue
-                keys = binding.key_display or binding.key
-                if keys in seen:
-                    continue
-                seen.add(keys)
-                text.append(f"{keys:>14}  ", style="bold")
-                text.append(binding.description + "\n")
-        text.append("\n" + t("help.body"))
+        below = next((s for s in reversed(stack) if not isinstance(s, HelpScreen)), None)
+        rows = key_rows(below) if below is not None else []
+        width = max((len(keys) for keys, _ in rows), default=0)
+        for keys, description in rows:
+            text.append(f"{keys:>{width}}  ", style="bold")
+            text.append(description + "\n")
+        # `play FILE` keeps nothing: its help must not promise that answers are saved.
+        preview = bool(getattr(self.app, "preview", False))
+        text.append("\n" + t("help.body_preview" if preview else "help.body"))
         with VerticalScroll(id="help-box"):
             yield Static(text)
+
+
+def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
+    """(keys, label) for every readiness binding active on `screen`, the screen's first,
+    the app's last; several keys for one label share a line. Textual's own bindings
+    (cursor movement inside lists and text fields) are not listed: they work as everywhere."""
+    by_label: dict[str, list[Binding]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if is_label_key(binding.description):
+            by_label.setdefault(binding.description, []).append(binding)
+    return [(help_keys(bindings), label(key)) for key, bindings in by_label.items()]

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from readiness.content.notes import library_notes
 from readiness.i18n import set_address, t
 from readiness.tui.contracts import readiness_app
 from readiness.tui.screens.home_details import details, item_label
+from readiness.tui.widgets.footer import LocalFooter
 
 if TYPE_CHECKING:
     from readiness.content.loader import ContentFile, Library
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 class ContentList(OptionList):
     """The option list, with Enter shown in the footer as "Start"."""
 
-    BINDINGS = [Binding("enter", "select", t("home.start"), id="start")]
+    BINDINGS = [Binding("enter", "select", "home.start", id="start")]
 
 
 class HomeScreen(Screen[None]):
@@ -35,12 +36,12 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         # Each toggle has two bindings on one key; `check_action` shows the one that says
         # what pressing it does now.
-        Binding("l", "toggle_languages", t("home.all_languages"), id="languages"),
-        Binding("l", "toggle_languages_off", t("home.my_language"), id="languages.off"),
-        Binding("m", "toggle_practice", t("home.practice_on"), id="practice"),
-        Binding("m", "toggle_practice_off", t("home.practice_off"), id="practice.off"),
-        Binding("r", "results", t("home.results"), id="results"),
-        Binding("q", "app.quit", t("keys.quit"), id="quit"),
+        Binding("l", "toggle_languages", "home.all_languages", id="languages"),
+        Binding("l", "toggle_languages_off", "home.my_language", id="languages.off"),
+        Binding("m", "toggle_practice", "home.practice_on", id="practice"),
+        Binding("m", "toggle_practice_off", "home.practice_off", id="practice.off"),
+        Binding("r", "results", "home.results", id="results"),
+        Binding("q", "app.quit", "keys.quit", id="quit"),
     ]
 
     def __init__(self) -> None:
@@ -57,7 +58,7 @@ class HomeScreen(Screen[None]):
             yield ContentList(id="content-list")
             with VerticalScroll(id="details"):
                 yield Static(t("home.loading"), id="details-text")
-        yield Footer()
+        yield LocalFooter()
 
     def on_mount(self) -> None:
         set_address(None)  # no content on screen: the product's own voice (Sie)

@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from readiness.i18n import t
+from readiness.tui.widgets.footer import LocalFooter
 from readiness.workshop import pseudonyms
 from readiness.workshop.control import is_workshop
 from readiness.workshop.joincode import LENGTH, JoinGate
@@ -53,7 +54,7 @@ class JoinScreen(Screen[Joined | None]):
     CSS_PATH = CSS
     DEFAULT_CSS = "JoinScreen #join-error { width: 1fr; height: auto; }"
     """Messages wrap inside the box instead of being cut off at its edge."""
-    BINDINGS = [Binding("ctrl+q", "app.quit", t("keys.quit"), id="quit")]
+    BINDINGS = [Binding("ctrl+q", "app.quit", "keys.quit", id="quit")]
 
     def __init__(self, gate: JoinGate, folder: Path, device: str = "") -> None:
         super().__init__()
@@ -71,7 +72,7 @@ class JoinScreen(Screen[Joined | None]):
             yield Label("", id="join-error", classes="dialog-error")
             yield Button(t("workshop.join.button"), variant="primary", id="join-go", compact=True)
             yield Static(t("workshop.join.privacy"), classes="dialog-hint privacy")
-        yield Footer(compact=True, show_command_palette=False)
+        yield LocalFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#join-code", Input).focus()
@@ -134,7 +135,7 @@ class PseudonymScreen(ModalScreen[Joined | None]):
     Escape keeps the results without a name."""
 
     CSS_PATH = CSS
-    BINDINGS = [Binding("escape", "skip", t("workshop.join.skip"), id="skip")]
+    BINDINGS = [Binding("escape", "skip", "workshop.join.skip", id="skip")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pseudonym-box", classes="dialog"):

@@ -25,8 +25,8 @@ class LeaveScreen(ModalScreen[bool]):
     LeaveScreen #leave-buttons Button { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("escape", "stay", t("workshop.leave.stay"), id="leave.stay"),
-        Binding("l", "leave", t("workshop.leave.leave"), id="leave.leave"),
+        Binding("escape", "stay", "workshop.leave.stay", id="leave.stay"),
+        Binding("l", "leave", "workshop.leave.leave", id="leave.leave"),
     ]
 
     def __init__(self, name: str) -> None:

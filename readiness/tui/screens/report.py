@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from readiness.analysis.model import GapReport
 from readiness.content.loader import Library, load_library
@@ -20,6 +20,7 @@ from readiness.models.results import AnyResult, AssessmentResult
 from readiness.numbers import shown_text
 from readiness.tui.contracts import readiness_app
 from readiness.tui.widgets.action_plan import ActionPlan
+from readiness.tui.widgets.footer import LocalFooter
 from readiness.tui.widgets.gap_bars import GapBars
 
 
@@ -28,10 +29,10 @@ class ReportScreen(Screen[None]):
 
     CSS_PATH = "../report.tcss"
     BINDINGS = [
-        Binding("p", "next_profile", t("report.tui.profile"), id="profile"),
-        Binding("i", "toggle_practice", t("report.tui.practice"), id="practice"),
-        Binding("x", "export", t("report.tui.export"), id="export"),
-        Binding("escape,b", "back", t("keys.back"), id="back"),
+        Binding("p", "next_profile", "report.tui.profile", id="profile"),
+        Binding("i", "toggle_practice", "report.tui.practice", id="practice"),
+        Binding("x", "export", "report.tui.export", id="export"),
+        Binding("escape,b", "back", "keys.back", id="back"),
     ]
 
     def __init__(self, result_path: Path) -> None:
@@ -53,7 +54,7 @@ class ReportScreen(Screen[None]):
             yield Static("", id="report-findings")
             yield ActionPlan(id="report-plan")
             yield Static("", id="report-scenarios")
-        yield Footer()
+        yield LocalFooter()
 
     def on_mount(self) -> None:
         # The body has the keyboard: arrows and Page Up/Down scroll the report at once.

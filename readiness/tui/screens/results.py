@@ -10,13 +10,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from readiness.i18n import t
 from readiness.i18n.formats import day_time
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.tui.contracts import readiness_app
 from readiness.tui.screens.results_open import ConfirmDelete, open_run
+from readiness.tui.widgets.footer import LocalFooter
 
 
 def kind_label(result: AnyResult) -> str:
@@ -34,7 +35,7 @@ def mode_label(result: AnyResult) -> str:
 class RunTable(DataTable[object]):
     """The runs, with Enter shown in the footer as "Open"."""
 
-    BINDINGS = [Binding("enter", "select_cursor", t("results.key.open"), id="results.open")]
+    BINDINGS = [Binding("enter", "select_cursor", "results.key.open", id="results.open")]
 
 
 class ResultsScreen(Screen[None]):
@@ -43,11 +44,9 @@ class ResultsScreen(Screen[None]):
 
     CSS_PATH = "../report.tcss"
     BINDINGS = [
-        Binding("g", "report", t("results.key.report"), id="results.report"),
-        Binding(
-            "delete,d", "delete", t("results.key.delete"), id="results.delete", key_display="d"
-        ),
-        Binding("escape,q", "back", t("keys.back"), id="back", key_display="q"),
+        Binding("g", "report", "results.key.report", id="results.report"),
+        Binding("delete,d", "delete", "results.key.delete", id="results.delete", key_display="d"),
+        Binding("escape,q", "back", "keys.back", id="back", key_display="q"),
     ]
 
     def __init__(self) -> None:
@@ -62,7 +61,7 @@ class ResultsScreen(Screen[None]):
         yield Header()
         yield Static(t("results.title"), id="results-title")
         yield RunTable(id="results-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield LocalFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -79,8 +79,8 @@ class ConfirmDelete(ModalScreen[bool]):
 
     CSS_PATH = "../report.tcss"
     BINDINGS = [
-        Binding("escape,n,q", "keep", t("results.delete.keep"), id="results.delete.keep"),
-        Binding("y", "delete", t("results.delete.yes"), id="results.delete.yes"),
+        Binding("escape,n,q", "keep", "results.delete.keep", id="results.delete.keep"),
+        Binding("y", "delete", "results.delete.yes", id="results.delete.yes"),
     ]
 
     def __init__(self, title: str, when: str, who: str) -> None:

@@ -26,7 +26,7 @@ class BriefingScreen(ModalScreen[None]):
 
     CSS_PATH = "../scenario.tcss"
     BINDINGS = [
-        Binding("enter", "start", t("train.key.start"), id="train.start", key_display="⏎"),
+        Binding("enter", "start", "train.key.start", id="train.start", key_display="⏎"),
         Binding("escape", "start", show=False),
     ]
     CHROME = 10
@@ -93,7 +93,7 @@ class PauseScreen(ModalScreen[None]):
         Binding(
             "p,enter,escape",
             "resume",
-            t("train.key.continue"),
+            "train.key.continue",
             id="train.continue",
             key_display="p",
         ),
@@ -114,9 +114,9 @@ class ResumeDialog(ResumeChoice):
 
     CSS_PATH = "../scenario.tcss"
     BINDINGS = [
-        Binding("r", "choose('resume')", t("train.resume.resume"), id="train.resume"),
-        Binding("n", "choose('new')", t("train.resume.new"), id="train.start_over"),
-        Binding("escape", "choose(None)", t("train.key.cancel"), id="train.cancel"),
+        Binding("r", "choose('resume')", "train.resume.resume", id="train.resume"),
+        Binding("n", "choose('new')", "train.resume.new", id="train.start_over"),
+        Binding("escape", "choose(None)", "train.key.cancel", id="train.cancel"),
     ]
 
     def __init__(self, result: ScenarioResult, node_title: str) -> None:

@@ -74,20 +74,20 @@ class PlayerScreen(SettledLayout[None]):
 
     CSS_PATH = "../scenario.tcss"
     BINDINGS = [
-        Binding("1", "pick(1)", t("train.key.pick"), id="train.pick", key_display="1-9"),
+        Binding("1", "pick(1)", "train.key.pick", id="train.pick", key_display="1-9"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)],
-        Binding("ctrl+s", "post", t("train.key.post"), id="train.post"),
-        Binding("p,f9", "pause", t("train.key.pause"), id="train.pause"),
-        Binding("d", "show('decision')", t("train.key.decision"), id="train.decision", show=False),
-        Binding("f", "show('feed')", t("train.key.feed"), id="train.feed", show=False),
-        Binding("c", "show('chat')", t("train.key.chat"), id="train.chat", show=False),
+        Binding("ctrl+s", "post", "train.key.post", id="train.post"),
+        Binding("p,f9", "pause", "train.key.pause", id="train.pause"),
+        Binding("d", "show('decision')", "train.key.decision", id="train.decision", show=False),
+        Binding("f", "show('feed')", "train.key.feed", id="train.feed", show=False),
+        Binding("c", "show('chat')", "train.key.chat", id="train.chat", show=False),
         # Esc too: in a reply step q is typed into the text, Esc leaves (shown as "q/Esc").
-        Binding("q,escape", "leave", t("train.key.leave"), id="train.leave", key_display="q/Esc"),
+        Binding("q,escape", "leave", "train.key.leave", id="train.leave", key_display="q/Esc"),
         # `play FILE` previews and saves nothing: the same keys, without the word "saved".
         Binding(
             "q,escape",
             "leave_preview",
-            t("train.key.leave_preview"),
+            "train.key.leave_preview",
             id="train.leave_preview",
             key_display="q/Esc",
         ),

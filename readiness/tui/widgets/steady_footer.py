@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from readiness.tui.textual_internals import show_footer_keys_now
+from readiness.tui.widgets.footer import LocalFooter
 
 
-class SteadyFooter(Footer):
-    """Textual's footer, with two differences that matter on screens that change per key.
+class SteadyFooter(LocalFooter):
+    """The translating footer, with two differences that matter on screens that change per key.
 
     Textual's footer starts empty and fills in after the screen's first focus change, a frame
     or more after everything else; this one composes its keys at once. And Textual's footer

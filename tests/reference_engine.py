@@ -1,0 +1,45 @@
+"""The scenario engine as it was before it became event-driven: the clock ticks one tick at a
+time, every drift condition, growth stop and pending inject checked at every tick.
+
+It is kept as the specification of the event-driven engine: `test_engine_differential.py`
+drives both with the same inputs and requires the same trace, and `bench_simulate.py` times
+both in one run. Only `Run._run_to` differs; everything else is the production code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from readiness.engine.conditions import holds
+from readiness.engine.run import Run
+from readiness.engine.state import MAX_TICKS, TICKS_PER_MINUTE
+
+
+class StepwiseRun(Run):
+    """A `Run` that advances its clock tick by tick, as the engine did up to issue 18."""
+
+    def _run_to(self, target: int) -> None:
+        """Process tick by tick up to `target`: drift, growth, then arrivals."""
+        target = min(target, MAX_TICKS)
+        step = 1 / TICKS_PER_MINUTE
+        while self.state.ticks < target:
+            self.state.ticks += 1
+            for drift in self.scenario.drift:
+                if holds(drift.while_, self.state):
+                    self.state.nudge(drift.var, drift.per_minute * step)
+            self.feed.grow(self.state, step)
+            if self.feed.pending:
+                self._arrivals()
+        self._summarise()
+
+
+@contextmanager
+def stepwise() -> Iterator[None]:
+    """Every `Run` made inside the block (by simulate, replay, the debrief's expert path)
+    ticks stepwise: for timing the old engine against the new one on the same code path."""
+    original = Run._run_to
+    Run._run_to = StepwiseRun._run_to  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Run._run_to = original  # type: ignore[method-assign]

@@ -29,7 +29,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from readiness.i18n import t
 
     if not args.file.is_file():
-        raise UsageError(t("author.load.missing", path=args.file))
+        # An id (or translation id) works as in `graph` and `stats`: play the file behind it.
+        if args.file.suffix == ".toml" or len(args.file.parts) > 1:
+            raise UsageError(t("author.load.missing", path=args.file))
+        from readiness.cli.common import resolve_any
+
+        args.file = resolve_any(settings, str(args.file)).path
     if args.watch:
         content, problems = load_file(args.file)
     else:

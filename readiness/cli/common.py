@@ -61,9 +61,8 @@ def resolve_any(settings: Settings, ident: str) -> ContentFile:
             raise ContentError(errors_message(Path(ident), lib.errors))
         return found
     lib = library_for(settings)
-    kind: Kind = (
-        "scenario"
-        if any(ident in (f.id, f.model.translation_id) for f in lib.scenarios)
-        else "assessment"
-    )
-    return resolve(settings, ident, kind)[1]
+    for kind in ("scenario", "assessment"):
+        if any(ident in (f.id, f.model.translation_id) for f in lib.files if f.kind == kind):
+            return resolve(settings, ident, kind)[1]
+    ids = [f.id for f in lib.files] + [str(f.model.translation_id) for f in lib.files]
+    raise UsageError(t("content.unknown_any", ident=ident, hint=did_you_mean(ident, ids)))

@@ -424,7 +424,8 @@ def test_stats_and_simulate_accept_an_id(capsys: pytest.CaptureFixture[str]) -> 
     assert capsys.readouterr().out.startswith("Statistics for leaked-photos-en")
     assert main(["simulate", "leaked-photos-en", "--random", "2", "--seed", "1"]) == 0
     out = capsys.readouterr()
-    assert out.out.startswith("Simulated 2 random run(s) of leaked-photos-en (seed 1)")
+    assert out.out.startswith("Simulated 2 random run")  # wording of the count: i18n catalogs
+    assert "of leaked-photos-en (seed 1)" in out.out.splitlines()[0]
     assert out.err == ""  # not a terminal: no progress bar
 
 
@@ -550,4 +551,29 @@ def test_a_top_level_key_written_below_a_table_says_where_it_belongs(tmp_path: P
     assert problem.message == (
         '"default_profile" does not belong here: every key below a [section] header belongs to '
         "that section; move it above the header, or into the table where it belongs"
+    )
+
+
+def test_play_takes_an_id_like_graph_and_stats(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from readiness.cli.main import main
+    from readiness.tui import play_watch
+
+    opened: list[Path] = []
+
+    class NoScreen:
+        def __init__(self, settings: object, path: Path, *args: object, **kwargs: object) -> None:
+            opened.append(path)
+
+        def run(self) -> int:
+            return 0
+
+    monkeypatch.setattr(play_watch, "WatchApp", NoScreen)
+    assert main(["play", "leaked-photos-en"]) == 0
+    assert [p.name for p in opened] == ["leaked-photos.en.toml"]
+    assert main(["play", "no-such-thing"]) == 2
+    assert capsys.readouterr().err == (
+        'readiness: No scenario or assessment with the id or file "no-such-thing"; '
+        "see: readiness list\n"
     )

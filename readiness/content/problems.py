@@ -237,7 +237,9 @@ def from_validation_error(
         elif kind == "missing":
             at = found.find(loc[:-1])
         else:
-            at = found.find(loc)
+            cause = (err.get("ctx") or {}).get("error")
+            inner = cause.at if isinstance(cause, ContentMessage) else None
+            at = (found.keys.get((*loc, inner)) if inner else None) or found.find(loc)
         problems.append(
             ContentProblem(
                 path,

@@ -97,7 +97,7 @@ class AnswerCondition(StrictModel):
         if len(kinds) != 1:
             raise ContentMessage("content.model.answer_condition_kind")
         if self.question is not None and self.any_of is None and self.min_score is None:
-            raise ContentMessage("content.model.question_condition")
+            raise ContentMessage("content.model.question_condition", at="question")
         return self
 
 
@@ -147,19 +147,21 @@ class Question(StrictModel):
     def _options_fit_type(self) -> Question:
         if self.type in ("single", "multi"):
             if len(self.options) < 2:
-                raise ContentMessage("content.model.two_options", type=self.type)
+                raise ContentMessage("content.model.two_options", at="type", type=self.type)
             if max(o.points for o in self.options) <= 0:
-                raise ContentMessage("content.model.option_points")
+                raise ContentMessage("content.model.option_points", at="options")
         elif self.options:
-            raise ContentMessage("content.model.no_options", type=self.type)
+            raise ContentMessage("content.model.no_options", at="options", type=self.type)
         if self.scale_labels and self.type != "likert":
-            raise ContentMessage("content.model.scale_labels_likert")
+            raise ContentMessage("content.model.scale_labels_likert", at="scale_labels")
         if self.scale_labels and len(self.scale_labels) != self.scale:
-            raise ContentMessage("content.model.scale_labels_count", scale=self.scale)
+            raise ContentMessage(
+                "content.model.scale_labels_count", at="scale_labels", scale=self.scale
+            )
         if self.invert and self.type != "yes_no":
-            raise ContentMessage("content.model.invert")
+            raise ContentMessage("content.model.invert", at="invert")
         if self.critical_for and self.critical is None:
-            raise ContentMessage("content.model.critical_for")
+            raise ContentMessage("content.model.critical_for", at="critical_for")
         return self
 
     def allows_na(self, profile: str | None) -> bool:

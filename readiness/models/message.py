@@ -10,8 +10,11 @@ class ContentMessage(ValueError):
     exception in the error's context, and the content loader shows `text()` in the language of
     the UI (`str()` is the English text, for logs and pydantic's own message)."""
 
-    def __init__(self, key: str, **values: object) -> None:
+    def __init__(self, key: str, at: str | None = None, **values: object) -> None:
         self.key = key
+        self.at = at
+        """The key inside the validated table the complaint is about (`time_limit`), so the
+        loader points at its line rather than at the table's first line."""
         self.values = values
         super().__init__(self.text("en"))
 

@@ -55,7 +55,7 @@ class StateCondition(StrictModel):
         if len(kinds) != 1:
             raise ContentMessage("content.model.state_condition_kind")
         if self.var is not None and self.at_least is None and self.at_most is None:
-            raise ContentMessage("content.model.var_condition")
+            raise ContentMessage("content.model.var_condition", at="var")
         if self.var is None and (self.at_least is not None or self.at_most is not None):
             raise ContentMessage("content.model.bounds_need_var")
         return self
@@ -222,9 +222,9 @@ class Decision(StrictModel):
     @model_validator(mode="after")
     def _choices(self) -> Decision:
         if not 2 <= len(self.choices) <= 9:
-            raise ContentMessage("content.model.choice_count")
+            raise ContentMessage("content.model.choice_count", at="choices")
         if self.time_limit > 0 and self.timeout is None:
-            raise ContentMessage("content.model.decision_timeout")
+            raise ContentMessage("content.model.decision_timeout", at="time_limit")
         return self
 
 
@@ -290,7 +290,7 @@ class Reply(StrictModel):
     @model_validator(mode="after")
     def _timeout(self) -> Reply:
         if self.time_limit > 0 and self.timeout is None:
-            raise ContentMessage("content.model.reply_timeout")
+            raise ContentMessage("content.model.reply_timeout", at="time_limit")
         if not self.rubric:
             raise ContentMessage("content.model.reply_rubric")
         return self

@@ -577,3 +577,20 @@ def test_play_takes_an_id_like_graph_and_stats(
         'readiness: No scenario or assessment with the id or file "no-such-thing"; '
         "see: readiness list\n"
     )
+
+
+def test_a_rule_about_one_key_points_at_that_key(tmp_path: Path) -> None:
+    """'a reply with a time_limit needs a [timeout]' at the time_limit line, not the step's."""
+    path = edited(
+        tmp_path,
+        "mini.en.toml",
+        'situation = "Write your answer."',
+        'situation = "Write your answer."\ntime_limit = 30',
+    )
+    [problem] = errors_of(path)
+    assert where(problem) == (
+        "nodes.r1",
+        "a reply with a time_limit needs a [timeout]",
+        line_no(path, "time_limit = 30"),
+        1,
+    )

@@ -37,7 +37,13 @@ class OverviewScreen(Screen[str | None]):
             priority=True,
         ),
         Binding("u", "next_open", "assess.overview.next_open", id="assess.overview.next_open"),
-        Binding("escape,o", "close", "assess.key.back_to_question", id="assess.overview.close"),
+        Binding(
+            "q,escape,o",
+            "close",
+            "assess.key.back_to_question",
+            id="assess.overview.close",
+            key_display="q/Esc",
+        ),
     ]
 
     def __init__(self, session: AssessmentSession) -> None:

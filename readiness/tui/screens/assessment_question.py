@@ -39,20 +39,30 @@ class QuestionScreen(SettledLayout[None]):
         Binding("space", "toggle_option", "assess.key.toggle", id="assess.toggle", show=False),
         Binding("1", "pick(1)", "assess.key.pick", id="assess.pick", key_display="1-9", show=False),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)],
-        Binding("left,backspace", "back", "assess.key.back", id="assess.back", key_display="←"),
+        # ← and the note/flag keys are left out of the footer so the keys that move on or
+        # leave fit at 80 columns in German too; the status line and ? name them.
+        Binding(
+            "left,backspace",
+            "back",
+            "assess.key.back",
+            id="assess.back",
+            key_display="←",
+            show=False,
+        ),
         Binding("right", "forward", "assess.key.forward", id="assess.forward", show=False),
         Binding("s", "skip", "assess.key.skip", id="assess.skip"),
         # Always in the footer, so the keys stay in place from question to question (and the
         # footer is never rebuilt while answering); where the author does not allow N/A,
         # pressing n says why, and the status line says when it is allowed.
         Binding("n", "not_applicable", "assess.key.na", id="assess.na"),
-        Binding("e", "note", "assess.key.note", id="assess.note"),
-        Binding("f", "flag", "assess.key.flag", id="assess.flag"),
+        Binding("e", "note", "assess.key.note", id="assess.note", show=False),
+        Binding("f", "flag", "assess.key.flag", id="assess.flag", show=False),
         Binding("o", "overview", "assess.key.overview", id="assess.overview"),
         Binding("r", "result", "assess.key.result", id="assess.result"),
-        Binding("q", "quit", "assess.key.quit", id="assess.quit"),
+        # q and Esc leave this screen everywhere (as in the player); answers are saved as
+        # they are given, so leaving asks nothing unless a save failed.
+        Binding("q,escape", "leave", "assess.key.leave", id="assess.leave", key_display="q/Esc"),
         Binding("ctrl+c", "quit", "assess.key.quit", id="assess.quit_ctrl_c", show=False),
-        Binding("escape", "close", "assess.key.close", id="assess.close", show=False),
         Binding("pagedown", "scroll_text(1)", show=False),
         Binding("pageup", "scroll_text(-1)", show=False),
     ]
@@ -174,6 +184,7 @@ class QuestionScreen(SettledLayout[None]):
             parts.append(("✎ " + answer.note, ""))
         if question.type == "multi":
             parts.append((t("assess.question.multi_hint"), "dim"))
+        parts.append((t("assess.question.more_keys"), "dim"))
         if self.session.na_allowed(question) and status != "not_applicable":
             parts.append((t("assess.question.na_allowed"), "dim"))
         text = Text()
@@ -236,12 +247,16 @@ class QuestionScreen(SettledLayout[None]):
             return
         self.show_question()
 
-    def _result_screen(self) -> Screen[None]:
+    def _result_screen(self) -> Screen[bool]:
         from readiness.tui.screens.assessment_result import ResultScreen
 
         return ResultScreen(self.session)
 
-    def _back_from_result(self, _: object = None) -> None:
+    def _back_from_result(self, leave: bool | None = None) -> None:
+        """Back from the result: to the questions (b), or out of the assessment (q, Esc)."""
+        if leave:
+            self.action_leave()
+            return
         if self.session.at_end:
             self.session.back()
         self.show_question()
@@ -366,10 +381,21 @@ class QuestionScreen(SettledLayout[None]):
             1, return_code=1, message=Text(unsaved_message(self.session, self.saver.failed))
         )
 
-    def action_close(self) -> None:
-        """Escape: back to the screen below (home) if there is one."""
-        if len(self.app.screen_stack) > 2:
-            self.dismiss(None)
+    def action_leave(self) -> None:
+        """q or Esc: back to the screen below (home, the results) with everything saved, or
+        out of the app when the assessment was started on its own. A failed save is never
+        left behind silently: that goes the way of `action_quit` (recovery copy, message)."""
+        if len(self.app.screen_stack) <= 2:
+            self.action_quit()
+            return
+        if self.session.result.answers:
+            self._apply(self.session.save)
+        self.session.flush()
+        if self.saver.failed is not None:
+            self.action_quit()
+            return
+        self.app.notify(t("assess.left"), markup=False)
+        self.dismiss(None)
 
 
 def unsaved_message(session: AssessmentSession, error: StorageError) -> str:

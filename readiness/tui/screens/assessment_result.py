@@ -26,16 +26,23 @@ TOP_GAPS = 3
 ACTIONS_PER_GAP = 3
 
 
-class ResultScreen(SettledLayout[None]):
-    """Shows `session.score()`; `p` switches the target profile (saved with the run)."""
+class ResultScreen(SettledLayout[bool]):
+    """Shows `session.score()`; `p` switches the target profile (saved with the run).
+
+    Dismissed with True when the participant leaves the assessment (q, Esc), False when
+    they go back to the questions (b)."""
 
     CSS_PATH = "../assessment.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("p", "next_profile", "assess.result.profile_key", id="assess.result.profile"),
         Binding("g", "report", "assess.result.report_key", id="assess.result.report"),
-        Binding("b,escape", "back", "assess.result.back_key", id="assess.result.back"),
-        Binding("q", "quit", "assess.key.quit", id="assess.result.quit"),
+        Binding("b", "back", "assess.result.back_key", id="assess.result.back"),
+        # q and Esc leave the screen, as everywhere: out of the assessment (home or the
+        # results browser), or out of the app when there is nothing below.
+        Binding(
+            "q,escape", "leave", "assess.key.leave", id="assess.result.leave", key_display="q/Esc"
+        ),
         Binding("ctrl+c", "quit", "assess.key.quit", id="assess.result.quit_ctrl_c", show=False),
     ]
 
@@ -192,8 +199,16 @@ class ResultScreen(SettledLayout[None]):
         self.session.flush()
         self.app.exit()
 
+    def action_leave(self) -> None:
+        """Wait for the last changes to reach the disk, then leave this screen."""
+        self.session.flush()
+        if len(self.app.screen_stack) <= 2:
+            self.app.exit()
+        else:
+            self.dismiss(True)
+
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.dismiss(False)
 
 
 def _cap_line(cap: Cap) -> str:

@@ -51,7 +51,8 @@ class DashboardScreen(Screen[None]):
         Binding("space", "toggle_pause", "workshop.dash.key.pause", id="dash.pause"),
         Binding("i", "inject", "workshop.dash.key.inject", id="dash.inject"),
         Binding("r", "refresh", "workshop.dash.key.refresh", id="dash.refresh", show=False),
-        Binding("q", "app.quit", "keys.quit", id="dash.quit", show=False),
+        # Shown like q/Esc everywhere else; nothing is lost (the room lives in its folder).
+        Binding("q,escape", "app.quit", "keys.quit", id="dash.quit", key_display="q/Esc"),
     ]
 
     def __init__(self, folder: Path) -> None:

@@ -32,7 +32,7 @@ class ReportScreen(Screen[None]):
         Binding("p", "next_profile", "report.tui.profile", id="profile"),
         Binding("i", "toggle_practice", "report.tui.practice", id="practice"),
         Binding("x", "export", "report.tui.export", id="export"),
-        Binding("escape,b", "back", "keys.back", id="back"),
+        Binding("q,escape,b", "back", "keys.back", id="back", key_display="q/Esc"),
     ]
 
     def __init__(self, result_path: Path) -> None:
@@ -224,4 +224,8 @@ class ReportScreen(Screen[None]):
         )
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        """Leave the report: back to the screen below, or out of the app if it is alone."""
+        if len(self.app.screen_stack) <= 2:
+            self.app.exit()
+        else:
+            self.app.pop_screen()

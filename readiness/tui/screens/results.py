@@ -46,7 +46,7 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("g", "report", "results.key.report", id="results.report"),
         Binding("delete,d", "delete", "results.key.delete", id="results.delete", key_display="d"),
-        Binding("escape,q", "back", "keys.back", id="back", key_display="q"),
+        Binding("q,escape", "back", "keys.back", id="back", key_display="q/Esc"),
     ]
 
     def __init__(self) -> None:

@@ -38,7 +38,7 @@ class DebriefScreen(SettledLayout[None]):
         ),
         Binding("right", "tab(1)", show=False, priority=True),
         Binding("g", "report", "train.key.report", id="train.report"),
-        Binding("q,escape", "close", "train.key.close", id="train.close"),
+        Binding("q,escape", "close", "train.key.close", id="train.close", key_display="q/Esc"),
     ]
 
     def __init__(

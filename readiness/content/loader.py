@@ -187,7 +187,14 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Conten
             path, "", t("content.toml.unclosed_multiline"), at.line, column=at.column
         )
     line, message = _toml_error(exc)
-    return ContentProblem(path, "", t("content.toml.invalid", message=visible(message)), line)
+    column = re.search(r"\(column (\d+)\)$", message)
+    return ContentProblem(
+        path,
+        "",
+        t("content.toml.invalid", message=visible(message)),
+        line,
+        column=int(column.group(1)) if column else None,
+    )
 
 
 def _too_deep(path: Path) -> ContentProblem:

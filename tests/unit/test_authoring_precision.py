@@ -594,3 +594,12 @@ def test_a_rule_about_one_key_points_at_that_key(tmp_path: Path) -> None:
         line_no(path, "time_limit = 30"),
         1,
     )
+
+
+def test_a_toml_syntax_error_carries_its_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('kind = "scenario"\nid = "x"\ntitle = "unclosed\nsummary = "s"\n')
+    _, [problem] = parse_file(path)
+    assert (
+        str(problem) == f"{path}:3:18: (file): not valid TOML: Illegal character '\\n' (column 18)"
+    )

@@ -88,7 +88,9 @@ class _Reach:
     """Steps passed on every path here."""
 
 
-def _earliest(s: Scenario) -> dict[str, _Reach]:
+def _earliest(s: Scenario, flags_seen: set[str], nodes_seen: set[str]) -> dict[str, _Reach]:
+    """Earliest minutes per step, and which of `flags_seen` / `nodes_seen` hold on every path
+    there (only those a `when` asks about are tracked: a 4,000-step chain stays linear)."""
     nodes: dict[str, Node] = {n.id: n for n in s.nodes}
     mps = s.clock.minutes_per_second
     step = s.clock.practice_step_minutes
@@ -106,8 +108,8 @@ def _earliest(s: Scenario) -> dict[str, _Reach]:
             spent = limit if timed_out else min(read, limit) if limit > 0 else read
             practice = here.practice + step + jump
             exercise = here.exercise + spent + jump
-            new_flags = (here.flags or set()) | flags
-            new_visited = (here.visited or set()) | {ident}
+            new_flags = ((here.flags or set()) | flags) & flags_seen
+            new_visited = ((here.visited or set()) | {ident}) & nodes_seen
             old = reach.get(nxt)
             if old is None:
                 reach[nxt] = _Reach(practice, exercise, new_flags, new_visited)
@@ -172,7 +174,12 @@ def _not_yet(
 def early_steps(s: Scenario) -> list[Early]:
     """Every step that some path reaches before a feed item it answers or whose author it
     names (see the module docstring for the model of time)."""
-    reach = _earliest(s)
+    asked = [_simple_when(i.when) for i in s.injects if i.when is not None]
+    reach = _earliest(
+        s,
+        {f for a in asked if a is not None for f in a[0]},
+        {n for a in asked if a is not None for n in a[1]},
+    )
     injects = {i.id: i for i in s.injects}
     flags_from_injects = {f for i in s.injects for f in i.effects.set_flags}
     by_author: dict[str, list[Inject]] = {}

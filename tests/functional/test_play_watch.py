@@ -280,6 +280,12 @@ def test_play_command_errors_are_one_sentence(
     broken = tmp_path / "broken.toml"
     broken.write_text('kind = "scenario"\n')
     assert main(["play", str(broken), "--lang", "en"]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith(f"readiness: {broken}: id: required key is missing (")
-    assert err.count("\n") == 1
+    lines = capsys.readouterr().err.splitlines()
+    # Issue 16 (9): the first errors, most useful first, and how to see the rest.
+    assert lines[:2] == [
+        f"readiness: {broken} cannot be used; its errors, most useful first:",
+        f"  {broken}: id: required key is missing",
+    ]
+    assert len(lines) == 7
+    assert lines[-1].startswith("  … and ")
+    assert lines[-1].endswith(f"more; see all with: readiness validate {broken}")

@@ -91,6 +91,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.max_sessions < 1 or args.per_address < 1:
         raise UsageError(t("workshop.serve.bad_limit"))
     limits = Limits(args.max_sessions, args.per_address, args.idle_minutes)
+    from readiness.cli.common import library_for
+
+    # Once, in the trainer's terminal: files replacing a built-in one, broken files by name
+    # (the participants' home screens say the same, as every command does).
+    library_for(settings)
     return run_server(settings, args.host, args.port, limits)
 
 

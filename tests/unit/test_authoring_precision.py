@@ -603,3 +603,17 @@ def test_a_toml_syntax_error_carries_its_column(tmp_path: Path) -> None:
     assert (
         str(problem) == f"{path}:3:18: (file): not valid TOML: Illegal character '\\n' (column 18)"
     )
+
+
+def test_serve_names_overrides_and_broken_files_before_it_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from readiness.cli import cmd_serve
+    from readiness.cli.main import main
+
+    _, mine = builtin_copy(tmp_path)
+    monkeypatch.setattr(cmd_serve, "run_server", lambda *args: 0)
+    results = tmp_path / "results"
+    assert main(["serve", "--results", str(results), "--content", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert f"{mine}:{line_no(mine, 'id = ')}:6: id: notice: replaces the built-in file" in err

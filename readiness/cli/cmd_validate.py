@@ -41,8 +41,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         safe_resolve,
     )
 
-    for path in args.paths:
+    for index, path in enumerate(args.paths):
         reason = missing_path_problem(path)
+        if reason is not None and path.suffix != ".toml" and len(path.parts) == 1:
+            # An id (or translation id) names the file behind it, as in graph, stats and play.
+            from readiness.cli.common import resolve_any
+
+            try:
+                args.paths[index] = resolve_any(settings, str(path)).path
+                continue
+            except UsageError:
+                pass
         if reason is not None:
             raise UsageError(reason)
     lib = (

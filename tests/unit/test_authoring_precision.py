@@ -617,3 +617,12 @@ def test_serve_names_overrides_and_broken_files_before_it_starts(
     assert main(["serve", "--results", str(results), "--content", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert f"{mine}:{line_no(mine, 'id = ')}:6: id: notice: replaces the built-in file" in err
+
+
+def test_validate_takes_an_id_too(capsys: pytest.CaptureFixture[str]) -> None:
+    from readiness.cli.main import main
+
+    assert main(["validate", "leaked-photos-en"]) == 0
+    assert capsys.readouterr().out == "1 file checked: no problems.\n"
+    assert main(["validate", "nothing-here"]) == 2
+    assert capsys.readouterr().err == "readiness: nothing-here: no such file or folder\n"

@@ -1,6 +1,8 @@
-"""Character limits per platform, so a reply step shows the limit the participant would meet."""
+"""Platforms: the character limit a reply meets there, and the name people write."""
 
 from __future__ import annotations
+
+from readiness.i18n import Lang, has_key, t
 
 PLATFORM_LIMITS: dict[str, int] = {
     "x": 280,
@@ -28,3 +30,41 @@ def char_limit(platform: str, override: int | None = None) -> int:
     if override is not None:
         return override
     return PLATFORM_LIMITS.get(platform.lower(), DEFAULT_LIMIT)
+
+
+BRAND_NAMES: dict[str, str] = {
+    "x": "X",
+    "twitter": "Twitter",
+    "bluesky": "Bluesky",
+    "threads": "Threads",
+    "mastodon": "Mastodon",
+    "instagram": "Instagram",
+    "tiktok": "TikTok",
+    "pinterest": "Pinterest",
+    "linkedin": "LinkedIn",
+    "xing": "XING",
+    "facebook": "Facebook",
+    "youtube": "YouTube",
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "reddit": "Reddit",
+    "snapchat": "Snapchat",
+    "teams": "Teams",
+    "slack": "Slack",
+    "google": "Google",
+}
+"""Brand names as their owners write them, the same in every language."""
+
+
+def platform_name(platform: str, lang: Lang | None = None) -> str:
+    """How a platform id from a content file reads on screen and in reports: the brand's
+    own spelling ("TikTok", "LinkedIn", "X"), a generic channel in the reader's language
+    ("E-Mail", "Zeitung"; catalog `platform.<id>`), anything else as the author wrote it,
+    with a capital first letter."""
+    key = platform.strip().lower()
+    if key in BRAND_NAMES:
+        return BRAND_NAMES[key]
+    if key and has_key(f"platform.{key}", "en"):
+        return t(f"platform.{key}", lang)
+    text = platform.strip()
+    return text[:1].upper() + text[1:]

@@ -171,24 +171,28 @@ def simulate(
 def render(report: SimulationReport) -> str:
     """Human-readable summary in the UI language."""
     from readiness.i18n import t
+    from readiness.i18n.formats import number
 
     finished = sum(report.endings.values())
     lines = [
         t(
             "author.sim.title",
             id=report.scenario_id,
-            runs=report.runs,
+            runs=t("author.sim.runs", count=report.runs),
             seed=report.seed,
-            finished=finished,
-            timeouts=report.timeouts,
+            finished=number(finished),
+            timeouts=t("author.sim.timeouts", count=report.timeouts),
         ),
         t("author.sim.endings"),
     ]
     for ending, count in report.endings.most_common():
-        lines.append(f"  {ending:<24} {count:>6}  {100 * count / max(finished, 1):5.1f}%")
+        share = number(100 * count / max(finished, 1), 1)
+        lines.append(f"  {ending:<24} {number(count):>6}  {share:>5} %")
     lines.append(t("author.sim.scores"))
     for dim, (lo, hi) in report.scores.items():
-        lines.append(f"  {dim:<24} {lo:6.1f} .. {hi:.1f}")
+        lines.append(
+            f"  {dim:<24} " + t("format.range", low=f"{number(lo, 1):>6}", high=number(hi, 1))
+        )
     never_nodes = ", ".join(report.unvisited_nodes) or "-"
     never_choices = ", ".join(report.unvisited_choices) or "-"
     lines.append(t("author.sim.unvisited_nodes", ids=never_nodes))

@@ -12,6 +12,7 @@ from typing import Any
 from readiness.content.paths import Paths
 from readiness.content.reading import DECIDE_SECONDS, reading_seconds
 from readiness.i18n import t
+from readiness.i18n.formats import number, number_range
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 
@@ -113,7 +114,8 @@ def as_dict(stats: ScenarioStats | AssessmentStats) -> dict[str, Any]:
 
 
 def _num(x: float) -> str:
-    return f"{x:g}"
+    """A figure in the UI language's way (1,5 in German), whole numbers without decimals."""
+    return number(x, 0 if float(x).is_integer() else 1)
 
 
 def render(stats: ScenarioStats | AssessmentStats) -> str:
@@ -124,9 +126,9 @@ def render(stats: ScenarioStats | AssessmentStats) -> str:
         t("author.stats.title", id=stats.id),
         t(
             "author.stats.steps",
-            decisions=stats.decisions,
-            replies=stats.replies,
-            injects=stats.injects,
+            decisions=t("author.stats.decisions", count=stats.decisions),
+            replies=t("author.stats.replies", count=stats.replies),
+            injects=t("author.stats.injects", count=stats.injects),
         ),
         t("author.stats.paths", paths=stats.paths),
         t("author.stats.endings"),
@@ -138,15 +140,18 @@ def render(stats: ScenarioStats | AssessmentStats) -> str:
                 "author.stats.ending",
                 id=e.id,
                 outcome=e.outcome,
-                paths=e.paths,
-                shortest=e.shortest,
-                longest=e.longest,
+                paths=t("author.stats.ending_paths", count=e.paths),
+                steps=t(
+                    "author.stats.ending_steps",
+                    count=e.longest,
+                    range=number_range(e.shortest, e.longest),
+                ),
             )
         )
     lines.append(t("author.stats.scores"))
     width = max((len(d) for d in stats.scores), default=0)
     for dim, (lo, hi) in stats.scores.items():
-        lines.append(f"  {dim:<{width}}  {_num(lo):>6} .. {_num(hi):<6}")
+        lines.append(f"  {dim:<{width}}  " + t("format.range", low=f"{_num(lo):>6}", high=_num(hi)))
     lines.append(t("author.stats.expert", path=" -> ".join(stats.expert_path)))
     lines.append(_duration(stats.minutes, stats.declared_minutes))
     return "\n".join(lines) + "\n"
@@ -155,8 +160,7 @@ def render(stats: ScenarioStats | AssessmentStats) -> str:
 def _duration(minutes: tuple[float, float], declared: int) -> str:
     text = t(
         "author.stats.duration",
-        low=_num(minutes[0]),
-        high=_num(minutes[1]),
+        range=number_range(minutes[0], minutes[1], 1),
         declared=declared,
         decide=DECIDE_SECONDS,
     )

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from readiness.i18n import Lang, as_language, t
 from readiness.numbers import shown, shown_text
 from readiness.reports import group_svg
-from readiness.reports.render import Format, md_cell, md_escape
+from readiness.reports.render import Format, md_cell, md_escape, when_text
 from readiness.workshop.group_model import DimensionGroup, GroupReport, Share
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -51,6 +51,7 @@ def environment(lang: Lang) -> Environment:
     env.filters.update(md=md_escape, cell=md_cell, pct=_pct, share=_share, spark=spark)
     env.globals["t"] = lambda key, **kw: t(key, lang, **kw)
     env.filters["letter"] = letter
+    env.filters["stamp"] = lambda stamp: when_text(stamp, lang)
     return env
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, datetime
 from functools import cache
 from typing import Literal
 
@@ -15,7 +16,9 @@ from markupsafe import Markup
 
 from readiness.analysis.model import GapReport
 from readiness.i18n import Lang, as_language, t
+from readiness.i18n.formats import day, day_time
 from readiness.numbers import shown_text, signed_text
+from readiness.platforms import platform_name
 from readiness.reports import svg
 
 Format = Literal["md", "html", "json"]
@@ -49,8 +52,29 @@ def environment(lang: Lang) -> Environment:
     env.filters["cell"] = md_cell
     env.filters["pct"] = shown_text  # the one rounding of readiness.numbers, never `round`
     env.filters["signed"] = signed_text
+    env.filters["when"] = lambda value: when_text(value, lang)
+    env.filters["platform"] = lambda value: platform_name(value, lang)
     env.globals["t"] = lambda key, **kw: t(key, lang, **kw)
     return env
+
+
+def when_text(value: str | date | datetime, lang: Lang) -> str:
+    """A date or time the way the report's language writes it (03.12.2026, 14:05 in
+    German). Report data keeps ISO text ("2026-12-03 14:05 UTC") for machines and JSON;
+    only what a person reads is localised. Text in any other shape is shown as it is."""
+    if isinstance(value, datetime):
+        return day_time(value, lang)
+    if isinstance(value, date):
+        return day(value, lang)
+    text, suffix = value.strip(), ""
+    if text.endswith(" UTC"):
+        text, suffix = text[:-4], " UTC"
+    for pattern, write in (("%Y-%m-%d %H:%M", day_time), ("%Y-%m-%d", day)):
+        try:
+            return write(datetime.strptime(text, pattern), lang) + suffix
+        except ValueError:
+            continue
+    return value
 
 
 def _charts(report: GapReport, lang: Lang) -> dict[str, Markup]:

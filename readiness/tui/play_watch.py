@@ -135,7 +135,7 @@ class WatchApp(ReadinessApp):
         self.library = Library(files=[content])
         await self._restart(content, previous)
         warnings = len(problems) - len(errors)
-        self.notify(t("author.watch.reloaded", name=self.path.name, warnings=warnings))
+        self.notify(t("author.watch.reloaded", name=self.path.name, count=warnings))
         self.reloads += 1
 
     def _current_result(self) -> AssessmentResult | ScenarioResult | None:

@@ -136,7 +136,7 @@ async def test_a_new_result_file_appears_without_a_key_press(folder: Path) -> No
         save_result(folder, assessment_run(lib, "dee", "", {"backing": "yes"}, 9))
         await until(pilot, lambda: screen.report is not None and screen.report.participants == 1)
         assert not screen.query_one("#a-empty").display
-        assert "1 participant(s), 0 finished" in text_of(screen, "#a-title")
+        assert "1 participant, 0 finished" in text_of(screen, "#a-title")
 
 
 async def test_broken_and_half_written_files_are_counted_not_fatal(folder: Path) -> None:

@@ -76,7 +76,7 @@ async def test_a_wrong_code_costs_an_attempt_and_five_end_the_session(
     app = participant(results)
     async with app.run_test(size=(80, 24)) as pilot:
         await type_into(pilot, "#join-code", "WRONG2")
-        assert "4 attempt(s) left" in message(pilot)
+        assert "4 attempts left" in message(pilot)
         for _ in range(4):
             await type_into(pilot, "#join-code", "WRONG2")
         assert "Too many wrong codes" in message(pilot)

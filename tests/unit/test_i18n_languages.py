@@ -170,8 +170,8 @@ def test_numbers_dates_and_ranges_per_language() -> None:
 @pytest.mark.parametrize(
     ("key", "lang", "count", "expected"),
     [
-        ("assess.result.na_count", "de", 1, "1 trifft nicht zu"),
-        ("assess.result.na_count", "de", 2, "2 treffen nicht zu"),
+        ("assess.result.na_count", "de", 1, "1 entfällt"),
+        ("assess.result.na_count", "de", 2, "2 entfallen"),
         ("assess.result.na_count", "en", 1, "1 does not apply"),
         ("report.missing", "de", 1, "1 Frage unbeantwortet"),
         ("report.missing", "de", 3, "3 Fragen unbeantwortet"),
@@ -188,25 +188,11 @@ def test_plain_lookup_with_a_count_picks_the_plural_form(
 
 
 def test_no_catalog_text_hides_a_plural_in_brackets() -> None:
-    """ "Datei(en)", "participant(s)": a plural written as `<key>.one`/`<key>.other` instead.
-    Entries still in the old style are listed here until they are converted."""
-    pending = {
-        "author.stats.steps",
-        "author.stats.ending",
-        "author.sim.title",
-        "author.watch.reloaded",
-        "author.watch.broken_intro",
-        "train.resume.body",
-        "workshop.group.summary",
-        "workshop.group.runs",
-        "workshop.group.reply_step",
-        "workshop.join.wrong_code",
-    }
+    """ "Datei(en)", "participant(s)": a plural is written as `<key>.one`/`<key>.other`."""
     bracketed = sorted(
         f"{lang}:{key}"
         for lang in languages()
         for key, text in catalog(lang).items()
         if any(mark in text for mark in ("(s)", "(n)", "(en)", "(e)", "(se)", "(in)"))
-        and key not in pending
     )
     assert bracketed == []

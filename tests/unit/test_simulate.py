@@ -111,7 +111,7 @@ def test_simulate_command(capsys: pytest.CaptureFixture[str]) -> None:
         == 0
     )
     out = capsys.readouterr().out
-    assert out.startswith("Simulated 30 random run(s) of mini-en (seed 2): 30 finished")
+    assert out.startswith("Simulated 30 random runs of mini-en (seed 2): 30 finished")
     assert "Engine errors: none." in out
     assert (
         main(["simulate", str(DATA / "mini.en.toml"), "--random", "5", "--seed", "2", "--json"])

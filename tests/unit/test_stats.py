@@ -83,7 +83,7 @@ def test_stats_command_text_and_json(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["stats", str(DATA / "mini.en.toml"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Paths from start to an ending: 5" in out
-    assert "  good (good): 2 path(s), 2 .. 3 steps" in out
+    assert "  good (good): 2 paths, 2–3 steps" in out
     assert "Expert path: d1 -> r1 -> d2 -> good" in out
     assert main(["stats", str(DATA / "quiz.en.toml"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from readiness.i18n import t
+from readiness.i18n.formats import day_time
 from readiness.models.results import AssessmentResult
 from readiness.tui.screens.resume_choice import ResumeChoice
 
@@ -32,7 +33,7 @@ class ResumeDialog(ResumeChoice):
         self.total = total
 
     def compose(self) -> ComposeResult:
-        when = self.result.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = day_time(self.result.updated_at.astimezone())
         text = Text().append(t("assess.resume.title") + "\n\n", style="bold")
         text.append(self.result.content_title + "\n")
         text.append(t("assess.resume.body", when=when, answered=self.answered, total=self.total))

@@ -42,7 +42,7 @@ class AssessmentView(VerticalScroll):
         yield Static(id="a-actions")
 
     def show(self, group: AssessmentGroup, position: str) -> None:
-        detail = t("workshop.group.runs", runs=group.runs, finished=group.finished)
+        detail = t("workshop.group.runs", count=group.runs, finished=group.finished)
         self.query_one("#a-title", Static).update(heading(group.title, f"{detail}  {position}"))
         overall = DimensionGroup(
             id="_overall", title=t("workshop.group.overall"), scores=group.overall
@@ -78,7 +78,7 @@ class ScenarioView(VerticalScroll):
         yield Vertical(id="s-decisions")
 
     def show(self, group: ScenarioGroup, position: str) -> None:
-        detail = t("workshop.group.runs", runs=group.runs, finished=group.finished)
+        detail = t("workshop.group.runs", count=group.runs, finished=group.finished)
         self.query_one("#s-title", Static).update(heading(group.title, f"{detail}  {position}"))
         self.query_one("#s-endings", ShareBars).update(
             [ShareRow(e.title, e.count, e.share, e.outcome == "good") for e in group.endings]

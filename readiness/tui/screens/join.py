@@ -103,7 +103,7 @@ class JoinScreen(Screen[Joined | None]):
                 widget.disabled = True
             self.set_timer(LOCKED_SECONDS, self._close)
             return False
-        message.update(t("workshop.join.wrong_code", left=self.gate.attempts_left))
+        message.update(t("workshop.join.wrong_code", count=self.gate.attempts_left))
         code.value = ""
         code.focus()
         return False

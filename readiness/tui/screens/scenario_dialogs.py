@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from readiness.i18n import t
+from readiness.i18n.formats import day_time
 from readiness.models.results import ScenarioResult
 from readiness.tui.screens.resume_choice import ResumeChoice
 
@@ -125,10 +126,10 @@ class ResumeDialog(ResumeChoice):
         self.node_title = node_title
 
     def compose(self) -> ComposeResult:
-        when = self.result.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = day_time(self.result.started_at.astimezone())
         text = Text.assemble((self.result.content_title + "\n\n", "bold"))
         text.append(
-            t("train.resume.body", when=when, steps=len(self.result.steps), node=self.node_title)
+            t("train.resume.body", when=when, count=len(self.result.steps), node=self.node_title)
         )
         with Vertical(id="resume-box", classes="train-dialog") as box:
             box.border_title = t("train.resume.title")

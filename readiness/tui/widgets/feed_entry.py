@@ -6,6 +6,7 @@ from rich.text import Text
 
 from readiness.engine import FeedItem, clock_label
 from readiness.i18n import t
+from readiness.platforms import platform_name
 from readiness.tui.widgets.meters import grouped
 
 NEW_ITEM_SECONDS = 6.0
@@ -17,8 +18,7 @@ def item_header(item: FeedItem, start: str) -> Text:
     header = Text()
     platform = item.inject.platform
     if platform:
-        label = platform.upper() if len(platform) <= 2 else platform.capitalize()
-        header.append(label, style="bold reverse")
+        header.append(platform_name(platform), style="bold reverse")
         header.append(" ")
     header.append(item.author, style="bold")
     if item.handle:

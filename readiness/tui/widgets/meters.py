@@ -9,23 +9,22 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
-from readiness.i18n import current_language
+from readiness.i18n.formats import number
 from readiness.models.scenario import Variable
 from readiness.numbers import shown
 
 
 def grouped(value: int) -> str:
     """Thousands grouped as the reader expects: 1,764 in English, 1.764 in German."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if current_language() == "de" else text
+    return number(value)
 
 
 def format_value(value: float, var: Variable) -> str:
-    """Whole numbers unless the range is small enough that decimals carry meaning."""
+    """Whole numbers unless the range is small enough that decimals carry meaning
+    (in the UI language's way: 2,5 in German)."""
     if var.max - var.min <= 10 and value != int(value):
-        shown = f"{value:.1f}"
-        return shown.replace(".", ",") if current_language() == "de" else shown
-    return grouped(round(value))
+        return number(value, 1)
+    return number(value)
 
 
 class Meters(Widget):

@@ -13,7 +13,9 @@ from textual.widgets import Static, TextArea
 
 from readiness.engine import Run
 from readiness.i18n import t
+from readiness.i18n.formats import number
 from readiness.models.scenario import Reply
+from readiness.platforms import platform_name
 from readiness.tui.widgets.countdown import Countdown
 from readiness.tui.widgets.decision_panel import situation_text
 from readiness.tui.widgets.feed_entry import item_header
@@ -119,10 +121,16 @@ class ReplyEditor(Vertical):
         self._count = count
         counter = self.query_one("#reply-counter", Static)
         over = count - self.limit
-        line = Text(t("train.reply.counter", count=f"{count:,}", limit=f"{self.limit:,}"))
+        line = Text(t("train.reply.counter", count=number(count), limit=number(self.limit)))
         if over > 0:
             line.append(
-                "  " + t("train.reply.over", over=over, platform=self.node.platform), style="bold"
+                "  "
+                + t(
+                    "train.reply.over",
+                    over=number(over),
+                    platform=platform_name(self.node.platform),
+                ),
+                style="bold",
             )
         else:
             line.append("  " + t("train.reply.hint"), style="dim")
@@ -139,7 +147,11 @@ class ReplyEditor(Vertical):
         elif len(text) > self.limit:
             over = len(text) - self.limit
             self.notify(
-                t("train.reply.too_long", platform=self.node.platform, over=over),
+                t(
+                    "train.reply.too_long",
+                    platform=platform_name(self.node.platform),
+                    over=number(over),
+                ),
                 severity="warning",
             )
         else:

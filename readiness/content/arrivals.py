@@ -126,6 +126,11 @@ def _name(author: str) -> str:
     return author.split(",")[0].strip()
 
 
+def _text(node: Node) -> str:
+    """What a step says before the participant acts (choices do not introduce anybody)."""
+    return f"{node.title}\n{node.debrief if isinstance(node, Ending) else node.situation}"
+
+
 def _mentions(text: str, name: str) -> bool:
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
@@ -174,14 +179,6 @@ def _not_yet(
 def early_steps(s: Scenario) -> list[Early]:
     """Every step that some path reaches before a feed item it answers or whose author it
     names (see the module docstring for the model of time)."""
-    asked = [_simple_when(i.when) for i in s.injects if i.when is not None]
-    reach = _earliest(
-        s,
-        {f for a in asked if a is not None for f in a[0]},
-        {n for a in asked if a is not None for n in a[1]},
-    )
-    injects = {i.id: i for i in s.injects}
-    flags_from_injects = {f for i in s.injects for f in i.effects.set_flags}
     by_author: dict[str, list[Inject]] = {}
     for inj in s.injects:
         name = _name(inj.author)
@@ -190,6 +187,17 @@ def early_steps(s: Scenario) -> list[Early]:
         timed = inj.at is not None and inj.when is None
         if timed and len(name) >= 4 and "{" not in name and not _mentions(s.briefing, name):
             by_author.setdefault(name, []).append(inj)
+    # Steps that name such a person: one passed on every path introduces them for later steps.
+    naming = {name: {n.id for n in s.nodes if _mentions(_text(n), name)} for name in by_author}
+    asked = [_simple_when(i.when) for i in s.injects if i.when is not None]
+    reach = _earliest(
+        s,
+        {f for a in asked if a is not None for f in a[0]},
+        {n for a in asked if a is not None for n in a[1]}
+        | {n for ids in naming.values() for n in ids},
+    )
+    injects = {i.id: i for i in s.injects}
+    flags_from_injects = {f for i in s.injects for f in i.effects.set_flags}
     found: list[Early] = []
     for node in s.nodes:
         here = reach.get(node.id)
@@ -200,9 +208,9 @@ def early_steps(s: Scenario) -> list[Early]:
             for mode, minute in _not_yet(inj, here, flags_from_injects, node.id)[:1]:
                 found.append(Early(node.id, inj.id, mode, minute, inj.at or -1, "reply_to"))
             continue
-        text = f"{node.title}\n{node.situation}"
+        text = _text(node)
         for name, items in by_author.items():
-            if not _mentions(text, name):
+            if not _mentions(text, name) or naming[name] & (here.visited or set()):
                 continue
             late = [_not_yet(i, here, flags_from_injects, node.id) for i in items]
             if all(late):  # not one item by this person is sure to be there

@@ -626,3 +626,19 @@ def test_validate_takes_an_id_too(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == "1 file checked: no problems.\n"
     assert main(["validate", "nothing-here"]) == 2
     assert capsys.readouterr().err == "readiness: nothing-here: no such file or folder\n"
+
+
+def test_a_person_introduced_by_an_earlier_step_is_known(tmp_path: Path) -> None:
+    text = (DATA / "mini.en.toml").read_text("utf-8")
+    text = text.replace("\n[[nodes]]\n", PRESS + "\n[[nodes]]\n", 1)
+    text = text.replace(
+        'situation = "A complaint is online."',
+        'situation = "A complaint is online. Lena Vogt from the Morgenpost rings."',
+    )
+    path = tmp_path / "mini.en.toml"
+    path.write_text(
+        text.replace('situation = "Write your answer."', 'situation = "Lena Vogt reads along."'),
+        "utf-8",
+    )
+    # d1 names her before her e-mail (flagged); r1 comes after d1 on every path (not flagged).
+    assert [p.key for p in warnings_of(path)] == ["nodes.d1.situation"]

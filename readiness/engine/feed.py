@@ -74,6 +74,23 @@ class Feed:
         )
         self._seen_revision = -1  # force the next scan
 
+    def due_tick(self, inject: Inject) -> int:
+        """The tick from which a pending inject's `at` has passed (-1 when it has none)."""
+        return self._at_ticks[inject.id]
+
+    @property
+    def growing_items(self) -> list[FeedItem]:
+        """Items whose engagement still climbs (until their `until` holds)."""
+        return self._growing
+
+    def set_counts(self, counts: list[tuple[FeedItem, float, float, float]]) -> None:
+        """Engagement after a leap of the clock (`engine.leap`): the counts many single
+        `grow` steps would have reached. The growth revision moves when a shown count did."""
+        for item, likes, shares, comments in counts:
+            if (int(likes), int(shares), int(comments)) != item.counts():
+                self.growth_revision += 1
+            item.likes, item.shares, item.comments = likes, shares, comments
+
     def arrivals(self, state: State, on_arrival: Callable[[FeedItem], None]) -> list[FeedItem]:
         """Deliver every due inject. An arrival's effects may make another inject due, so scan
         again until nothing more arrives (at most once per inject)."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from readiness.engine.conditions import holds
 from readiness.engine.errors import EngineError
 from readiness.engine.feed import Feed, FeedItem
+from readiness.engine.leap import Leaper
 from readiness.engine.order import shown_order
 from readiness.engine.rubric import CriterionResult, judge
 from readiness.engine.scoring import Tally
@@ -51,6 +52,7 @@ class Run:
         self.nodes: dict[str, Node] = {n.id: n for n in scenario.nodes}
         self.state = State.initial(scenario.variables)
         self.feed = Feed(scenario.injects, self.values)
+        self._leaper = Leaper(scenario)
         self.tally = Tally([d.id for d in scenario.dimensions])
         self.log: list[LogEntry] = []
         self.rubric_results: dict[int, list[CriterionResult]] = {}
@@ -226,6 +228,7 @@ class Run:
         saved steps does not show it (give it no effects, and replays stay exact)."""
         if self.finished:
             return
+        self._leaper.watch([inject])
         self.feed.add(inject)
         self._arrivals()
 
@@ -275,18 +278,27 @@ class Run:
         )
 
     def _run_to(self, target: int) -> None:
-        """Process tick by tick up to `target`: drift, growth, then arrivals."""
+        """Move the clock to `target` from event to event: over stretches in which no
+        condition can change, `leap` applies many ticks in closed form; the ticks at which
+        something may happen (an arrival, a threshold crossed, growth stopping) are
+        processed one by one. The result is the same as ticking every tick."""
         target = min(target, MAX_TICKS)
-        step = 1 / TICKS_PER_MINUTE
         while self.state.ticks < target:
-            self.state.ticks += 1
-            for drift in self.scenario.drift:
-                if holds(drift.while_, self.state):
-                    self.state.nudge(drift.var, drift.per_minute * step)
-            self.feed.grow(self.state, step)
-            if self.feed.pending:
-                self._arrivals()
+            if not self._leaper.leap(self.state, self.feed, target):
+                self._tick()
         self._summarise()
+
+    def _tick(self) -> None:
+        """One tick by the rules: drift, growth, then arrivals. The specification that
+        `leap` reproduces in closed form."""
+        step = 1 / TICKS_PER_MINUTE
+        self.state.ticks += 1
+        for drift in self.scenario.drift:
+            if holds(drift.while_, self.state):
+                self.state.nudge(drift.var, drift.per_minute * step)
+        self.feed.grow(self.state, step)
+        if self.feed.pending:
+            self._arrivals()
 
     def _summarise(self) -> None:
         r = self.result

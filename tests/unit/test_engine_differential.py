@@ -27,7 +27,7 @@ from readiness.authoring.simulate import simulate
 from readiness.content.loader import load_paths
 from readiness.engine import Run, expert_path, new_result, replay, timeline
 from readiness.models.results import ScenarioResult
-from readiness.models.scenario import Decision, Ending, Inject, Reply, Scenario
+from readiness.models.scenario import Decision, Inject, Reply, Scenario
 
 
 def _scenarios() -> dict[str, Scenario]:
@@ -159,7 +159,8 @@ def walk(s: Scenario, seed: int) -> Pair:
         if run.finished or len(run.result.steps) != steps:
             continue
         node = run.node
-        if run.can_wait and rng.random() < 0.2:
+        stuck = isinstance(node, Decision) and not run.available_choices()
+        if run.can_wait and (stuck or rng.random() < 0.2):
             draft = _reply(rng, run, node) if isinstance(node, Reply) else ""
             pair.old.draft = pair.new.draft = draft
             pair.both("wait", "wait")
@@ -168,7 +169,7 @@ def walk(s: Scenario, seed: int) -> Pair:
             pair.both(f"choose {choice.id}", "choose", choice.id)
         elif isinstance(node, Reply):
             pair.both("reply", "reply", _reply(rng, run, node))
-    assert pair.old.finished or isinstance(pair.old.node, Ending) or len(pair.actions) > 1
+    assert pair.old.finished, f"no ending after {pair.actions}"
     return pair
 
 

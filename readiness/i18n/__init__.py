@@ -208,7 +208,7 @@ def _lookup(key: str, lang: Lang | None, values: dict[str, object]) -> str:
 
             count = values["count"]
             assert isinstance(count, int | float)
-            decimals = 0 if float(count).is_integer() else 1
+            decimals = 0 if isinstance(count, int) or float(count).is_integer() else 1
             return _lookup(chosen, lang, {**values, "count": number(count, decimals, lang)})
     if text is None:
         text = _language_catalog(DEFAULT_LANGUAGE).get(key, key)

@@ -38,6 +38,13 @@ def number(value: float, decimals: int = 0, lang: Lang | None = None) -> str:
     """`value` with the language's thousands and decimal separators: 2,200.5 in English is
     2.200,5 in German. Rounds half away from zero, as people round by hand."""
     lang = _lang(lang)
+    if isinstance(value, int):  # exact, however large (a path count can pass 10**300)
+        digits = f"{abs(value):,}".replace(",", t("format.group", lang))
+        return (
+            ("-" if value < 0 else "")
+            + digits
+            + (t("format.decimal", lang) + "0" * decimals if decimals > 0 else "")
+        )
     if not math.isfinite(value):
         return "–"
     factor = 10**decimals

@@ -123,4 +123,7 @@ def test_graph_command_prints_both_formats(capsys: pytest.CaptureFixture[str]) -
 
 def test_graph_of_an_assessment_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["graph", str(DATA / "quiz.en.toml")]) == 2
-    assert capsys.readouterr().err.strip().endswith("is a assessment, not a scenario")
+    assert capsys.readouterr().err.strip().endswith(
+        "is an assessment, not a scenario; start it with: readiness assess "
+        + str(DATA / "quiz.en.toml")
+    )

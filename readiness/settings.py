@@ -11,6 +11,14 @@ import platformdirs
 from readiness.i18n import Lang
 
 RESULTS_ENV = "READINESS_RESULTS"
+CONTENT_ENV = "READINESS_CONTENT"
+"""Extra content folders, separated like PATH (`:` on POSIX, `;` on Windows)."""
+
+
+def content_dirs_from_env(environ: dict[str, str] | None = None) -> list[Path]:
+    """The folders `$READINESS_CONTENT` names (read here, at the edge, never by the loader)."""
+    value = (os.environ if environ is None else environ).get(CONTENT_ENV, "")
+    return [Path(p) for p in value.split(os.pathsep) if p.strip()]
 
 
 def default_results_dir() -> Path:

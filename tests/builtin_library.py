@@ -10,4 +10,4 @@ from readiness.content.loader import Library, load_library
 @cache
 def builtin_library() -> Library:
     """Built-in content only (no user folders from the developer's environment)."""
-    return load_library(env={})
+    return load_library()

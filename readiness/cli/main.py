@@ -103,10 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    from readiness.settings import default_results_dir
+    from readiness.settings import content_dirs_from_env, default_results_dir
 
     lang = getattr(args, "lang_sub", None) or args.lang or detect_language()
-    content = [*(args.content or []), *(getattr(args, "content_sub", None) or [])]
+    content = [
+        *content_dirs_from_env(),
+        *(args.content or []),
+        *(getattr(args, "content_sub", None) or []),
+    ]
     results = getattr(args, "results_sub", None) or args.results or default_results_dir()
     name = getattr(args, "name_sub", None) or args.name or os.environ.get("READINESS_NAME", "")
     team = getattr(args, "team_sub", None) or args.team or ""

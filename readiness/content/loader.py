@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -40,7 +39,6 @@ MAX_NESTING = 64
 (conditions inside conditions perhaps ten); the limit keeps every check on the parsed data
 within Python's recursion limit."""
 
-ENV_VAR = "READINESS_CONTENT"
 Kind = Literal["assessment", "scenario"]
 MODELS: dict[str, type[Assessment] | type[Scenario]] = {
     "assessment": Assessment,
@@ -112,11 +110,11 @@ def builtin_dirs() -> list[Path]:
     return [root / "assessments", root / "scenarios"]
 
 
-def content_dirs(extra: Sequence[Path] = (), env: dict[str, str] | None = None) -> list[Path]:
-    """Folders to read, in order: built-in, then `READINESS_CONTENT`, then `--content`."""
-    environ = os.environ if env is None else env
-    from_env = [Path(p) for p in environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    return [*builtin_dirs(), *from_env, *extra]
+def content_dirs(extra: Sequence[Path] = ()) -> list[Path]:
+    """Folders to read, in order: built-in, then the user's (`Settings.content_dirs`: the
+    environment's folders, then `--content`). The loader never reads the environment itself,
+    so what it loads depends only on what it is given."""
+    return [*builtin_dirs(), *extra]
 
 
 @cache
@@ -290,16 +288,16 @@ class _NoGC:
             gc.enable()
 
 
-def load_library(extra_dirs: Sequence[Path] = (), env: dict[str, str] | None = None) -> Library:
+def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
     """Load built-in content plus the user's folders, collecting every problem."""
     with _NoGC():
-        return _load_library(extra_dirs, env)
+        return _load_library(extra_dirs)
 
 
-def _load_library(extra_dirs: Sequence[Path], env: dict[str, str] | None) -> Library:
+def _load_library(extra_dirs: Sequence[Path]) -> Library:
     lib = Library()
     builtin = set(builtin_dirs())
-    for folder in content_dirs(extra_dirs, env):
+    for folder in content_dirs(extra_dirs):
         if not folder.exists():
             lib.problems.append(ContentProblem(folder, "", t("content.no_folder")))
             continue
@@ -313,7 +311,7 @@ def load_paths(
     paths: Sequence[Path], with_builtin: bool = True, extra_dirs: Sequence[Path] = ()
 ) -> Library:
     """Load specific files or folders (for `validate PATH`). With `with_builtin`, the built-ins,
-    the user's content folders (`READINESS_CONTENT`, `--content` as `extra_dirs`) and the
+    the user's content folders (`extra_dirs`: `Settings.content_dirs`) and the
     files beside each named file are loaded as references: ids, cross references and the
     translation counterpart are checked wherever that lives. Problems are reported only for
     what was named."""

@@ -318,7 +318,7 @@ def test_a_user_file_replaces_the_builtin_with_its_id_and_says_so(tmp_path: Path
     from readiness.content.loader import load_library
 
     original, mine = builtin_copy(tmp_path)
-    lib = load_library([tmp_path], env={})
+    lib = load_library([tmp_path])
     chosen = lib.get("leaked-photos-en")
     assert chosen is not None and chosen.path == mine and not chosen.builtin
     [notice] = [p for p in lib.problems if p.severity == "notice"]

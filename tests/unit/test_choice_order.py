@@ -32,7 +32,7 @@ def decision(s: Scenario, ident: str) -> Decision:
 def builtin_decisions() -> list[Decision]:
     return [
         n
-        for f in load_library(env={}).scenarios
+        for f in load_library().scenarios
         if isinstance(f.model, Scenario)
         for n in f.model.nodes
         if isinstance(n, Decision) and n.shuffle and len(n.choices) >= 3

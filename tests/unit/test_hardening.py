@@ -340,7 +340,7 @@ def test_a_valid_4000_step_chain_loads_and_its_graph_is_checked(
     for command in ("stats", "graph"):
         code, _out, err = run(capsys, command, str(tmp_path / "ok.en.toml"))
         assert code == 0, err
-    lib = load_library([tmp_path], env={})
+    lib = load_library([tmp_path])
     assert any(f.id == "chain-en" for f in lib.files)
 
 

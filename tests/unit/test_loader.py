@@ -194,7 +194,7 @@ def test_one_broken_file_never_stops_the_rest(tmp_path: Path) -> None:
 
 def test_builtin_content_still_loads_next_to_a_broken_user_folder(tmp_path: Path) -> None:
     (tmp_path / "b.toml").write_bytes(b"\x00\x01")
-    lib = loader.load_library([tmp_path], env={})
+    lib = loader.load_library([tmp_path])
     assert tmp_path / "b.toml" in lib.broken
     assert all(f.builtin for f in lib.files)
 

@@ -58,10 +58,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from readiness.cli.common import library_for
 
     if args.group is not None:
-        try:
-            from readiness.cli.cmd_report_group import run_group
-        except ModuleNotFoundError as exc:
-            raise UsageError(t("cli.no_group_reports")) from exc
+        from readiness.cli.cmd_report_group import run_group
+
         return run_group(args, settings)
     if not args.results_files:
         raise UsageError(t("cli.name_result_file"))

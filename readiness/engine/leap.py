@@ -198,9 +198,9 @@ class Leaper:
         now = state.ticks
         horizon = target - now
         for inject in feed.pending:
-            when = inject.when
-            if when is None or holds(when, state):
-                horizon = min(horizon, feed.due_tick(inject) - now - 1)
+            before = feed.due_tick(inject) - now - 1
+            if before < horizon and (inject.when is None or holds(inject.when, state)):
+                horizon = before
         if horizon < 1:
             return False
         vars_ = state.vars

@@ -34,6 +34,29 @@ class LogEntry:
     step_index: int | None = None
 
 
+_JudgeKey = tuple[int, str, tuple[tuple[str, str], ...], str, int]
+_VERDICTS: dict[_JudgeKey, tuple[Reply, list[CriterionResult]]] = {}
+_VERDICTS_KEPT = 256
+
+
+def _judged(
+    node: Reply, text: str, values: dict[str, str], lang: str, limit: int
+) -> list[CriterionResult]:
+    """The rubric's verdicts on `text`, remembered for the last few replies: a replay, a
+    resume and the debrief judge the same reply again (three times per reply in
+    `simulate`), and judging is the costliest step of a run. The rubric is a pure
+    function of these inputs; the node itself is kept so a recycled id cannot match."""
+    key = (id(node), text, tuple(sorted(values.items())), lang, limit)
+    hit = _VERDICTS.get(key)
+    if hit is not None and hit[0] is node:
+        return list(hit[1])
+    results = judge(node.rubric, text, values, lang=lang, limit=limit)
+    if len(_VERDICTS) >= _VERDICTS_KEPT:
+        del _VERDICTS[next(iter(_VERDICTS))]
+    _VERDICTS[key] = (node, results)
+    return list(results)
+
+
 class Run:
     """A scenario being played. Create it with a fresh result (see `session.new_result`);
     use `replay.resume` to rebuild one from a saved result."""
@@ -187,7 +210,7 @@ class Run:
             raise EngineError(
                 f"the reply has {len(text)} characters; {node.platform} allows {limit}"
             )
-        results = judge(node.rubric, text, self.values, lang=self.scenario.language, limit=limit)
+        results = _judged(node, text, self.values, self.scenario.language, limit)
         self.tally.add_reply(node.rubric, results, node.timeout)
         hits = [
             RubricHit(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from readiness.engine import Run, build_debrief, new_result, replay
+from readiness.engine import ExpertPath, Run, build_debrief, expert_path, new_result, replay
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 
 WAIT_CHANCE = 0.15
@@ -113,9 +113,10 @@ def play_once(
     return run, taken, timeouts
 
 
-def _check_run(s: Scenario, run: Run) -> None:
-    """The debrief builds and a replay of the saved steps gives the same result."""
-    build_debrief(run)
+def _check_run(s: Scenario, run: Run, expert: ExpertPath) -> None:
+    """The debrief builds and a replay of the saved steps gives the same result. `expert`:
+    the expert path, the same for every run with the default variables (worked out once)."""
+    build_debrief(run, expert)
     again = replay(s, run.result)
     if (again.ending, again.scores) != (run.result.ending, run.result.scores):
         raise RuntimeError("replaying the saved steps gave a different ending or scores")
@@ -130,6 +131,7 @@ def simulate(
     visited: set[str] = set()
     chosen: set[tuple[str, str]] = set()
     checked: set[tuple[tuple[str, str | None, bool], ...]] = set()
+    expert: ExpertPath | None = None
     for number in range(runs):
         if progress is not None:
             progress(number)
@@ -141,7 +143,9 @@ def simulate(
             path = tuple((st.node, st.choice, st.timed_out) for st in run.result.steps)
             if path not in checked:
                 checked.add(path)
-                _check_run(s, run)
+                if expert is None:
+                    expert = expert_path(s, run.values)
+                _check_run(s, run, expert)
         except Exception as exc:  # finding engine errors is the point of simulating
             frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
             where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""

@@ -18,8 +18,10 @@ from readiness.engine.state import MAX_TICKS, TICKS_PER_MINUTE
 class StepwiseRun(Run):
     """A `Run` that advances its clock tick by tick, as the engine did up to issue 18."""
 
-    def _run_to(self, target: int) -> None:
-        """Process tick by tick up to `target`: drift, growth, then arrivals."""
+    def _run_to(self, target: int, *, summarise: bool = True) -> None:
+        """Process tick by tick up to `target`: drift, growth, then arrivals. (It always
+        summarises, as it always did; `summarise=False` only spares the new engine a
+        summary that `_enter` writes again at once.)"""
         target = min(target, MAX_TICKS)
         step = 1 / TICKS_PER_MINUTE
         while self.state.ticks < target:

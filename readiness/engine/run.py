@@ -277,7 +277,7 @@ class Run:
         jump = effects.advance_minutes
         if self.practice:
             jump += self.scenario.clock.practice_step_minutes
-        self._run_to(self.state.ticks + to_ticks(jump))
+        self._run_to(self.state.ticks + to_ticks(jump), summarise=False)  # _enter does
         self._enter(next_id)
 
     def _enter(self, node_id: str) -> None:
@@ -300,7 +300,7 @@ class Run:
             self.state, lambda item: self.log.append(LogEntry(item.ticks, item=item))
         )
 
-    def _run_to(self, target: int) -> None:
+    def _run_to(self, target: int, *, summarise: bool = True) -> None:
         """Move the clock to `target` from event to event: over stretches in which no
         condition can change, `leap` applies many ticks in closed form; the ticks at which
         something may happen (an arrival, a threshold crossed, growth stopping) are
@@ -313,7 +313,8 @@ class Run:
             self._leaper.leap(self.state, self.feed, target)
             if self.state.ticks < target:
                 self._tick()
-        self._summarise()
+        if summarise:
+            self._summarise()
 
     def _tick(self) -> None:
         """One tick by the rules: drift, growth, then arrivals. The specification that

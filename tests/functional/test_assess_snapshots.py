@@ -1,4 +1,5 @@
-"""SVG snapshots of the assessment screens at 80×24 and 120×40 (fixed pseudonym, no clock)."""
+"""SVG snapshots of assessment states beyond the first question and the whole run (those are in
+test_every_screen_snapshots.py at 80×24 and 160×50 in both languages)."""
 
 from __future__ import annotations
 
@@ -31,22 +32,11 @@ def app(results: Path) -> ReadinessApp:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_question_screen(snap_compare: Any, results: Path, size: tuple[int, int]) -> None:
-    """The first question with its help text, a note and the review flag."""
-    assert snap_compare(app(results), press=["_", *NOTE, "_"], terminal_size=size)
-
-
-@pytest.mark.parametrize("size", SIZES)
 def test_multiple_choice_with_picks(
     snap_compare: Any, results: Path, size: tuple[int, int]
 ) -> None:
     press = ["_", "1", "enter", "4", "enter", "1", "3", "_"]
     assert snap_compare(app(results), press=press, terminal_size=size)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_result_screen(snap_compare: Any, results: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(app(results), press=["_", *WHOLE_RUN, "_"], terminal_size=size)
 
 
 def test_result_screen_capped_and_incomplete(snap_compare: Any, results: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_assess_flow import FIXTURE
 from test_dashboard import fill_room, library
 from textual.pilot import Pilot
@@ -92,14 +93,20 @@ async def test_the_german_question_footer_shows_q_at_80_columns(results: Path) -
         assert "q/Esc Verlassen" in footer(app) and "? Hilfe" in footer(app)
 
 
-async def test_the_dashboard_shows_q_and_leaves_on_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("en", "q/Esc Quit ? Help"), ("de", "q/Esc Beenden ? Hilfe")]
+)
+async def test_the_dashboard_shows_q_and_leaves_on_it(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
     room = tmp_path / "room"
     room.mkdir()
     fill_room(room, library())
-    app = make_dashboard_app(Settings(lang="en", results_dir=room), room, library=library())
+    settings = Settings(lang=lang, results_dir=room)  # type: ignore[arg-type]
+    app = make_dashboard_app(settings, room, library=library())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "q/Esc Quit" in footer(app)
+        assert shown in footer(app)
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running

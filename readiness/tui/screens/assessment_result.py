@@ -109,7 +109,7 @@ class ResultScreen(SettledLayout[bool]):
             rows.append(Text(capped, style="bold"))
         limiting = result.limiting_caps
         for cap in (c for c in limiting if c.effective):
-            rows.append(HangingRow(Text("⚠", style="bold"), Text(_cap_line(cap))))
+            rows.append(HangingRow(Text().append("⚠", style="bold"), Text(_cap_line(cap))))
         others = [c for c in limiting if not c.effective]
         if others:
             if rows:
@@ -117,7 +117,7 @@ class ResultScreen(SettledLayout[bool]):
             title = t("assess.result.other_caps", level=result.level.title)
             rows.append(Text(title, style="bold"))
         for cap in others:
-            rows.append(HangingRow(Text("·", style="dim"), Text(_cap_line(cap))))
+            rows.append(HangingRow(Text().append("·", style="dim"), Text(_cap_line(cap))))
         for level_title, caps in _by_level(result.later_caps):
             if rows:
                 rows.append(Text(""))
@@ -236,11 +236,11 @@ def _later_rows(caps: Sequence[Cap]) -> list[RenderableType]:
             continue
         label = Text(cap.question_text)
         label.append(f"  ({cap.answer})", style="dim")
-        rows.append(HangingRow(Text("·", style="dim"), label))
+        rows.append(HangingRow(Text().append("·", style="dim"), label))
     weak = [cap for cap in caps if cap.reason == "weakest_link"]
     if weak:
         names = ", ".join(cap.dimension_title for cap in weak)
         below = f"{weak[0].threshold:g}"
         text = t("assess.result.later_weakest", count=len(weak), dimensions=names, below=below)
-        rows.append(HangingRow(Text("·", style="dim"), Text(text)))
+        rows.append(HangingRow(Text().append("·", style="dim"), Text(text)))
     return rows

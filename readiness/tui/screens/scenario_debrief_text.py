@@ -114,9 +114,9 @@ def paths(d: Debrief, run: Run) -> Group:
     """Your path and the expert path in one scroll, step beside step: the shared node's title
     above both, each side's own title where the paths branched."""
     out: list[RenderableType] = [
-        _pair(
-            Text(t("train.debrief.your_path"), style="bold underline"),
-            Text(t("train.debrief.expert_path"), style="bold underline"),
+        _pair(  # styled as spans: a base style would underline the padding too
+            Text().append(t("train.debrief.your_path"), style="bold underline"),
+            Text().append(t("train.debrief.expert_path"), style="bold underline"),
         )
     ]
     for n, row in enumerate(pair_paths(d), start=1):
@@ -152,7 +152,7 @@ def _pair(left: Text, right: Text) -> Table:
 def _yours(step: YourStep | None, titled: bool) -> Text:
     if step is None:
         return Text(t("train.debrief.not_on_path"), style="dim italic")
-    text = Text(step.title + "\n", style="bold") if titled else Text()
+    text = Text().append(step.title + "\n", style="bold") if titled else Text()
     if step.kind == "timeout":
         text.append(t("train.debrief.timed_out"), style="italic")
     else:
@@ -165,7 +165,7 @@ def _yours(step: YourStep | None, titled: bool) -> Text:
 def _experts(step: ExpertStep | None, titled: bool) -> Text:
     if step is None:
         return Text(t("train.debrief.not_on_path"), style="dim italic")
-    text = Text(step.title + "\n", style="bold") if titled else Text()
+    text = Text().append(step.title + "\n", style="bold") if titled else Text()
     text.append(step.action if step.kind != "wait" else t("train.debrief.waited"))
     if step.inferred and step.kind == "decision":
         text.append("\n" + t("train.debrief.inferred"), style="dim italic")

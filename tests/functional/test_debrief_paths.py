@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets import TabbedContent
-from train_helpers import FakeClock, begin, key_for, let_time_pass, train_app
+from train_helpers import FakeClock, begin, key_for, let_time_pass, library, train_app
 
+from readiness.engine import Run, build_debrief, new_result
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
+from readiness.tui.screens.scenario_debrief_text import paths
 from readiness.tui.widgets import feed_entry
 
 
@@ -48,3 +51,19 @@ async def test_both_paths_scroll_together_step_beside_step(results: Path, clock:
         assert "Sorry Lena" in lines[row + 1] and "Lena, we are sorry" in lines[row + 1]
         first = next(i for i, line in enumerate(lines) if "1. A post is growing" in line)
         assert lines[first + 1].count("Answer at once.") == 2
+
+
+def test_the_debrief_text_shows_each_sides_own_title_where_the_paths_branch() -> None:
+    scenario = library().get("storm-en", "scenario").model  # type: ignore[union-attr]
+    run = Run(scenario, new_result(scenario))  # type: ignore[arg-type]
+    run.advance(2)
+    run.choose("delete")
+    run.choose("explain")
+    console = Console(width=80, record=True)
+    console.print(paths(build_debrief(run), run))
+    lines = console.export_text().splitlines()
+    row = next(i for i, line in enumerate(lines) if line.strip() == "2.")
+    assert "The day after" in lines[row + 1] and "Your answer" in lines[row + 1]
+    assert "Explain the process." in lines[row + 2]
+    assert any("(not on this path)" in line and "Maria calls" in line for line in lines)
+    assert "Ending: It fizzled out" in lines[-1] and "Ending: Calm again" in lines[-1]

@@ -18,8 +18,9 @@ from readiness.models.results import ScenarioResult
 from readiness.tui.screens.resume_choice import ResumeChoice
 
 
-class BriefingScreen(ModalScreen[None]):
-    """Who you are and what you know, before the clock starts.
+class BriefingScreen(ModalScreen[bool]):
+    """Who you are and what you know, before the clock starts. Dismissed with True when the
+    participant leaves instead (q or Esc, as on every screen), False or None to start.
 
     The text has the keyboard (arrows and Page Up/Down scroll it; Enter starts), a line
     under it says whether there is more below, and the box grows with the terminal: the
@@ -28,7 +29,9 @@ class BriefingScreen(ModalScreen[None]):
     CSS_PATH = "../scenario.tcss"
     BINDINGS = [
         Binding("enter", "start", "train.key.start", id="train.start", key_display="⏎"),
-        Binding("escape", "start", show=False),
+        Binding(
+            "q,escape", "leave", "train.key.leave", id="train.briefing.leave", key_display="q/Esc"
+        ),
     ]
     CHROME = 10
     """Rows of the box around the text: border, padding, the hint line and the button."""
@@ -83,7 +86,10 @@ class BriefingScreen(ModalScreen[None]):
 
     @on(Button.Pressed)
     def action_start(self) -> None:
-        self.dismiss(None)
+        self.dismiss(False)
+
+    def action_leave(self) -> None:
+        self.dismiss(True)
 
 
 class PauseScreen(ModalScreen[None]):

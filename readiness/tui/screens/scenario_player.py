@@ -152,8 +152,17 @@ class PlayerScreen(SettledLayout[None]):
                 run.fill(run.scenario.briefing),
                 run.practice,
                 self.resumed,
-            )
+            ),
+            self._after_briefing,
         )
+
+    def _after_briefing(self, leave: bool | None) -> None:
+        """q or Esc on the briefing leaves the exercise, as they do on the player itself."""
+        if leave:
+            if self._preview:
+                self.action_leave_preview()
+            else:
+                self.action_leave()
 
     async def on_resize(self, event: events.Resize) -> None:
         if is_wide(self.app.size) != self._wide and not self._finished:

@@ -52,7 +52,7 @@ class Shape:
     variable, in file order, or one growth rate), each nudge rounded to 9 decimals and
     clamped to [low, high] as `State.nudge` and `Feed.grow` do. Prepared once per set."""
 
-    __slots__ = ("high", "limit", "low", "per_tick", "steps")
+    __slots__ = ("high", "highest", "limit", "low", "lowest", "mixed", "per_tick", "steps")
 
     def __init__(self, deltas: Sequence[float], low: int | None, high: int | None) -> None:
         self.steps = [round(d * NANO) for d in deltas]
@@ -60,13 +60,25 @@ class Shape:
         self.low = low
         self.high = high
         """Bounds in nano-units; None means unbounded on that side."""
+        prefixes = [0]
+        for step in self.steps:
+            prefixes.append(prefixes[-1] + step)
+        self.lowest = min(prefixes)
+        self.highest = max(prefixes)
+        """Lowest and highest offset from a tick's first value that the value takes during
+        the tick (conditions of later drifts see it there)."""
+        self.mixed = any(s > 0 for s in self.steps) and any(s < 0 for s in self.steps)
+        """Deltas pulling both ways (say one drift while moderating, another while a rota
+        is in place): exact only while no nudge hits a bound, since then the order of
+        clamping matters."""
         slack = 0.5 - max(abs(d * NANO - s) for d, s in zip(deltas, self.steps, strict=True))
         biggest = max(abs(d) for d in deltas)
-        both_ways = any(s > 0 for s in self.steps) and any(s < 0 for s in self.steps)
         limit = min(MAX_ABS, (slack - 1e-6) / FLOAT_ERROR) - biggest
-        self.limit = -1 if both_ways or limit <= 0 else math.floor(limit * NANO)
+        self.limit = -1 if limit <= 0 else math.floor(limit * NANO)
         """Largest magnitude in nano-units at which every addition still rounds to
-        start + steps (-1: never; deltas pulling both ways make clamping order matter)."""
+        start + steps (-1: never)."""
+        if self.mixed and (low is None or high is None or max(-low, high) > self.limit):
+            self.limit = -1
 
     def at(self, start: int, k: int) -> int:
         """Nano-units after `k` ticks from `start` (clamped)."""
@@ -83,6 +95,15 @@ class Shape:
         if abs(start) > limit:
             return -1
         total = self.per_tick
+        if self.mixed:
+            assert self.low is not None and self.high is not None  # see __init__
+            if start + self.lowest < self.low or start + self.highest > self.high:
+                return -1  # a nudge would be clamped in the next tick
+            if total > 0:
+                return (self.high - self.highest - start) // total + 1
+            if total < 0:
+                return (start + self.lowest - self.low) // -total + 1
+            return 1 << 62
         if total > 0 and (self.high is None or self.high > limit):
             return (limit - start) // total
         if total < 0 and (self.low is None or self.low < -limit):
@@ -92,6 +113,8 @@ class Shape:
     def changes(self, start: int, n: int) -> int:
         """How many nudges changed the value in ticks 1..n (each bumps the state revision):
         a nudge changes it unless the value already sits at the bound it moves towards."""
+        if self.mixed:  # never clamped within its reach: every nonzero nudge changes it
+            return n * sum(1 for s in self.steps if s != 0)
         total = self.per_tick
         count = 0
         prefix = 0
@@ -235,10 +258,18 @@ class Leaper:
         bands = [band(var, vars_[var]) for var, _, _ in ramps]
 
         def same_band(k: int) -> bool:
-            return all(
-                band(var, shape.at(start, k) / NANO) == before
-                for (var, shape, start), before in zip(ramps, bands, strict=True)
-            )
+            """Whether every value each variable takes in ticks 1..k (also in the middle
+            of a tick, where later drifts test it) lies in the band it starts in."""
+            for (var, shape, start), before in zip(ramps, bands, strict=True):
+                if shape.mixed:
+                    last = start + (k - 1) * shape.per_tick
+                    low = min(start, last) + shape.lowest
+                    high = max(start, last) + shape.highest
+                    if band(var, low / NANO) != before or band(var, high / NANO) != before:
+                        return False
+                elif band(var, shape.at(start, k) / NANO) != before:
+                    return False
+            return True
 
         n = horizon
         if not same_band(n):

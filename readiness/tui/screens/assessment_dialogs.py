@@ -23,7 +23,9 @@ class ResumeDialog(ResumeChoice):
     BINDINGS = [
         Binding("r", "choose('resume')", "assess.resume.resume", id="assess.resume"),
         Binding("n", "choose('new')", "assess.resume.new", id="assess.start_over"),
-        Binding("escape", "choose(None)", "assess.key.cancel", id="assess.cancel"),
+        Binding(
+            "q,escape", "choose(None)", "assess.key.cancel", id="assess.cancel", key_display="q/Esc"
+        ),
     ]
 
     def __init__(self, result: AssessmentResult, answered: int, total: int) -> None:

@@ -123,7 +123,9 @@ class ResumeDialog(ResumeChoice):
     BINDINGS = [
         Binding("r", "choose('resume')", "train.resume.resume", id="train.resume"),
         Binding("n", "choose('new')", "train.resume.new", id="train.start_over"),
-        Binding("escape", "choose(None)", "train.key.cancel", id="train.cancel"),
+        Binding(
+            "q,escape", "choose(None)", "train.key.cancel", id="train.cancel", key_display="q/Esc"
+        ),
     ]
 
     def __init__(self, result: ScenarioResult, node_title: str) -> None:

@@ -8,6 +8,9 @@ choice order, the scenario clock (FakeClock), the save time and the results' dat
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,13 +55,22 @@ REPLY = {
 
 
 @pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    """Scenario time only moves when a test moves it; saves carry a fixed date."""
+def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeClock]:
+    """Scenario time only moves when a test moves it; saves carry a fixed date, shown in UTC
+    whatever the machine's time zone (the results browser shows local time)."""
     fake = FakeClock()
     monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
     monkeypatch.setattr(feed_entry, "NEW_ITEM_SECONDS", 3600.0)
     monkeypatch.setattr(storage, "now", lambda: T0)
-    return fake
+    zone = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield fake
+    if zone is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = zone
+    time.tzset()
 
 
 def library(lang: str) -> Library:

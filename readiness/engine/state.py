@@ -1,8 +1,10 @@
 """The scenario state: numeric variables, flags, visited nodes and the clock in ticks.
 
 Time is counted in whole ticks of 1/`TICKS_PER_MINUTE` scenario minutes. Drift, growth and
-arrivals are processed tick by tick, so the outcome never depends on how the caller slices
-real time into `advance()` calls: this is what makes a run replayable from its result file.
+arrivals follow per-tick rules, so the outcome never depends on how the caller slices real
+time into `advance()` calls: this is what makes a run replayable from its result file. (The
+engine applies many quiet ticks at once in closed form, `engine/leap.py`, with the same
+result as ticking them one by one.)
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ Quick by default (`examples(n)`); `HYPOTHESIS_PROFILE=deep` walks five times `n`
 from __future__ import annotations
 
 import random
+import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,6 +42,7 @@ def _scenarios() -> dict[str, Scenario]:
 
 
 SCENARIOS = _scenarios()
+DATA = Path(__file__).parent.parent / "data" / "authoring"
 
 
 def observe(run: Run) -> dict[str, Any]:
@@ -199,6 +202,54 @@ def test_simulate_reports_the_same_on_both_engines(ident: str) -> None:
     with stepwise():
         old = simulate(s, runs, seed=1000)
     assert simulate(s, runs, seed=1000) == old
+
+
+def _awkward() -> Scenario:
+    """The small authoring fixture with numbers the built-ins avoid: thirds, bounds that are
+    not whole nano-units or beyond the closed form's range, drifts pulling one variable
+    both ways, growth without `until` and growth that stops on a threshold."""
+    data = tomllib.loads((DATA / "mini.en.toml").read_text(encoding="utf-8"))
+    data["flags"]["calm"] = "Things calmed down."
+    data["variables"] += [
+        {"id": "odd", "title": "Odd", "initial": 0.05, "max": 0.1234567891},
+        {"id": "big", "title": "Big", "initial": 3, "max": 9e8},
+        {"id": "frac", "title": "Frac", "initial": 0.1, "min": -0.75, "max": 0.75},
+    ]
+    data["drift"] += [
+        {"var": "heat", "per_minute": 1 / 3, "while": {"var": "heat", "at_most": 31.5}},
+        {"var": "heat", "per_minute": -0.45, "while": {"flag": "answered"}},
+        {"var": "odd", "per_minute": 0.001, "while": {"var": "heat", "at_most": 12}},
+        {"var": "big", "per_minute": 900000, "while": {"flag": "calm"}},
+        {"var": "frac", "per_minute": -0.07, "while": {"not_flag": "calm"}},
+        {"var": "frac", "per_minute": 0.03},
+    ]
+    data["injects"] += [
+        {
+            "id": "pile-on",
+            "at": 2.5,
+            "author": "Crowd",
+            "text": "Everyone is talking about it.",
+            "growth": {"likes_per_minute": 1 / 3, "shares_per_minute": 0.7},
+        },
+        {
+            "id": "heated",
+            "when": {"var": "heat", "at_least": 24.2},
+            "author": "Press",
+            "text": "A reporter asks for a statement.",
+            "likes": 5,
+            "growth": {"comments_per_minute": 2.5, "until": {"var": "frac", "at_most": -0.2}},
+            "effects": {"set_flags": ["calm"], "vars": {"big": -1000}},
+        },
+    ]
+    return Scenario.model_validate(data)
+
+
+def test_awkward_numbers_match_the_stepwise_reference() -> None:
+    s = _awkward()
+    for seed in range(examples(60)):
+        pair = walk(s, seed)
+        saved = pair.old.result.model_copy(deep=True)
+        assert replay(s, saved).model_dump() == saved.model_dump()
 
 
 def test_the_walks_reach_drift_growth_and_timeouts() -> None:

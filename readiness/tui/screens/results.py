@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from readiness.i18n import t
-from readiness.i18n.formats import day_time
+from readiness.i18n.formats import day, day_time
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.tui.contracts import readiness_app
 from readiness.tui.screens.results_open import ConfirmDelete, open_run
@@ -30,6 +30,26 @@ def mode_label(result: AnyResult) -> str:
     if isinstance(result, ScenarioResult):
         return t(f"results.mode.{result.mode}")
     return "–"
+
+
+TITLE_MIN = 10
+"""Columns the content title keeps however narrow the terminal (it wraps within them)."""
+TITLE_COMFORT = 16
+"""Below this, the time of day moves under the date to give the title more room."""
+
+
+def _cells(r: AnyResult, stacked: bool = False) -> list[str | Text]:
+    """One run's cells; `stacked` puts the time of day under the date."""
+    state = t("results.finished") if r.finished else t("results.unfinished")
+    when = r.updated_at.astimezone()
+    return [
+        f"{day(when)}\n{when:%H:%M}" if stacked else day_time(when),
+        kind_label(r),
+        mode_label(r),
+        Text(state, style="" if r.finished else "bold"),
+        Text(r.participant or "–"),
+        Text(r.content_title or r.content_id),
+    ]
 
 
 class RunTable(DataTable[object]):
@@ -64,16 +84,11 @@ class ResultsScreen(Screen[None]):
         yield LocalFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(
-            t("results.date"),
-            t("results.kind"),
-            t("results.mode"),
-            t("results.state"),
-            t("results.who"),
-            t("results.what"),
-        )
+        self._fill()
         self.scan()
+
+    def on_resize(self) -> None:
+        self._fill()  # the title column takes what the others leave, at any width
 
     @work(thread=True, exclusive=True)
     def scan(self) -> None:
@@ -89,18 +104,8 @@ class ResultsScreen(Screen[None]):
 
     def show(self, runs: list[tuple[Path, AnyResult]], broken: int, folder: Path) -> None:
         table = self.query_one(DataTable)
-        table.clear()
         self.runs = list(runs)
-        for _, r in runs:
-            state = t("results.finished") if r.finished else t("results.unfinished")
-            table.add_row(
-                day_time(r.updated_at.astimezone()),
-                kind_label(r),
-                mode_label(r),
-                Text(state, style="" if r.finished else "bold"),
-                Text(r.participant or "–"),
-                Text(r.content_title or r.content_id),
-            )
+        self._fill()
         title = self.query_one("#results-title", Static)
         if not runs:
             restricted = readiness_app(self).settings.restricted
@@ -116,6 +121,47 @@ class ResultsScreen(Screen[None]):
         if broken:
             self.notify(t("results.broken", count=broken), severity="warning")
         table.focus()
+
+    def _fill(self) -> None:
+        """The rows, with the content title in the width the other columns leave: a long
+        title wraps within its row instead of running off the screen. Where even that leaves
+        too little (80 columns in German), the time goes under the date."""
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        headers = [t(f"results.{key}") for key in ("date", "kind", "mode", "state", "who")]
+        width = table.scrollable_content_region.width or self.app.size.width
+        longest = max(
+            [Text(t("results.what")).cell_len]
+            + [Text(r.content_title or r.content_id).cell_len for _, r in self.runs]
+        )
+        for stacked in (False, True):
+            rows = [_cells(r, stacked) for _, r in self.runs]
+            room = self._title_room(table, headers, rows, width)
+            if room >= min(longest, TITLE_COMFORT):
+                break
+        table.clear(columns=True)
+        for header in headers:
+            table.add_column(header)
+        table.add_column(t("results.what"), width=max(TITLE_MIN, min(longest, room)))
+        for cells in rows:
+            table.add_row(*cells, height=None)
+        if rows:
+            table.move_cursor(row=min(max(cursor, 0), len(rows) - 1))
+
+    @staticmethod
+    def _title_room(
+        table: DataTable[object], headers: list[str], rows: list[list[str | Text]], width: int
+    ) -> int:
+        """Cells left for the title beside the other columns (each as wide as its widest
+        line), keeping 2 spare for a vertical scrollbar once the runs fill the screen."""
+        widths = [Text(h).cell_len for h in headers]
+        for cells in rows:
+            widths = [
+                max(w, *(Text(line).cell_len for line in str(c).split("\n")))
+                for w, c in zip(widths, cells, strict=False)
+            ]
+        pad = 2 * table.cell_padding
+        return width - sum(w + pad for w in widths) - pad - 2
 
     def _picked(self) -> tuple[Path, AnyResult] | None:
         table = self.query_one(DataTable)

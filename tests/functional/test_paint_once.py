@@ -76,7 +76,7 @@ async def test_the_result_screen_arrives_with_its_footer_keys(results: Path) -> 
         assert isinstance(app.screen, ResultScreen)
         frames = recorder.frames(pressed, (100, 30))
     # The first picture of the new screen is the whole screen, footer keys included.
-    assert "Quit" in frames[0][-1]
+    assert "Leave" in frames[0][-1] and "Help" in frames[0][-1]
     assert len(frames) == 1
 
 

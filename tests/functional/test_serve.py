@@ -377,7 +377,13 @@ FIRST_ENTRY = "Convincing the boss"
 
 
 def claim_lines(folder: Path, key: str) -> list[str]:
-    return (folder / "_participants" / key).read_text(encoding="utf-8").splitlines()
+    """The claim file's lines, waiting a few seconds for a session still writing it."""
+    path = folder / "_participants" / key
+    for _ in range(100):
+        if path.exists():
+            break
+        time.sleep(0.1)
+    return path.read_text(encoding="utf-8").splitlines()
 
 
 async def test_a_whole_join_line_in_one_message_lands_field_by_field(server: Server) -> None:

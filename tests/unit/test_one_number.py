@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 
 from readiness.analysis.build import Loaded, build_report
 from readiness.content.loader import ContentFile, Library, load_paths
@@ -153,7 +154,8 @@ def test_every_format_shows_the_same_numbers(library: Library, check: ContentFil
     assert re.findall(r"Gap (\d+)", gaps_md) == ["26", "15", "15"]
     findings = ReportScreen._findings(ReportScreen.__new__(ReportScreen), report).plain
     assert "Audience −26, Channels −15, Content −15" in findings
-    screen_gaps = ResultScreen._gaps(ResultScreen.__new__(ResultScreen), scored).plain
+    group = ResultScreen._gaps(ResultScreen.__new__(ResultScreen), scored)
+    screen_gaps = "\n".join(r.plain for r in group.renderables if isinstance(r, Text))
     assert "39" in screen_gaps and "40" not in screen_gaps
     # exercise scores: 62.5 shows as 63 and 12.5 as 13 in every format
     assert data["scenarios"][0]["scores_shown"] == {"speed": 63, "tone": 13}

@@ -122,6 +122,9 @@ class HomeScreen(Screen[None]):
         if options:
             options.pop()  # a separator between the groups, not after the last one
         option_list = self.query_one("#content-list", OptionList)
+        # A refill must not move the highlight a participant has already moved (a Down typed
+        # ahead in a browser session would otherwise open the first entry).
+        kept = self._current()
         option_list.clear_options()
         option_list.add_options(options)
         # Broken files by name with their first error, and files replacing a built-in one.
@@ -134,6 +137,12 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        if kept is not None and f"{kept.kind}:{kept.id}" in self._by_option:
+            first = next(
+                i
+                for i, o in enumerate(options)
+                if o is not None and o.id == f"{kept.kind}:{kept.id}"
+            )
         if first is not None:
             option_list.highlighted = first
         option_list.focus()

@@ -6,7 +6,6 @@ is missing from the library, and this test says why it is missing.
 
 from __future__ import annotations
 
-import pytest
 from builtin_library import builtin_library
 
 from readiness.content.loader import builtin_dirs, iter_content_files
@@ -15,14 +14,12 @@ from readiness.content.warnings import EXPERT_LONGEST
 
 def test_every_builtin_file_loads_without_problems_or_warnings() -> None:
     lib = builtin_library()
-    assert [str(p) for p in lib.problems if p.code != EXPERT_LONGEST] == []
+    assert [str(p) for p in lib.problems] == []
     assert lib.broken == []
 
 
-@pytest.mark.xfail(strict=False, reason="built-in content rebalancing in progress")
 def test_no_builtin_scenario_gives_the_expert_choice_away_by_its_length() -> None:
-    """Only the new `expert-longest` warning is expected to fail here, until the built-in
-    choice texts are rebalanced; then remove this xfail and the filter above."""
+    """Named on its own so a regression says what it is about."""
     assert [str(p) for p in builtin_library().problems if p.code == EXPERT_LONGEST] == []
 
 
@@ -30,4 +27,4 @@ def test_every_builtin_file_is_in_the_library() -> None:
     on_disk = {p.resolve() for folder in builtin_dirs() for p in iter_content_files(folder)}
     loaded = {f.path.resolve() for f in builtin_library().files}
     assert on_disk == loaded
-    assert len([f for f in builtin_library().files if f.kind == "scenario"]) >= 16
+    assert len([f for f in builtin_library().files if f.kind == "scenario"]) == 32

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from readiness.cli.main import main
+from readiness.cli.main import COMMANDS, main
 from readiness.i18n import (
     catalog,
     catalog_root,
@@ -82,24 +82,7 @@ def test_german_help_includes_argparse_own_words(capsys: pytest.CaptureFixture[s
     assert "usage" not in out and "options:" not in out
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "list",
-        "validate",
-        "schema",
-        "new",
-        "assess",
-        "train",
-        "report",
-        "serve",
-        "dashboard",
-        "graph",
-        "play",
-        "stats",
-        "simulate",
-    ],
-)
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_help_is_german(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(["--lang=de", command, "--help"], capsys)
     assert code == 0

@@ -10,25 +10,25 @@ from typing import Literal
 
 from readiness.analysis.evidence import mismatches, run_evidence
 from readiness.analysis.model import (
-    Action,
-    Cap,
+    CapRow,
     DimensionRow,
     Evidence,
     ExcludedRun,
     GapReport,
     NoteRow,
+    PlanStep,
     ScenarioRun,
     ShownRow,
 )
 from readiness.analysis.plan import plan_actions
+from readiness.assessing.outcome import AssessmentScore
+from readiness.assessing.scores import score
 from readiness.content.loader import ContentFile, Library
 from readiness.i18n import Lang, t
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.models.scenario import Ending, Scenario
 from readiness.numbers import shown, shown_or_none
-from readiness.scoring.outcome import AssessmentScore
-from readiness.scoring.scoring import score
 from readiness.storage import now
 
 
@@ -149,7 +149,7 @@ def _fill_assessment(
     report.answered = scored.answered
     report.missing = scored.missing
     report.caps = [
-        Cap(reason=c.why, source=c.question_id or c.dimension_id or "", level=c.level.title)
+        CapRow(reason=c.why, source=c.question_id or c.dimension_id or "", level=c.level.title)
         for c in scored.caps
         if c.effective
     ]
@@ -234,4 +234,4 @@ def _fill_evidence(
     report.mismatches = mismatches(report.dimensions, mapping, evidence, lang)
 
 
-__all__ = ["Action", "Loaded", "attach", "build_report"]
+__all__ = ["Loaded", "PlanStep", "attach", "build_report"]

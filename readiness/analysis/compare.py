@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from readiness.analysis.model import Comparison, Delta, GapReport
+from readiness.assessing.scores import score
 from readiness.errors import UsageError
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult
 from readiness.numbers import shown, shown_change, shown_or_none
-from readiness.scoring.scoring import score
 
 if TYPE_CHECKING:
     from readiness.analysis.build import Loaded

@@ -45,7 +45,7 @@ class DimensionRow(BaseModel):
     shown: ShownRow
 
 
-class Action(BaseModel):
+class PlanStep(BaseModel):
     """One step of the plan, traceable to the answers that caused it."""
 
     text: str
@@ -62,7 +62,7 @@ class Action(BaseModel):
     """In a comparison: the gap behind this action was closed since the earlier run."""
 
 
-class Cap(BaseModel):
+class CapRow(BaseModel):
     """Why the verdict is lower than the score alone would give."""
 
     reason: str
@@ -204,12 +204,12 @@ class GapReport(BaseModel):
     overall_shown: int | None = None
     answered: int = 0
     missing: int = 0
-    caps: list[Cap] = []
+    caps: list[CapRow] = []
     dimensions: list[DimensionRow] = []
     strengths: list[str] = []
     gaps: list[str] = []
     """Dimension ids below target, the largest shown gap first (ties: heavier dimension)."""
-    actions: list[Action] = []
+    actions: list[PlanStep] = []
     scenarios: list[ScenarioRun] = []
     """The exercise runs counted as evidence."""
     excluded: list[ExcludedRun] = []

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from readiness.analysis.model import Action, Impact
-from readiness.scoring.outcome import AssessmentScore
+from readiness.analysis.model import Impact, PlanStep
+from readiness.assessing.outcome import AssessmentScore
 
 EFFORT_COST = {"low": 1.0, "medium": 2.0, "high": 4.0}
 
@@ -17,15 +17,15 @@ def impact_class(points: float, critical: bool) -> Impact:
     return "low"
 
 
-def plan_actions(scored: AssessmentScore) -> list[Action]:
+def plan_actions(scored: AssessmentScore) -> list[PlanStep]:
     """One action per recommendation that lost points.
 
     Quick wins (low effort, at least medium impact) come first, because early visible progress
     keeps a team going; the rest by impact divided by effort."""
     titles = {d.id: d.title for d in scored.dimensions}
     gaps = {d.id: d.gap for d in scored.dimensions}
-    actions: list[Action] = []
-    merged: dict[str, Action] = {}
+    actions: list[PlanStep] = []
+    merged: dict[str, PlanStep] = {}
     for a in scored.actions:
         impact = impact_class(a.impact, a.critical)
         # Closing a dimension that is below target counts more than polishing one above it.
@@ -37,7 +37,7 @@ def plan_actions(scored: AssessmentScore) -> list[Action]:
             existing.question_texts.append(a.question_text)
             existing.priority = round(existing.priority + priority, 2)
             continue
-        action = Action(
+        action = PlanStep(
             text=a.text,
             dimension=a.dimension_id,
             dimension_title=titles.get(a.dimension_id, a.dimension_id),

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 from typing import Literal
 
+from readiness.content_schema import schema_path
 from readiness.errors import UsageError
 from readiness.i18n import Lang, t
-from readiness.schema import schema_path
 
 Kind = Literal["assessment", "scenario"]
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "scaffolds"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 
 

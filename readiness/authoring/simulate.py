@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from readiness.engine import ExpertPath, Run, build_debrief, expert_path, new_result, replay
+from readiness.engine import (
+    ExpertPath,
+    Run,
+    build_debrief,
+    expert_path,
+    new_scenario_result,
+    replay,
+)
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 
 WAIT_CHANCE = 0.15
@@ -82,7 +89,7 @@ def play_once(
     trace = [] if trace is None else trace
     rng = random.Random(seed)
     mode: Literal["exercise", "practice"] = "exercise" if rng.random() < 0.5 else "practice"
-    run = Run(s, new_result(s, mode=mode))
+    run = Run(s, new_scenario_result(s, mode=mode))
     taken: list[tuple[str, str]] = []
     timeouts = 0
     for _ in range(4 * len(s.nodes) + 4):

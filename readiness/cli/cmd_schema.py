@@ -17,7 +17,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from readiness.schema import schema_text
+    from readiness.content_schema import schema_text
 
     sys.stdout.write(schema_text(args.kind))
     return 0

@@ -2,7 +2,7 @@
 
 Typical use::
 
-    result = new_result(scenario, mode="exercise", values={"org": "Caritas Köln"})
+    result = new_scenario_result(scenario, mode="exercise", values={"org": "Caritas Köln"})
     run = Run(scenario, result)          # or Session(run, folder) to save after every step
     run.advance(2.5)                     # real seconds passed: clock, feed, countdown move
     run.choose("acknowledge")            # or run.reply(text) / run.wait()
@@ -16,19 +16,19 @@ from readiness.engine.clock import clock_label, countdown_label
 from readiness.engine.debrief import (
     Debrief,
     DecisionReview,
-    DimensionScore,
+    ExerciseDimension,
     ReplyReview,
     ShownChoice,
     build_debrief,
     debrief_for,
 )
 from readiness.engine.errors import EngineError, ReplayError
+from readiness.engine.exercise_session import Session, new_scenario_result
 from readiness.engine.expert import ExpertPath, ExpertStep, expert_path
 from readiness.engine.feed import FeedItem
 from readiness.engine.replay import replay, resume
 from readiness.engine.rubric import CriterionResult, judge
 from readiness.engine.run import Run
-from readiness.engine.session import Session, new_result
 from readiness.engine.timeline import TimelineEntry, timeline
 from readiness.engine.values import parse_var_args, placeholder_values
 
@@ -36,8 +36,8 @@ __all__ = [
     "CriterionResult",
     "Debrief",
     "DecisionReview",
-    "DimensionScore",
     "EngineError",
+    "ExerciseDimension",
     "ExpertPath",
     "ExpertStep",
     "FeedItem",
@@ -53,7 +53,7 @@ __all__ = [
     "debrief_for",
     "expert_path",
     "judge",
-    "new_result",
+    "new_scenario_result",
     "parse_var_args",
     "placeholder_values",
     "replay",

@@ -66,7 +66,7 @@ class ReplyReview:
 
 
 @dataclass(frozen=True)
-class DimensionScore:
+class ExerciseDimension:
     id: str
     title: str
     description: str
@@ -82,7 +82,7 @@ class Debrief:
     ending: Ending | None
     ending_title: str
     ending_text: str
-    scores: list[DimensionScore]
+    scores: list[ExerciseDimension]
     timeline: list[TimelineEntry]
     decisions: list[DecisionReview]
     replies: list[ReplyReview]
@@ -119,7 +119,7 @@ def build_debrief(run: Run, expert: ExpertPath | None = None) -> Debrief:
             )
     ending = run.node if isinstance(run.node, Ending) else None
     scores = [
-        DimensionScore(
+        ExerciseDimension(
             id=d.id,
             title=run.fill(d.title),
             description=run.fill(d.description),

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from readiness.engine.exercise_session import new_scenario_result
 from readiness.engine.run import Run
-from readiness.engine.session import new_result
 from readiness.models.scenario import Choice, Decision, Ending, Reply, Scenario
 
 
@@ -50,7 +50,7 @@ def _model_reply(run: Run, node: Reply) -> str:
 def expert_path(scenario: Scenario, values: Mapping[str, str]) -> ExpertPath:
     """Follow `expert` choices (and `expert_reply` texts) from the start, in practice mode so
     no countdown interferes. Conditions still apply: the path is one a person could play."""
-    run = Run(scenario, new_result(scenario, mode="practice", values=values))
+    run = Run(scenario, new_scenario_result(scenario, mode="practice", values=values))
     steps: list[ExpertStep] = []
     for _ in range(len(scenario.nodes) + 1):
         node = run.node

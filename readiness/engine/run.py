@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from readiness.engine.conditions import holds
 from readiness.engine.errors import EngineError
+from readiness.engine.exercise_scores import Tally
 from readiness.engine.feed import Feed, FeedItem
 from readiness.engine.leap import Leaper
 from readiness.engine.order import shown_order
 from readiness.engine.rubric import CriterionResult, judge
-from readiness.engine.scoring import Tally
 from readiness.engine.state import MAX_TICKS, TICKS_PER_MINUTE, State, to_ticks
 from readiness.engine.values import placeholder_values
 from readiness.models.results import RubricHit, ScenarioResult, Step
@@ -58,7 +58,7 @@ def _judged(
 
 
 class Run:
-    """A scenario being played. Create it with a fresh result (see `session.new_result`);
+    """A scenario being played. Create it with a fresh result (see `session.new_scenario_result`);
     use `replay.resume` to rebuild one from a saved result."""
 
     def __init__(self, scenario: Scenario, result: ScenarioResult) -> None:

@@ -8,61 +8,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import cache, partial
+from functools import partial
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from readiness.i18n import Lang, as_language, t
-from readiness.numbers import shown, shown_text
 from readiness.reports import group_svg
-from readiness.reports.render import Format, md_cell, md_escape, when_text
+from readiness.reports.render import Format, environment, letter
 from readiness.workshop.group_model import DimensionGroup, GroupReport, Share
-
-BLOCKS = " ▁▂▃▄▅▆▇█"
-
-
-def spark(counts: list[int]) -> str:
-    """A histogram in one line of block characters, e.g. `▁▃█▅▂`."""
-    top = max(counts) if counts else 0
-    if not top:
-        return "·" * len(counts)
-    return "".join(BLOCKS[round(c / top * (len(BLOCKS) - 1))] if c else "·" for c in counts)
-
-
-def _pct(value: float | None) -> str:
-    return shown_text(value)  # the one rounding of readiness.numbers
-
-
-def _share(value: float) -> str:
-    return f"{shown(value * 100)} %"
-
-
-@cache
-def environment(lang: Lang) -> Environment:
-    env = Environment(
-        loader=PackageLoader("readiness.reports", "templates"),
-        autoescape=select_autoescape(["html", "html.j2"], default_for_string=False),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(md=md_escape, cell=md_cell, pct=_pct, share=_share, spark=spark)
-    env.globals["t"] = lambda key, **kw: t(key, lang, **kw)
-    env.filters["letter"] = letter
-    env.filters["stamp"] = lambda stamp: when_text(stamp, lang)
-    return env
 
 
 def timeout_row(count: int, share: float, lang: Lang) -> Share:
     return Share(id="timeout", title=t("workshop.group.timeout", lang), count=count, share=share)
-
-
-def letter(index: int) -> str:
-    """The letter that names choice `index` (0-based) in a chart and in the team table, so
-    a narrow table column can point at a choice whose full text stands in the chart."""
-    return chr(ord("A") + index) if index < 26 else str(index + 1)
 
 
 def _both(draw: Callable[[bool], Markup]) -> Markup:

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from readiness.analysis.build import Loaded
-from readiness.analysis.model import Action, DimensionRow, GapReport
+from readiness.analysis.model import DimensionRow, GapReport, PlanStep
+from readiness.assessing.answers import answer_label, answer_score
+from readiness.assessing.visibility import visible_questions
 from readiness.i18n import Lang, t
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult
@@ -22,8 +24,6 @@ from readiness.reports.kit_topics import (
     guideline_section,
     mentions,
 )
-from readiness.scoring.answers import answer_label, answer_score
-from readiness.scoring.conditions import visible_questions
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Quote:
 class PlanItem:
     """An action of the plan with the answers that caused it."""
 
-    action: Action
+    action: PlanStep
     answers: list[Quote]
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from readiness.analysis.model import GapReport
 from readiness.i18n import Lang, as_language, t
 from readiness.i18n.formats import day, day_time
-from readiness.numbers import shown_text, signed_text
+from readiness.numbers import shown, shown_text, signed_text
 from readiness.platforms import platform_name
 from readiness.reports import svg
 
@@ -38,8 +38,31 @@ def md_cell(value: object) -> str:
     return " ".join(md_escape(value).split())
 
 
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def spark(counts: list[int]) -> str:
+    """A histogram in one line of block characters, e.g. `▁▃█▅▂`."""
+    top = max(counts) if counts else 0
+    if not top:
+        return "·" * len(counts)
+    return "".join(BLOCKS[round(c / top * (len(BLOCKS) - 1))] if c else "·" for c in counts)
+
+
+def letter(index: int) -> str:
+    """The letter that names choice `index` (0-based) in a chart and in the team table, so
+    a narrow table column can point at a choice whose full text stands in the chart."""
+    return chr(ord("A") + index) if index < 26 else str(index + 1)
+
+
+def share_text(value: float) -> str:
+    """A share (0..1) as a whole percentage, rounded the one way (readiness.numbers)."""
+    return f"{shown(value * 100)} %"
+
+
 @cache
 def environment(lang: Lang) -> Environment:
+    """The one Jinja environment of every report (gap report, group report, kit, journal)."""
     env = Environment(
         loader=PackageLoader("readiness.reports", "templates"),
         autoescape=select_autoescape(["html", "html.j2"], default_for_string=False),
@@ -53,6 +76,7 @@ def environment(lang: Lang) -> Environment:
     env.filters["pct"] = shown_text  # the one rounding of readiness.numbers, never `round`
     env.filters["signed"] = signed_text
     env.filters["when"] = lambda value: when_text(value, lang)
+    env.filters.update(share=share_text, spark=spark, letter=letter)
     env.filters["platform"] = lambda value: platform_name(value, lang)
     env.globals["t"] = lambda key, **kw: t(key, lang, **kw)
     return env

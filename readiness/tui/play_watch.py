@@ -17,6 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from readiness.assessing import AssessmentSession
 from readiness.authoring.load import load_file
 from readiness.authoring.watch import POLL_SECONDS, FileWatch, carry_answers, carry_run
 from readiness.content.loader import ContentFile, Library
@@ -25,7 +26,6 @@ from readiness.engine import Session
 from readiness.i18n import t
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult, ScenarioResult
-from readiness.scoring import AssessmentSession
 from readiness.settings import Settings
 from readiness.tui.app import ReadinessApp
 from readiness.tui.safe_text import plain

@@ -44,7 +44,7 @@ from readiness.workshop.serve import (
     clamp_size,
 )
 
-TEMPLATES = Path(__file__).parent.parent / "workshop" / "templates"
+TEMPLATES = Path(__file__).parent / "serve_page"
 PER_ADDRESS_PER_MINUTE = 30
 MAX_MESSAGE_BYTES = 64 * 1024
 """One websocket message from a browser: key presses and pastes, never more than this."""

@@ -6,10 +6,10 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from readiness.assessing import AssessmentScore, Recommendation, score
 from readiness.errors import ContentError
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult
-from readiness.scoring import Action, AssessmentScore, score
 from readiness.workshop.group_model import (
     ActionCount,
     AssessmentGroup,
@@ -111,7 +111,7 @@ def _actions(
     titles = {d.id: d.title for d in assessment.dimensions}
     order = {q.id: i for i, q in enumerate(assessment.questions)}
     impacts: dict[str, list[float]] = defaultdict(list)
-    first: dict[str, Action] = {}
+    first: dict[str, Recommendation] = {}
     for s in scores:
         for a in s.actions:
             impacts[a.question_id].append(a.impact)

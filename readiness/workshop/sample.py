@@ -8,13 +8,12 @@ import zlib
 from collections.abc import Sequence
 from datetime import timedelta
 
+from readiness.assessing import new_assessment_result
 from readiness.content.loader import ContentFile
-from readiness.engine import Run
-from readiness.engine import new_result as new_scenario_result
+from readiness.engine import Run, new_scenario_result
 from readiness.models.assessment import Assessment
 from readiness.models.results import Answer, AnyResult, AssessmentResult
 from readiness.models.scenario import Decision, Reply, Scenario
-from readiness.scoring import new_result as new_assessment_result
 from readiness.storage import now
 
 NAMES = ("fox", "owl", "lynx", "heron", "otter", "wren", "badger", "moth", "hare", "crow")

@@ -14,7 +14,7 @@ from readiness.models.results import AssessmentResult
 from readiness.settings import Settings
 from readiness.tui.app import ReadinessApp, make_app
 from readiness.tui.screens.assessment import QuestionScreen
-from readiness.tui.screens.assessment_dialogs import ResumeDialog, TextPrompt
+from readiness.tui.screens.assessment_dialogs import AssessmentResumeDialog, TextPrompt
 from readiness.tui.screens.assessment_overview import OverviewScreen
 from readiness.tui.screens.assessment_result import ResultScreen
 from readiness.tui.widgets.assessment_choices import AnswerChoices
@@ -208,7 +208,7 @@ async def test_quit_mid_way_and_resume_with_every_answer_intact(
     again = app_for(content, results)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(again.screen, ResumeDialog)
+        assert isinstance(again.screen, AssessmentResumeDialog)
         await pilot.press("r")
         await pilot.pause()
         assert question(again) == "backing"
@@ -298,7 +298,7 @@ async def test_from_home_and_back(content: ContentFile, results: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         app.open_content(content)  # the run just left is offered for resume
         await pilot.pause()
-        assert isinstance(app.screen, ResumeDialog)
+        assert isinstance(app.screen, AssessmentResumeDialog)
         await pilot.press("escape")  # cancel: back home, nothing started
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -22,7 +22,7 @@ from readiness.models.results import AssessmentResult
 from readiness.settings import Settings
 from readiness.tui.app import make_app
 from readiness.tui.screens.assessment import QuestionScreen
-from readiness.tui.screens.assessment_dialogs import ResumeDialog
+from readiness.tui.screens.assessment_dialogs import AssessmentResumeDialog
 
 FIXTURE = Path(__file__).parent.parent / "data" / "assess" / "fixture-check.en.toml"
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -138,7 +138,7 @@ async def test_killed_mid_assessment_loses_no_confirmed_answer(tmp_path: Path) -
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ResumeDialog)
+        assert isinstance(app.screen, AssessmentResumeDialog)
         await pilot.press("r")
         await pilot.pause()
         screen = app.screen

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from builtin_library import builtin_library
 
+from readiness.assessing import AssessmentSession
 from readiness.i18n import set_language, t
 from readiness.models.assessment import Assessment
 from readiness.models.results import Answer, AssessmentResult
-from readiness.scoring import AssessmentSession
 from readiness.settings import Settings
 from readiness.tui.app import make_app
 from readiness.tui.screens.assessment_result import ResultScreen

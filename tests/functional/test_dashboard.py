@@ -9,12 +9,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, TabbedContent
 
+from readiness.assessing import new_assessment_result
 from readiness.content.loader import Library, load_paths
-from readiness.engine import Run
-from readiness.engine import new_result as new_scenario_result
+from readiness.engine import Run, new_scenario_result
 from readiness.models.results import Answer, AnyResult
 from readiness.models.scenario import Scenario
-from readiness.scoring import new_result as new_assessment_result
 from readiness.settings import Settings
 from readiness.storage import now, save_result
 from readiness.tui.screens import dashboard

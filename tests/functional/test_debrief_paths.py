@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import TabbedContent
 from train_helpers import FakeClock, begin, key_for, let_time_pass, library, train_app
 
-from readiness.engine import Run, build_debrief, new_result
+from readiness.engine import Run, build_debrief, new_scenario_result
 from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
 from readiness.tui.screens.scenario_debrief_text import paths
@@ -55,7 +55,7 @@ async def test_both_paths_scroll_together_step_beside_step(results: Path, clock:
 
 def test_the_debrief_text_shows_each_sides_own_title_where_the_paths_branch() -> None:
     scenario = library().get("storm-en", "scenario").model  # type: ignore[union-attr]
-    run = Run(scenario, new_result(scenario))  # type: ignore[arg-type]
+    run = Run(scenario, new_scenario_result(scenario))  # type: ignore[arg-type]
     run.advance(2)
     run.choose("delete")
     run.choose("explain")

@@ -25,7 +25,7 @@ from train_helpers import SEED, FakeClock, begin, key_for, let_time_pass
 
 from readiness import storage
 from readiness.content.loader import ContentFile, Library, load_paths
-from readiness.engine import Run, new_result
+from readiness.engine import Run, new_scenario_result
 from readiness.models.assessment import Assessment
 from readiness.models.results import Answer, AssessmentResult
 from readiness.models.scenario import Scenario
@@ -125,7 +125,7 @@ def saved_assessment(lang: str, results: Path) -> Path:
 def saved_exercise(lang: str, results: Path) -> Path:
     f = content(lang, "scenario")
     assert isinstance(f.model, Scenario)
-    result = new_result(f.model, content_hash=f.sha256, participant="Kim", seed=SEED)
+    result = new_scenario_result(f.model, content_hash=f.sha256, participant="Kim", seed=SEED)
     result.run_id = "20261102T093000-c3d4"
     result.started_at = T0
     run = Run(f.model, result)

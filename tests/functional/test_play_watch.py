@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from readiness.authoring.load import load_file
 from readiness.authoring.scaffold import write_scaffold
 from readiness.authoring.watch import FileWatch, carry_answers, carry_run
-from readiness.engine import Run, new_result
+from readiness.engine import Run, new_scenario_result
 from readiness.models.scenario import Scenario
 from readiness.settings import Settings
 from readiness.tui.play_watch import ProblemsScreen, WatchApp
@@ -226,7 +226,7 @@ def test_carry_run_replays_what_still_fits(tmp_path: Path) -> None:
     content, _ = load_file(path)
     assert content is not None and isinstance(content.model, Scenario)
     s = content.model
-    run = Run(s, new_result(s, mode="practice"))
+    run = Run(s, new_scenario_result(s, mode="practice"))
     run.choose("acknowledge")
     run.reply("Sorry, please send us a DM.")
     assert run.node.id == "follow-up"

@@ -12,7 +12,7 @@ from test_report_screen import saved_run, until_built
 from textual.widgets import DataTable
 
 from readiness.content.loader import load_paths
-from readiness.engine import Run, Session, new_result
+from readiness.engine import Run, Session, new_scenario_result
 from readiness.models.scenario import Scenario
 from readiness.settings import Settings
 from readiness.tui.app import ReadinessApp, make_app
@@ -29,7 +29,7 @@ LIBRARY = load_paths([REPORT_DATA], with_builtin=False)
 def saved_exercise(folder: Path, *, finished: bool, practice: bool = False) -> Path:
     content = LIBRARY.get("tiny-drill-en", "scenario")
     assert content is not None and isinstance(content.model, Scenario)
-    result = new_result(
+    result = new_scenario_result(
         content.model,
         mode="practice" if practice else "exercise",
         content_hash=content.sha256,

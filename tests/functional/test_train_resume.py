@@ -9,7 +9,7 @@ from textual.widgets import TextArea
 from train_helpers import FakeClock, begin, key_for, let_time_pass, saved, train_app
 
 from readiness.tui.screens import scenario_player
-from readiness.tui.screens.scenario_dialogs import BriefingScreen, ResumeDialog
+from readiness.tui.screens.scenario_dialogs import BriefingScreen, ScenarioResumeDialog
 from readiness.tui.screens.scenario_player import PlayerScreen
 from readiness.tui.widgets.decision_panel import DecisionPanel
 
@@ -42,7 +42,7 @@ async def test_continue_rebuilds_the_run_where_it_stopped(results: Path, clock: 
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ResumeDialog)
+        assert isinstance(app.screen, ScenarioResumeDialog)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)

@@ -6,8 +6,8 @@ from functools import cache
 from pathlib import Path
 
 from readiness.content.loader import load_paths
-from readiness.engine import Run, new_result
-from readiness.engine.session import Mode
+from readiness.engine import Run, new_scenario_result
+from readiness.engine.exercise_session import Mode
 from readiness.models.scenario import Scenario
 
 TRAIN = Path(__file__).parent.parent / "data" / "train"
@@ -26,4 +26,4 @@ def scenario(ident: str) -> Scenario:
 
 def start(ident: str = "storm-en", mode: Mode = "exercise", **values: str) -> Run:
     s = scenario(ident)
-    return Run(s, new_result(s, mode=mode, values=values))
+    return Run(s, new_scenario_result(s, mode=mode, values=values))

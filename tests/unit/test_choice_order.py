@@ -12,7 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readiness.content.loader import load_library
-from readiness.engine import Run, Session, build_debrief, debrief_for, new_result, replay, resume
+from readiness.engine import (
+    Run,
+    Session,
+    build_debrief,
+    debrief_for,
+    new_scenario_result,
+    replay,
+    resume,
+)
 from readiness.engine.order import shown_order
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Decision, Scenario
@@ -41,16 +49,16 @@ def builtin_decisions() -> list[Decision]:
 
 def test_a_new_run_gets_its_own_seed() -> None:
     s = scenario("storm-en")
-    seeds = {new_result(s).seed for _ in range(20)}
+    seeds = {new_scenario_result(s).seed for _ in range(20)}
     assert None not in seeds and len(seeds) == 20
-    assert new_result(s, seed=7).seed == 7
+    assert new_scenario_result(s, seed=7).seed == 7
 
 
 def test_the_run_shows_the_order_of_its_seed_and_keeps_conditions() -> None:
     s = scenario("storm-en")
     orders = set()
     for seed in range(30):
-        run = Run(s, new_result(s, seed=seed))
+        run = Run(s, new_scenario_result(s, seed=seed))
         shown = [c.id for c in run.shown_choices()]
         assert shown == [c.id for c in shown_order(seed, decision(s, "first"))]
         assert sorted(shown) == sorted(c.id for c in run.available_choices())
@@ -62,11 +70,11 @@ def test_order_depends_on_seed_and_node_only_not_on_the_path_taken() -> None:
     s = scenario("storm-en")
     third = decision(s, "third")
     for seed in range(20):
-        via_reply = Run(s, new_result(s, seed=seed, mode="practice"))
+        via_reply = Run(s, new_scenario_result(s, seed=seed, mode="practice"))
         via_reply.choose("answer")
         via_reply.reply("Sorry Lena, please DM us.")
         via_reply.choose("holding")
-        via_delete = Run(s, new_result(s, seed=seed, mode="practice"))
+        via_delete = Run(s, new_scenario_result(s, seed=seed, mode="practice"))
         via_delete.choose("delete")
         assert via_reply.node.id == via_delete.node.id == "third"
         expected = [c.id for c in shown_order(seed, third)]
@@ -104,7 +112,7 @@ def test_the_expert_choice_is_first_about_as_often_as_any_other() -> None:
 
 def test_seed_is_saved_and_resume_and_replay_show_the_same_order(results: Path) -> None:
     s = scenario("storm-en")
-    session = Session(Run(s, new_result(s, participant="kim")), results)
+    session = Session(Run(s, new_scenario_result(s, participant="kim")), results)
     first_order = [c.id for c in session.run.shown_choices()]
     session.advance(3)
     session.choose("answer")
@@ -124,7 +132,7 @@ def test_seed_is_saved_and_resume_and_replay_show_the_same_order(results: Path) 
 
 def test_the_debrief_lists_the_options_in_the_order_shown(results: Path) -> None:
     s = scenario("storm-en")
-    session = Session(Run(s, new_result(s, seed=11)), results)
+    session = Session(Run(s, new_scenario_result(s, seed=11)), results)
     seen = [[c.id for c in session.run.shown_choices()]]
     session.advance(3)
     session.choose("delete")
@@ -148,7 +156,7 @@ def test_the_debrief_lists_the_options_in_the_order_shown(results: Path) -> None
 
 def test_a_timeout_keeps_the_options_that_were_on_screen(results: Path) -> None:
     s = scenario("storm-en")
-    run = Run(s, new_result(s, seed=5))
+    run = Run(s, new_scenario_result(s, seed=5))
     shown = [c.id for c in run.shown_choices()]
     run.advance(31)  # the countdown at "first" runs out
     [review] = build_debrief(run).decisions
@@ -157,7 +165,7 @@ def test_a_timeout_keeps_the_options_that_were_on_screen(results: Path) -> None:
 
 def test_an_old_result_without_seed_loads_and_shows_the_authored_order(results: Path) -> None:
     s = scenario("storm-en")
-    run = Run(s, new_result(s, seed=3))
+    run = Run(s, new_scenario_result(s, seed=3))
     run.advance(3)
     run.choose("delete")
     data = json.loads(run.result.model_dump_json())
@@ -173,14 +181,14 @@ def test_an_old_result_without_seed_loads_and_shows_the_authored_order(results: 
 
 def test_practice_wait_is_offered_only_without_an_authored_wait_choice() -> None:
     s = scenario("storm-en")
-    practice = Run(s, new_result(s, mode="practice", seed=1))
+    practice = Run(s, new_scenario_result(s, mode="practice", seed=1))
     assert practice.offers_wait  # "first" has a timeout and no choice that waits
-    exercise = Run(s, new_result(s, seed=1))
+    exercise = Run(s, new_scenario_result(s, seed=1))
     assert not exercise.offers_wait  # the countdown is how one waits there
     marked = s.model_copy(deep=True)
     first = decision(marked, "first")
     first.choices[1] = first.choices[1].model_copy(update={"waits": True})
-    practice = Run(marked, new_result(marked, mode="practice", seed=1))
+    practice = Run(marked, new_scenario_result(marked, mode="practice", seed=1))
     assert not practice.offers_wait
     assert "ask-boss" in [c.id for c in practice.shown_choices()]
 
@@ -189,7 +197,7 @@ def test_an_authored_wait_choice_closed_by_its_condition_brings_the_practice_wai
     s = scenario("storm-en").model_copy(deep=True)
     second = decision(s, "second")
     second.choices[1] = second.choices[1].model_copy(update={"waits": True})  # "statement"
-    run = Run(s, new_result(s, mode="practice", seed=1))
+    run = Run(s, new_scenario_result(s, mode="practice", seed=1))
     run.choose("ask-boss")  # to "second" without a public answer: "statement" is closed
     assert run.node.id == "second"
     assert "statement" not in [c.id for c in run.shown_choices()]
@@ -198,7 +206,7 @@ def test_an_authored_wait_choice_closed_by_its_condition_brings_the_practice_wai
 
 def test_the_journal_names_the_options_by_text_in_the_order_shown() -> None:
     s = scenario("storm-en")
-    run = Run(s, new_result(s, seed=11))
+    run = Run(s, new_scenario_result(s, seed=11))
     shown = [c.text for c in run.shown_choices()]
     run.advance(3)
     run.choose("delete")
@@ -223,7 +231,7 @@ def test_the_room_is_counted_by_choice_id_whatever_order_each_person_saw() -> No
     s = scenario("storm-en")
     entries, firsts = [], []
     for seed in range(12):
-        run = Run(s, new_result(s, seed=seed, participant=f"p{seed}"))
+        run = Run(s, new_scenario_result(s, seed=seed, participant=f"p{seed}"))
         run.advance(3)
         pressed_one = run.shown_choices()[0].id
         firsts.append(pressed_one)

@@ -39,7 +39,7 @@ def test_mypy_strict_finds_nothing() -> None:
 
 def test_import_layers_hold() -> None:
     """The contracts in pyproject.toml: cli > tui > reports > analysis/workshop/authoring >
-    scoring/engine > content > models, no Textual in the core, shared helpers at the bottom."""
+    assessing/engine > content > models, no Textual in the core, shared helpers at the bottom."""
     out = subprocess.run(
         [tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True
     )

@@ -27,7 +27,7 @@ from reference_engine import StepwiseRun, stepwise
 
 from readiness.authoring.simulate import simulate
 from readiness.content.loader import load_paths
-from readiness.engine import Run, expert_path, new_result, replay, timeline
+from readiness.engine import Run, expert_path, new_scenario_result, replay, timeline
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Decision, Inject, Reply, Scenario
 
@@ -139,7 +139,7 @@ def walk(s: Scenario, seed: int) -> Pair:
     """One random walk through `s` on both engines; fails at the first difference."""
     rng = random.Random(seed)
     mode = "exercise" if rng.random() < 0.5 else "practice"
-    pair = Pair(s, new_result(s, mode=mode, seed=seed, participant="diff"))
+    pair = Pair(s, new_scenario_result(s, mode=mode, seed=seed, participant="diff"))
     injects = 0
     for _ in range(4 * len(s.nodes) + 4):
         run = pair.old

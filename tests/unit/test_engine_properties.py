@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis_budget import examples
 
 from readiness.content.loader import load_paths
-from readiness.engine import Run, build_debrief, new_result, replay
+from readiness.engine import Run, build_debrief, new_scenario_result, replay
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 
@@ -53,7 +53,7 @@ def test_random_walk_ends_scores_stay_in_range_and_replay_reproduces(
 ) -> None:
     s = SCENARIOS[ident]
     mode = data.draw(st.sampled_from(["exercise", "practice"]))
-    run = Run(s, new_result(s, mode=mode, participant=f"walk-{ident}"))
+    run = Run(s, new_scenario_result(s, mode=mode, participant=f"walk-{ident}"))
     words = _keywords(s)
     bound = sum(not isinstance(n, Ending) for n in s.nodes)
     for _ in range(bound):

@@ -7,14 +7,22 @@ from pathlib import Path
 import pytest
 from engine_fixtures import scenario, start
 
-from readiness.engine import ReplayError, Run, Session, build_debrief, new_result, replay, resume
+from readiness.engine import (
+    ReplayError,
+    Run,
+    Session,
+    build_debrief,
+    new_scenario_result,
+    replay,
+    resume,
+)
 from readiness.models.scenario import Decision
 from readiness.storage import load_result
 
 
 def test_every_step_is_saved_and_a_killed_run_resumes_where_it_was(results: Path) -> None:
     s = scenario("storm-en")
-    session = Session(Run(s, new_result(s, participant="kim")), results)
+    session = Session(Run(s, new_scenario_result(s, participant="kim")), results)
     session.save()
     session.advance(3.3)
     session.choose("answer")
@@ -35,7 +43,7 @@ def test_every_step_is_saved_and_a_killed_run_resumes_where_it_was(results: Path
 
 def test_replay_reproduces_a_finished_run_including_timeouts(results: Path) -> None:
     s = scenario("storm-en")
-    session = Session(Run(s, new_result(s)), results)
+    session = Session(Run(s, new_scenario_result(s)), results)
     session.advance(31)  # countdown expires at "first"
     session.advance(12.5)
     session.choose("holding")

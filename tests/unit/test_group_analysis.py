@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from readiness.assessing import new_assessment_result
 from readiness.content.loader import ContentFile, Library, load_paths
-from readiness.engine import Run
-from readiness.engine import new_result as new_scenario_result
+from readiness.engine import Run, new_scenario_result
 from readiness.models.results import Answer, AnyResult, AssessmentResult
-from readiness.scoring import new_result as new_assessment_result
 from readiness.storage import now, save_result
 from readiness.workshop.group import analyse, analyse_folder
 from readiness.workshop.group_model import GroupReport

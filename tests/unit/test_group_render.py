@@ -15,7 +15,8 @@ from test_group_analysis import room
 
 from readiness.cli.main import main
 from readiness.content.loader import Library, load_paths
-from readiness.reports.group_render import render_group, spark
+from readiness.reports.group_render import render_group
+from readiness.reports.render import spark
 from readiness.storage import save_result
 from readiness.workshop.group import analyse
 from readiness.workshop.group_model import GroupReport

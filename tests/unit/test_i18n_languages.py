@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from readiness.cli.main import COMMANDS, main
+from readiness.content_schema import json_schema
 from readiness.i18n import (
     catalog,
     catalog_root,
@@ -22,7 +23,6 @@ from readiness.i18n import (
 )
 from readiness.i18n.formats import day, day_time, number, number_range, plural
 from readiness.models.common import ContentHeader
-from readiness.schema import json_schema
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from hypothesis_budget import examples
 from readiness.analysis.build import attach, build_report
 from readiness.cli.main import main
 from readiness.content.loader import ContentFile, Library, load_paths
-from readiness.engine import Run, new_result
+from readiness.engine import Run, new_scenario_result
 from readiness.errors import UsageError
 from readiness.i18n import Lang, t
 from readiness.models.results import Answer, AssessmentResult, ScenarioResult
@@ -92,7 +92,7 @@ def exercise(
     f = content(library, f"kit-drill-{lang}")
     model = f.model
     assert isinstance(model, Scenario)
-    run = Run(model, new_result(model, values={"org": org}, content_hash=f.sha256))
+    run = Run(model, new_scenario_result(model, values={"org": org}, content_hash=f.sha256))
     run.choose("answer")
     if reply is None:
         run.wait()

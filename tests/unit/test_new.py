@@ -46,7 +46,7 @@ def test_new_file_points_editors_at_a_schema_that_travels_with_it(
 ) -> None:
     """No absolute local path (it breaks for whoever receives the file): a relative line and
     the schema written beside the file, so a shared folder keeps its editor check."""
-    from readiness.schema import schema_text
+    from readiness.content_schema import schema_text
 
     new(tmp_path, kind, "schema-line", lang)
     first = (tmp_path / f"schema-line.{lang}.toml").read_text(encoding="utf-8").splitlines()[0]

@@ -16,13 +16,13 @@ import pytest
 from rich.text import Text
 
 from readiness.analysis.build import Loaded, build_report
+from readiness.assessing import score
 from readiness.content.loader import ContentFile, Library, load_paths
 from readiness.models.assessment import Assessment
 from readiness.models.results import Answer, AssessmentResult, ScenarioResult, Step
 from readiness.numbers import shown, shown_change, shown_gap, shown_text
 from readiness.reports.group_render import render_group
 from readiness.reports.render import render
-from readiness.scoring import score
 from readiness.tui.screens.assessment_result import ResultScreen
 from readiness.tui.screens.report import ReportScreen
 from readiness.tui.widgets.dimension_bars import DimensionBars

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from builtin_library import builtin_library
 
+from readiness.assessing import AssessmentSession, score, status, visible_questions
 from readiness.content.loader import ContentFile
 from readiness.models.assessment import Assessment, Question
 from readiness.models.results import Answer, AssessmentResult
-from readiness.scoring import AssessmentSession, score, status, visible_questions
 
 DATA = Path(__file__).parent.parent / "data" / "profiles"
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

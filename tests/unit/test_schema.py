@@ -13,7 +13,7 @@ import pytest
 from builtin_library import builtin_library
 
 from readiness.content.loader import load_paths
-from readiness.schema import json_schema, schema_path, schema_text
+from readiness.content_schema import json_schema, schema_path, schema_text
 
 DATA = Path(__file__).parent.parent / "data" / "authoring"
 KINDS: list[Literal["assessment", "scenario"]] = ["assessment", "scenario"]

@@ -13,7 +13,7 @@ from builtin_library import builtin_library
 
 from readiness.authoring.scaffold import write_scaffold, write_schema
 from readiness.content.loader import load_paths
-from readiness.schema import schema_path
+from readiness.content_schema import schema_path
 
 DATA = Path(__file__).parent.parent / "data" / "authoring"
 TAPLO = shutil.which("taplo", path=str(Path(sys.executable).parent)) or shutil.which("taplo")

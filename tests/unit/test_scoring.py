@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from readiness.assessing import answer_label, choices, question_score, score, status, toggle
 from readiness.content.loader import parse_file
 from readiness.errors import ContentError
 from readiness.models.assessment import Assessment, Question
 from readiness.models.results import Answer, AssessmentResult
-from readiness.scoring import answer_label, choices, question_score, score, status, toggle
 
 FIXTURE = Path(__file__).parent.parent / "data" / "assess" / "fixture-check.en.toml"
 

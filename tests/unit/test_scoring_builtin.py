@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from readiness.assessing import question_score, score, visible_questions
 from readiness.content.loader import builtin_dirs, iter_content_files, parse_file
 from readiness.models.assessment import Assessment, Question
 from readiness.models.results import Answer, AssessmentResult
-from readiness.scoring import question_score, score, visible_questions
 
 WHEN = datetime(2024, 5, 1, tzinfo=UTC)
 FILES = [

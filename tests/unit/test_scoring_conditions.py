@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from readiness.assessing import visible_questions
 from readiness.models.assessment import Assessment
 from readiness.models.results import Answer
-from readiness.scoring import visible_questions
 
 
 def make(when: dict[str, Any]) -> Assessment:

@@ -12,10 +12,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis_budget import examples
 
+from readiness.assessing import AssessmentScore, question_score, score
 from readiness.content.loader import parse_file
 from readiness.models.assessment import Assessment, Question
 from readiness.models.results import Answer, AssessmentResult
-from readiness.scoring import AssessmentScore, question_score, score
 
 FIXTURE = Path(__file__).parent.parent / "data" / "assess" / "fixture-check.en.toml"
 WHEN = datetime(2024, 5, 1, tzinfo=UTC)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from readiness import storage
+from readiness.assessing import AssessmentSession, new_assessment_result
 from readiness.content.loader import ContentFile, parse_file
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult
-from readiness.scoring import AssessmentSession, new_result
 
 FIXTURE = Path(__file__).parent.parent / "data" / "assess" / "fixture-check.en.toml"
 
@@ -25,7 +25,7 @@ def content() -> ContentFile:
 def session_for(content: ContentFile, folder: Path | None) -> AssessmentSession:
     assert isinstance(content.model, Assessment)
     return AssessmentSession(
-        content.model, new_result(content, participant="Kim", team="t1"), folder
+        content.model, new_assessment_result(content, participant="Kim", team="t1"), folder
     )
 
 
@@ -36,7 +36,7 @@ def saved(folder: Path) -> AssessmentResult:
 
 
 def test_new_run_records_the_content_it_was_taken_on(content: ContentFile) -> None:
-    result = new_result(content, participant="Kim", profile="authority")
+    result = new_assessment_result(content, participant="Kim", profile="authority")
     assert (result.content_id, result.content_version, result.content_hash) == (
         "fixture-check-en",
         "1.0",
@@ -187,7 +187,7 @@ def test_profile_choice_is_saved_and_checked(content: ContentFile, results: Path
 
 
 def test_background_saver_writes_every_change_in_order(content: ContentFile, results: Path) -> None:
-    from readiness.scoring import BackgroundSaver
+    from readiness.assessing import BackgroundSaver
 
     errors: list[Exception] = []
     saver = BackgroundSaver(on_error=errors.append)
@@ -203,8 +203,8 @@ def test_background_saver_writes_every_change_in_order(content: ContentFile, res
 
 
 def test_background_saver_reports_a_failed_save(content: ContentFile, tmp_path: Path) -> None:
+    from readiness.assessing import BackgroundSaver
     from readiness.errors import StorageError
-    from readiness.scoring import BackgroundSaver
 
     blocker = tmp_path / "file"
     blocker.write_text("x")

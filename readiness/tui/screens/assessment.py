@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from readiness.assessing import AssessmentSession, new_assessment_result
 from readiness.content.loader import ContentFile
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult
-from readiness.scoring import AssessmentSession, new_result
 from readiness.storage import find_unfinished
-from readiness.tui.screens.assessment_dialogs import ResumeDialog
+from readiness.tui.screens.assessment_dialogs import AssessmentResumeDialog
 from readiness.tui.screens.assessment_question import QuestionScreen
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def start(app: ReadinessApp, content: ContentFile) -> None:
         app.push_screen(QuestionScreen(AssessmentSession(model, result, folder)))
 
     def fresh() -> AssessmentResult:
-        return new_result(content, settings.participant, settings.team, profile)
+        return new_assessment_result(content, settings.participant, settings.team, profile)
 
     unfinished = [r for _, r in find_unfinished(folder, model.id, settings.participant)]
     if not unfinished or not isinstance(unfinished[0], AssessmentResult):
@@ -53,4 +53,4 @@ def start(app: ReadinessApp, content: ContentFile) -> None:
         elif len(app.screen_stack) <= 1:
             app.exit()  # started directly on this assessment: nothing else to show
 
-    app.push_screen(ResumeDialog(latest, progress.done, progress.total), chosen)
+    app.push_screen(AssessmentResumeDialog(latest, progress.done, progress.total), chosen)

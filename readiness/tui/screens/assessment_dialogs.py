@@ -16,7 +16,7 @@ from readiness.models.results import AssessmentResult
 from readiness.tui.screens.resume_choice import ResumeChoice
 
 
-class ResumeDialog(ResumeChoice):
+class AssessmentResumeDialog(ResumeChoice):
     """Offer to continue an unfinished run. Dismisses with "resume", "new" or None (cancel)."""
 
     CSS_PATH = "../assessment.tcss"

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from readiness.assessing import AssessmentSession, Status
 from readiness.i18n import t
-from readiness.scoring import AssessmentSession, Status
 from readiness.tui.widgets.footer import LocalFooter
 
 MARKS: dict[Status, str] = {

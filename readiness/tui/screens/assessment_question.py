@@ -1,6 +1,6 @@
 """The question screen: one question at a time, with its section, progress, help and answers.
 
-A thin layer over `readiness.scoring.AssessmentSession`: keys become session calls, the
+A thin layer over `readiness.assessing.AssessmentSession`: keys become session calls, the
 session saves after every change (on a background thread), and the screen repaints from it.
 """
 
@@ -18,9 +18,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from readiness.assessing import AnswerValue, AssessmentSession, BackgroundSaver
 from readiness.errors import ReadinessError, StorageError
 from readiness.i18n import set_address, t
-from readiness.scoring import AnswerValue, AssessmentSession, BackgroundSaver
 from readiness.text_safety import visible
 from readiness.tui.screens.assessment_dialogs import TextPrompt
 from readiness.tui.settled_layout import SettledLayout

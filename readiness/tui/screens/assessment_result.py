@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
+from readiness.assessing import AssessmentScore, AssessmentSession, LevelCap
 from readiness.errors import ReadinessError
 from readiness.i18n import set_address, t
 from readiness.numbers import shown_text
-from readiness.scoring import AssessmentScore, AssessmentSession, Cap
 from readiness.tui.contracts import readiness_app
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
@@ -211,7 +211,7 @@ class ResultScreen(SettledLayout[bool]):
         self.dismiss(False)
 
 
-def _cap_line(cap: Cap) -> str:
+def _cap_line(cap: LevelCap) -> str:
     """One sentence per cap: what capped the level, at which level, and why."""
     if cap.reason == "weakest_link":
         return t("assess.cap.line_weakest", level=cap.level.title, why=cap.why)
@@ -219,15 +219,15 @@ def _cap_line(cap: Cap) -> str:
     return t(key, level=cap.level.title, question=cap.question_text, answer=cap.answer, why=cap.why)
 
 
-def _by_level(caps: Sequence[Cap]) -> list[tuple[str, list[Cap]]]:
+def _by_level(caps: Sequence[LevelCap]) -> list[tuple[str, list[LevelCap]]]:
     """Caps grouped by the level they guard, in the order given (lowest level first)."""
-    groups: dict[str, list[Cap]] = {}
+    groups: dict[str, list[LevelCap]] = {}
     for cap in caps:
         groups.setdefault(cap.level.title, []).append(cap)
     return list(groups.items())
 
 
-def _later_rows(caps: Sequence[Cap]) -> list[RenderableType]:
+def _later_rows(caps: Sequence[LevelCap]) -> list[RenderableType]:
     """One row per critical question (with the answer given), one row for all the dimensions
     that are too weak: the bars above already show by how much."""
     rows: list[RenderableType] = []

@@ -66,7 +66,7 @@ def _open_scenario(
 def _open_assessment(
     app: ReadinessApp, model: Assessment, result: AssessmentResult, folder: Path
 ) -> None:
-    from readiness.scoring import AssessmentSession
+    from readiness.assessing import AssessmentSession
     from readiness.tui.screens.assessment_question import QuestionScreen
     from readiness.tui.screens.assessment_result import ResultScreen
 

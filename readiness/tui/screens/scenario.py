@@ -8,14 +8,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from readiness.content.loader import ContentFile
-from readiness.engine import ReplayError, Run, Session, new_result, resume
+from readiness.engine import ReplayError, Run, Session, new_scenario_result, resume
 from readiness.engine.timeline import node_title
 from readiness.errors import ReadinessError
 from readiness.i18n import t
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.storage import find_unfinished
-from readiness.tui.screens.scenario_dialogs import ResumeDialog
+from readiness.tui.screens.scenario_dialogs import ScenarioResumeDialog
 from readiness.tui.screens.scenario_player import PlayerScreen, TimeSource
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def start(
 
     def fresh() -> Run | None:
         try:
-            result = new_result(
+            result = new_scenario_result(
                 model,
                 mode="practice" if settings.practice else "exercise",
                 values=settings.variables,
@@ -84,4 +84,4 @@ def start(
         elif len(app.screen_stack) <= 1:
             app.exit()  # started directly on this scenario: nothing else to show
 
-    app.push_screen(ResumeDialog(latest, node_title(revived, revived.node.id)), chosen)
+    app.push_screen(ScenarioResumeDialog(latest, node_title(revived, revived.node.id)), chosen)

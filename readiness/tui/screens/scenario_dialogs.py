@@ -116,7 +116,7 @@ class PauseScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ResumeDialog(ResumeChoice):
+class ScenarioResumeDialog(ResumeChoice):
     """Offer to continue an unfinished run. Dismisses with "resume", "new" or None (cancel)."""
 
     CSS_PATH = "../scenario.tcss"

@@ -8,11 +8,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from readiness.analysis.model import Action
+from readiness.analysis.model import PlanStep
 from readiness.i18n import t
 
 
-def plan_rows(actions: list[Action]) -> Table:
+def plan_rows(actions: list[PlanStep]) -> Table:
     """One row per action: its number, then the action, a line with effort, impact and
     dimension, and the questions whose answers called for it. Wrapped lines hang under the
     text, never under the number."""
@@ -47,7 +47,7 @@ class ActionPlan(Static):
     }
     """
 
-    def show(self, actions: list[Action]) -> None:
+    def show(self, actions: list[PlanStep]) -> None:
         self.display = bool(actions)
         heading = Text(t("report.plan") + "\n", style="bold underline")
         table = plan_rows(actions)

@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from readiness.assessing import AnswerValue, choices, toggle
 from readiness.i18n import Lang
 from readiness.models.assessment import Question
-from readiness.scoring import AnswerValue, choices, toggle
 from readiness.tui.widgets.hanging_row import HangingRow
 
 

@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from readiness.assessing import DimensionScore
 from readiness.i18n import t
 from readiness.numbers import shown_text
-from readiness.scoring import DimensionScore
 
 MIN_BAR = 16
 """Cells a bar keeps before a dimension title is shortened to make room."""

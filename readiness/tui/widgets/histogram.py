@@ -14,7 +14,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from readiness.numbers import shown, shown_text
-from readiness.reports.group_render import spark
+from readiness.reports.render import spark
 from readiness.workshop.group_model import DimensionGroup
 
 

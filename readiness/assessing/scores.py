@@ -17,27 +17,27 @@ How it counts (all scores are 0..100 except question scores, which are 0..1):
 
 from __future__ import annotations
 
-from readiness.errors import ContentError
-from readiness.i18n import Lang
-from readiness.models.assessment import Assessment, Profile, Question
-from readiness.models.results import Answer, AssessmentResult
-from readiness.numbers import shown_gap
-from readiness.scoring.answers import Status, answer_label, answer_score, status
-from readiness.scoring.conditions import visible_questions
-from readiness.scoring.levels import (
-    Cap,
+from readiness.assessing.answers import Status, answer_label, answer_score, status
+from readiness.assessing.levels import (
+    LevelCap,
     apply_caps,
     critical_cap,
     level_for_score,
     weakest_link_caps,
 )
-from readiness.scoring.outcome import (
+from readiness.assessing.outcome import (
     EFFORT_ORDER,
-    Action,
     AssessmentScore,
     DimensionScore,
+    Recommendation,
     Remark,
 )
+from readiness.assessing.visibility import visible_questions
+from readiness.errors import ContentError
+from readiness.i18n import Lang
+from readiness.models.assessment import Assessment, Profile, Question
+from readiness.models.results import Answer, AssessmentResult
+from readiness.numbers import shown_gap
 
 
 def pick_profile(assessment: Assessment, profile_id: str | None) -> Profile | None:
@@ -134,7 +134,7 @@ def _critical_caps(
     per_question: dict[str, float | None],
     stats: dict[str, Status],
     profile: str | None,
-) -> list[Cap]:
+) -> list[LevelCap]:
     """Caps of the critical questions that are critical for this profile and apply to it."""
     titles = {d.id: d.title for d in assessment.dimensions}
     caps = []
@@ -156,9 +156,9 @@ def _actions(
     raw: _Raw,
     weight_sum: float,
     capping: set[str],
-) -> list[Action]:
+) -> list[Recommendation]:
     dim_weight = {d.id: d.weight for d in assessment.dimensions}
-    actions: list[Action] = []
+    actions: list[Recommendation] = []
     for q in shown:
         s = per_question[q.id]
         if s is None or s >= 1.0 or q.recommendation is None:
@@ -168,7 +168,7 @@ def _actions(
         # counts dim_weight/weight_sum towards the overall score.
         impact = 100 * lost / raw[q.dimension][1] * dim_weight[q.dimension] / weight_sum
         actions.append(
-            Action(
+            Recommendation(
                 question_id=q.id,
                 dimension_id=q.dimension,
                 question_text=q.text,
@@ -191,7 +191,7 @@ def _dimensions(
     shown: list[Question],
     stats: dict[str, Status],
     raw: _Raw,
-    actions: list[Action],
+    actions: list[Recommendation],
 ) -> list[DimensionScore]:
     shown_ids = {q.id for q in shown}
     order = {q.id: i for i, q in enumerate(assessment.questions)}

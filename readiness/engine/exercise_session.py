@@ -16,7 +16,7 @@ from readiness.models.scenario import Scenario
 Mode = Literal["exercise", "practice"]
 
 
-def new_result(
+def new_scenario_result(
     scenario: Scenario,
     *,
     mode: Mode = "exercise",

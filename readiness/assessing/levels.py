@@ -19,7 +19,7 @@ CapReason = Literal["failed", "unanswered", "weakest_link"]
 
 
 @dataclass(frozen=True)
-class Cap:
+class LevelCap:
     """One rule that limits the maturity level."""
 
     reason: CapReason
@@ -73,13 +73,13 @@ def critical_cap(
     score: float | None,
     answer: str,
     dimension_title: str,
-) -> Cap | None:
+) -> LevelCap | None:
     """The cap a critical question imposes with this score, or None when it is passed."""
     crit = question.critical
     # Scores here are 0..1; files write every threshold on the 0..100 scale.
     if crit is None or (score is not None and round(score * 100, 9) >= crit.below):
         return None
-    return Cap(
+    return LevelCap(
         reason="failed" if score is not None else "unanswered",
         level=_level(assessment, crit.max_level),
         why=crit.why,
@@ -95,7 +95,7 @@ def critical_cap(
 
 def weakest_link_caps(
     assessment: Assessment, dimension_scores: Sequence[tuple[str, str, float | None]]
-) -> list[Cap]:
+) -> list[LevelCap]:
     """One cap per dimension (id, title, score) below the weakest-link threshold."""
     rule = assessment.weakest_link
     if rule is None:
@@ -111,7 +111,7 @@ def weakest_link_caps(
                 below=f"{rule.below:g}",
             )
             caps.append(
-                Cap(
+                LevelCap(
                     reason="weakest_link",
                     level=_level(assessment, rule.max_level),
                     why=why,
@@ -125,8 +125,8 @@ def weakest_link_caps(
 
 
 def apply_caps(
-    assessment: Assessment, by_score: Level, caps: Sequence[Cap]
-) -> tuple[Level, list[Cap]]:
+    assessment: Assessment, by_score: Level, caps: Sequence[LevelCap]
+) -> tuple[Level, list[LevelCap]]:
     """The final level and the caps, each marked `effective` if it is what held the level down."""
     rank = {level.id: i for i, level in enumerate(assessment.levels)}
     final = by_score

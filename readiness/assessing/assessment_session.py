@@ -14,15 +14,15 @@ from datetime import datetime
 from pathlib import Path
 
 from readiness import storage
+from readiness.assessing.answers import AnswerValue, Status, normalise, status
+from readiness.assessing.outcome import AssessmentScore
+from readiness.assessing.saver import BackgroundSaver
+from readiness.assessing.scores import pick_profile, score
+from readiness.assessing.visibility import visible_questions
 from readiness.content.loader import ContentFile
 from readiness.errors import ContentError
 from readiness.models.assessment import Assessment, Question
 from readiness.models.results import Answer, AssessmentResult
-from readiness.scoring.answers import AnswerValue, Status, normalise, status
-from readiness.scoring.conditions import visible_questions
-from readiness.scoring.outcome import AssessmentScore
-from readiness.scoring.saver import BackgroundSaver
-from readiness.scoring.scoring import pick_profile, score
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Progress:
         return self.answered + self.not_applicable
 
 
-def new_result(
+def new_assessment_result(
     content: ContentFile, participant: str = "", team: str = "", profile: str | None = None
 ) -> AssessmentResult:
     """A fresh, empty run of `content` (not saved until the first change)."""

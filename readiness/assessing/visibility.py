@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from readiness.assessing.answers import answer_score, normalise, status
 from readiness.models.assessment import AnswerCondition, Assessment, Question
 from readiness.models.results import Answer
-from readiness.scoring.answers import answer_score, normalise, status
 
 
 def holds(

@@ -1,24 +1,24 @@
 """What scoring an assessment run produces: the `AssessmentScore` and its parts.
 
 Plain frozen dataclasses, so the result screen, the reports and tests can read them without
-knowing how they were computed (that is `scoring.py`).
+knowing how they were computed (that is `scores.py`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from readiness.assessing.answers import Status
+from readiness.assessing.levels import LevelCap
 from readiness.models.assessment import Level, Profile
 from readiness.models.common import Effort
 from readiness.numbers import shown
-from readiness.scoring.answers import Status
-from readiness.scoring.levels import Cap
 
 EFFORT_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
 
 
 @dataclass(frozen=True)
-class Action:
+class Recommendation:
     """A recommendation that closes (part of) a gap, traceable to the answer that caused it."""
 
     question_id: str
@@ -62,7 +62,7 @@ class DimensionScore:
     not_applicable: int
     hidden: int
     """Conditional questions not asked because their condition does not hold."""
-    actions: tuple[Action, ...] = ()
+    actions: tuple[Recommendation, ...] = ()
     """Recommendations of this dimension's questions that lost points, most lost first."""
 
     @property
@@ -101,7 +101,7 @@ class AssessmentScore:
     """The verdict: the level by score, lowered by effective caps."""
     level_by_score: Level
     """The level the overall score alone would reach."""
-    caps: tuple[Cap, ...]
+    caps: tuple[LevelCap, ...]
     """Every cap that applies, in question order then dimension order; `effective` marks those
     that lowered the level."""
     dimensions: tuple[DimensionScore, ...]
@@ -113,7 +113,7 @@ class AssessmentScore:
     hidden: int
     missing_questions: tuple[str, ...]
     """Ids of asked questions without an answer (skipped or not reached), in order."""
-    actions: tuple[Action, ...]
+    actions: tuple[Recommendation, ...]
     """Every recommendation of a question that lost points: most overall impact first, then
     lowest effort, then question order."""
     remarks: tuple[Remark, ...]
@@ -128,7 +128,7 @@ class AssessmentScore:
         return self.level.id != self.level_by_score.id
 
     @property
-    def limiting_caps(self) -> tuple[Cap, ...]:
+    def limiting_caps(self) -> tuple[LevelCap, ...]:
         """Caps that hold the verdict where it is: those at the verdict's own level, the ones
         that lowered it first. A cap above the verdict limits nothing yet (see `later_caps`),
         and a critical question that was passed is never a cap at all."""
@@ -136,7 +136,7 @@ class AssessmentScore:
         return tuple(sorted(at_verdict, key=lambda c: not c.effective))
 
     @property
-    def later_caps(self) -> tuple[Cap, ...]:
+    def later_caps(self) -> tuple[LevelCap, ...]:
         """Caps above the verdict, lowest level first: ceilings that start to count once the
         score climbs to their level. Kept apart so they are never read as holding the verdict
         down now."""

@@ -82,6 +82,36 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
     out.extend(_unrewarded_good_endings(path, s))
     out.extend(_expert_is_longest(path, s))
     out.extend(_early_steps(path, s))
+    out.extend(_clock_times(path, s))
+    return out
+
+
+CLOCK_TIME = "clock-time"
+"""Code of the warning that a time of day written in a text disagrees with the clock."""
+
+
+def _clock_times(path: Path, s: Scenario) -> list[ContentProblem]:
+    """Times of day in texts that the clock in the player's header contradicts (see
+    `readiness.content.clock_times` for which times are read and how)."""
+    from readiness.content.clock_times import clock_clashes
+
+    out: list[ContentProblem] = []
+    for clash in clock_clashes(s):
+        claim = clash.mention.claim
+        clock = clash.clock
+        if clash.mode == "exercise":
+            where = f"exercise_{claim}"
+        else:
+            where = "practice_range" if "–" in clock else "practice"
+        if clock.endswith("–"):
+            clock = t("author.warn.clock_from", clock=clock[:-1])
+        message = t(
+            f"author.warn.clock_{claim}",
+            said=clash.mention.phrase,
+            clock=clock,
+            where=t(f"author.warn.clock_where.{where}"),
+        )
+        out.append(ContentProblem(path, clash.key, message, severity="warning", code=CLOCK_TIME))
     return out
 
 

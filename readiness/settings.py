@@ -34,6 +34,9 @@ class Settings:
     """What the user chose on the command line or in the environment."""
 
     lang: Lang = "en"
+    lang_chosen: bool = True
+    """`lang` is what the user asked for (`--lang`, or a locale with a catalog). False: it is
+    the fallback, and a report takes the language of its content instead."""
     content_dirs: list[Path] = field(default_factory=list)
     results_dir: Path = Path("results")
     participant: str = ""

@@ -24,6 +24,7 @@ from readiness.analysis.plan import plan_actions
 from readiness.assessing.outcome import AssessmentScore
 from readiness.assessing.scores import score
 from readiness.content.loader import ContentFile, Library
+from readiness.content.translations import in_language, marked_title
 from readiness.i18n import Lang, t
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
@@ -38,10 +39,21 @@ class Loaded:
 
     result: AnyResult
     content: ContentFile | None
+    worded: ContentFile | None = None
+    """The same content in the report's language (`readiness.content.translations`): the
+    file whose words the report shows. None: the words of `content`."""
+
+    @property
+    def words(self) -> ContentFile | None:
+        """The file to take titles, names and texts from."""
+        return self.worded or self.content
 
 
-def attach(library: Library, results: Sequence[AnyResult]) -> list[Loaded]:
-    """Find each result's content by id, falling back to its translation family."""
+def attach(
+    library: Library, results: Sequence[AnyResult], lang: Lang | None = None
+) -> list[Loaded]:
+    """Find each result's content by id, falling back to its translation family; with
+    `lang`, also the version in that language whose words a report in it shows."""
     loaded = []
     for r in results:
         content = library.get(r.content_id)
@@ -50,7 +62,11 @@ def attach(library: Library, results: Sequence[AnyResult]) -> list[Loaded]:
             content = next((f for f in family if f.model.language == r.language), None) or (
                 family[0] if family else None
             )
-        loaded.append(Loaded(r, content))
+        worded = None
+        if content is not None and lang is not None:
+            found = in_language(library, content, lang)
+            worded = found if found is not content else None
+        loaded.append(Loaded(r, content, worded))
     return loaded
 
 
@@ -70,9 +86,9 @@ def build_report(
     ]
     assessments.sort(key=lambda i: i.result.updated_at)
     scenarios = [i for i in items if isinstance(i.result, ScenarioResult) and i.content is not None]
-    counted, excluded = _split_runs(scenarios, include_practice)
+    counted, excluded = _split_runs(scenarios, include_practice, lang)
     participant = next((i.result.participant for i in items if i.result.participant), "")
-    runs = [_scenario_run(i) for i in counted]
+    runs = [_scenario_run(i, lang) for i in counted]
     report = GapReport(
         language=lang,
         participant=participant,
@@ -86,11 +102,13 @@ def build_report(
     if not assessments:
         return report
     latest = assessments[-1]
-    assert isinstance(latest.result, AssessmentResult) and latest.content is not None
-    model = latest.content.model
+    assert isinstance(latest.result, AssessmentResult) and latest.words is not None
+    # The words' file scores exactly like the run's own (`translation.interchangeable`),
+    # so the verdict, dimensions and actions come out in the report's language.
+    model = latest.words.model
     assert isinstance(model, Assessment)
     scored = score(model, latest.result, profile)
-    _fill_assessment(report, model, latest, scored)
+    _fill_assessment(report, model, latest, scored, lang)
     _fill_evidence(report, counted, runs, lang)
     if compare is not None:
         from readiness.analysis.compare import comparison
@@ -103,14 +121,14 @@ def build_report(
 
 
 def _split_runs(
-    scenarios: Sequence[Loaded], include_practice: bool
+    scenarios: Sequence[Loaded], include_practice: bool, lang: Lang
 ) -> tuple[list[Loaded], list[ExcludedRun]]:
     """The runs that count as evidence, and the others with the reason they do not."""
     counted: list[Loaded] = []
     excluded: list[ExcludedRun] = []
     for item in scenarios:
         result = item.result
-        assert isinstance(result, ScenarioResult) and item.content is not None
+        assert isinstance(result, ScenarioResult) and item.words is not None
         reason: Literal["practice", "unfinished"] | None = None
         if not result.finished or not result.ending:
             reason = "unfinished"
@@ -122,7 +140,7 @@ def _split_runs(
         excluded.append(
             ExcludedRun(
                 content_id=result.content_id,
-                title=item.content.model.title,
+                title=marked_title(item.words.model.title, item.words.model.language, lang),
                 run_id=result.run_id,
                 reason=reason,
             )
@@ -131,12 +149,12 @@ def _split_runs(
 
 
 def _fill_assessment(
-    report: GapReport, model: Assessment, item: Loaded, scored: AssessmentScore
+    report: GapReport, model: Assessment, item: Loaded, scored: AssessmentScore, lang: Lang
 ) -> None:
     result = item.result
     assert item.content is not None
-    report.assessment_id = model.id
-    report.assessment_title = model.title
+    report.assessment_id = item.content.model.id
+    report.assessment_title = marked_title(model.title, model.language, lang)
     report.assessment_version = result.content_version
     report.outdated = result.content_hash != item.content.sha256
     report.profile = scored.profile.id if scored.profile else None
@@ -183,16 +201,16 @@ def _fill_assessment(
     ]
 
 
-def _scenario_run(item: Loaded) -> ScenarioRun:
+def _scenario_run(item: Loaded, lang: Lang) -> ScenarioRun:
     result = item.result
-    assert isinstance(result, ScenarioResult) and item.content is not None
-    model = item.content.model
+    assert isinstance(result, ScenarioResult) and item.content and item.words
+    model = item.words.model
     assert isinstance(model, Scenario)
     endings = {n.id: n for n in model.nodes if isinstance(n, Ending)}
     ending = endings.get(result.ending or "")
     return ScenarioRun(
-        content_id=model.id,
-        title=model.title,
+        content_id=item.content.model.id,
+        title=marked_title(model.title, model.language, lang),
         language=model.language,
         ending=result.ending or "",
         ending_title=ending.title if ending else "–",
@@ -226,11 +244,11 @@ def _fill_evidence(
     evidence: list[Evidence] = []
     mapping: dict[str, list[str]] = {}
     for item in counted:
-        model, result = item.content.model if item.content else None, item.result
+        model, result = item.words.model if item.words else None, item.result
         assert isinstance(model, Scenario) and isinstance(result, ScenarioResult)
         evidence += run_evidence(model, result, lang)
         for d in model.dimensions:
-            mapping[f"{model.id}/{d.id}"] = list(d.evidence_for)
+            mapping[f"{result.content_id or model.id}/{d.id}"] = list(d.evidence_for)
     report.mismatches = mismatches(report.dimensions, mapping, evidence, lang)
 
 

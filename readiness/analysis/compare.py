@@ -30,9 +30,11 @@ def comparison(before: Loaded, after: Loaded, profile: str | None, report: GapRe
         raise UsageError(
             f"cannot compare {old.content_id} with {new.content_id}: not the same assessment"
         )
-    if before.content is None or after.content is None:
+    if before.words is None or after.words is None:
         raise UsageError("the content of one of the compared runs is no longer available")
-    old_model, new_model = before.content.model, after.content.model
+    # The words of the report's language (`Loaded.words`), so a German report of an English
+    # run and its German re-run names dimensions and completed actions in German.
+    old_model, new_model = before.words.model, after.words.model
     assert isinstance(old_model, Assessment) and isinstance(new_model, Assessment)
     old_score = score(old_model, old, profile)
     new_score = score(new_model, new, profile)

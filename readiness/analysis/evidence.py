@@ -52,7 +52,10 @@ def _short(text: str) -> str:
 
 
 def run_evidence(scenario: Scenario, result: ScenarioResult, lang: Lang) -> list[Evidence]:
-    """Every step of a run that scored good or poor in one of the scenario's dimensions."""
+    """Every step of a run that scored good or poor in one of the scenario's dimensions.
+
+    `scenario` is the file whose words are shown: the run's own, or a translation that
+    scores alike (`readiness.content.translations`); evidence names the run's content id."""
     values = {k: p.default for k, p in scenario.placeholders.items()} | result.placeholders
     nodes = {n.id: n for n in scenario.nodes}
     titles = {d.id: fill(d.title, values) for d in scenario.dimensions}
@@ -72,7 +75,7 @@ def run_evidence(scenario: Scenario, result: ScenarioResult, lang: Lang) -> list
         out.append(
             Evidence(
                 exercise=exercise,
-                content_id=scenario.id,
+                content_id=result.content_id or scenario.id,
                 node=node.id,
                 decision=_short(fill(heading, values)),
                 action=_short(fill(action, values)),

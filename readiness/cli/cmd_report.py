@@ -69,7 +69,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     text, kit_files = build_for_files(
         library,
         args.results_files,
-        settings.lang,
+        # Without --lang (or a locale naming a language), the report speaks its content's.
+        settings.lang if settings.lang_chosen else None,
         profile=args.profile,
         compare=args.compare,
         include_practice=args.include_practice,

@@ -30,7 +30,11 @@ def run_group(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(t("workshop.cli.no_folder", folder=folder))
     library = library_for(settings, quiet=True)
     report = analyse_folder(
-        folder, library, lang=settings.lang, anonymous=bool(getattr(args, "anonymous", False))
+        folder,
+        library,
+        # Without --lang (or a locale naming a language): the language most runs were in.
+        lang=settings.lang if settings.lang_chosen else None,
+        anonymous=bool(getattr(args, "anonymous", False)),
     )
     text = render_group(report, getattr(args, "format", None) or "md")
     output: Path | None = getattr(args, "output", None)

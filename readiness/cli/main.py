@@ -13,7 +13,7 @@ from typing import Any, TextIO, cast
 from readiness import __version__
 from readiness.cli.argparse_text import install, language_in
 from readiness.errors import ReadinessError, UsageError
-from readiness.i18n import detect_language, languages, set_language, t
+from readiness.i18n import detect_language, languages, requested_language, set_language, t
 from readiness.settings import Settings
 from readiness.text_safety import VisibleStream, has_control
 
@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 def settings_from(args: argparse.Namespace) -> Settings:
     from readiness.settings import content_dirs_from_env, default_results_dir
 
-    lang = getattr(args, "lang_sub", None) or args.lang or detect_language()
+    asked = getattr(args, "lang_sub", None) or args.lang or requested_language()
+    lang = asked or detect_language()
     content = [
         *content_dirs_from_env(),
         *(args.content or []),
@@ -115,7 +116,12 @@ def settings_from(args: argparse.Namespace) -> Settings:
     name = getattr(args, "name_sub", None) or args.name or os.environ.get("READINESS_NAME", "")
     team = getattr(args, "team_sub", None) or args.team or ""
     return Settings(
-        lang=lang, content_dirs=content, results_dir=results, participant=name, team=team
+        lang=lang,
+        lang_chosen=asked is not None,
+        content_dirs=content,
+        results_dir=results,
+        participant=name,
+        team=team,
     )
 
 

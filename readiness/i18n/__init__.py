@@ -79,13 +79,20 @@ def as_language(value: str) -> Lang:
 def detect_language(environ: dict[str, str] | None = None) -> Lang:
     """The language the locale asks for (READINESS_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
     when a catalog exists for it, English otherwise."""
+    return requested_language(environ) or DEFAULT_LANGUAGE
+
+
+def requested_language(environ: dict[str, str] | None = None) -> Lang | None:
+    """The language the environment asks for (the first of READINESS_LANG, LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG that is set) when a catalog exists for it; None when it asks for none
+    or for one without a catalog (`C`, `POSIX`, `fr`)."""
     env = os.environ if environ is None else environ
     for var in ("READINESS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if value:
             code = value.split(":")[0].split("_")[0].split(".")[0].lower()
-            return as_language(code)
-    return DEFAULT_LANGUAGE
+            return code if is_language(code) else None
+    return None
 
 
 def set_address(address: str | None) -> None:

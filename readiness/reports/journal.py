@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from readiness.content.translations import marked_title
 from readiness.engine.debrief import debrief_for
 from readiness.i18n import Lang
 from readiness.models.results import ScenarioResult
@@ -11,11 +12,15 @@ from readiness.reports.rubric_note import rubric_note
 
 
 def render_journal(scenario: Scenario, result: ScenarioResult, lang: Lang) -> str:
-    """Markdown for wikis and the group discussion; content and replies are escaped."""
+    """Markdown for wikis and the group discussion; content and replies are escaped.
+
+    The journal retells the run as it was played, in the words of the file it was played
+    on; a file in another language than `lang` is marked so at the title."""
     debrief = debrief_for(scenario, result)
     template = environment(lang).get_template("journal.md.j2")
     return template.render(
         s=scenario,
+        title=marked_title(scenario.title, scenario.language, lang),
         d=debrief,
         r=result,
         rubric_note=lambda reason, words: rubric_note(reason, words, lang),

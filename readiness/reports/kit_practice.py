@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readiness.analysis.build import Loaded
+from readiness.content.translations import marked_title
 from readiness.engine.debrief import debrief_for
 from readiness.engine.errors import EngineError
 from readiness.engine.rubric import judge
@@ -80,11 +81,15 @@ def practised(items: Sequence[Loaded], lang: Lang) -> list[Practised]:
     for item in runs:
         result, model = item.result, item.content.model if item.content else None
         assert isinstance(result, ScenarioResult) and isinstance(model, Scenario)
-        out.append(_practised(model, result, lang))
+        # Replies are judged by the run's own file (its rubric is in the reply's language);
+        # the title is the one the report shows (`Loaded.words`).
+        words = item.words.model if item.words else model
+        title = marked_title(words.title, words.language, lang)
+        out.append(_practised(model, result, lang, title))
     return out
 
 
-def _practised(scenario: Scenario, result: ScenarioResult, lang: Lang) -> Practised:
+def _practised(scenario: Scenario, result: ScenarioResult, lang: Lang, title: str) -> Practised:
     values = {name: p.default for name, p in scenario.placeholders.items()}
     values.update(result.placeholders)
     kind = crisis_type(scenario)
@@ -116,7 +121,7 @@ def _practised(scenario: Scenario, result: ScenarioResult, lang: Lang) -> Practi
     texts += [d.text for d in drafts]
     tags = [m.group(0) for text in texts for m in _HASHTAG.finditer(text)]
     return Practised(
-        title=fill(scenario.title, values),
+        title=fill(title, values),
         crisis=kind,
         crisis_title=t(f"kit.crisis.{kind}", lang),
         ending_title=ending_title,

@@ -9,8 +9,9 @@ from pathlib import Path
 from readiness.analysis.build import Loaded, attach, build_report
 from readiness.analysis.model import GapReport
 from readiness.content.loader import Library
+from readiness.content.translations import report_language
 from readiness.errors import UsageError
-from readiness.i18n import Lang, t
+from readiness.i18n import Lang, current_language, t
 from readiness.models.results import AnyResult, ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.reports.render import Format, render
@@ -35,11 +36,13 @@ def report_for(
     compare: AnyResult | None = None,
     include_practice: bool = False,
 ) -> tuple[GapReport, list[Loaded]]:
-    items = attach(library, results)
+    """The gap report of `results` in `lang`: labels from the catalog, titles and names from
+    the content in that language where a translation that scores alike is loaded."""
+    items = attach(library, results, lang)
     missing = [i.result.content_id for i in items if i.content is None]
     if missing and len(missing) == len(items):
         raise UsageError(f"the content these results were taken on is not loaded: {missing[0]}")
-    before = attach(library, [compare])[0] if compare is not None else None
+    before = attach(library, [compare], lang)[0] if compare is not None else None
     report = build_report(
         items, lang, profile=profile, compare=before, include_practice=include_practice
     )
@@ -49,7 +52,7 @@ def report_for(
 def build_for_files(
     library: Library,
     paths: Sequence[Path],
-    lang: Lang,
+    lang: Lang | None,
     profile: str | None = None,
     compare: Path | None = None,
     include_practice: bool = False,
@@ -58,8 +61,13 @@ def build_for_files(
     kit: Path | None = None,
     force: bool = False,
 ) -> tuple[str, list[Path]]:
-    """The report text (or journals) and the starter-kit files written, if asked for."""
+    """The report text (or journals) and the starter-kit files written, if asked for.
+
+    `lang` None: the language of the content (`report_language`), for a report nobody
+    chose a language for."""
     results = load_results(paths)
+    if lang is None:
+        lang = report_language(results, current_language())
     old = load_results([compare])[0] if compare is not None else None
     report, items = report_for(library, results, lang, profile, old, include_practice)
     kit_files: list[Path] = []

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from readiness.content.loader import Kind, Library
-from readiness.i18n import Lang
+from readiness.content.loader import ContentFile, Kind, Library
+from readiness.content.translations import common_language, in_language, marked_title
+from readiness.i18n import Lang, current_language
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult
 from readiness.models.scenario import Scenario
@@ -22,14 +23,31 @@ def analyse(
     results: Sequence[AnyResult],
     library: Library,
     *,
-    lang: Lang,
+    lang: Lang | None,
     anonymous: bool = False,
     folder: str = "",
     unreadable: Sequence[str] = (),
     generated_at: datetime | None = None,
 ) -> GroupReport:
-    """The room's picture from these results, with content looked up in `library`."""
-    chosen = latest_runs(results)
+    """The room's picture from these results, with content looked up in `library`.
+
+    In one language (`lang`; None: the one most runs were taken in): runs of a file and of
+    its translation that scores alike form one group, worded in `lang`; content without
+    such a translation keeps its words, its title marked with its language."""
+    if lang is None:
+        lang = common_language(results, current_language())
+    words: dict[tuple[Kind, str], ContentFile] = {}
+    """(kind, content id of a run) -> the file whose words the report shows."""
+    for r in results:
+        content = library.get(r.content_id, r.kind)
+        if content is not None and (r.kind, r.content_id) not in words:
+            words[(r.kind, r.content_id)] = in_language(library, content, lang)
+
+    def group_key(r: AnyResult) -> str:
+        found = words.get((r.kind, r.content_id))
+        return found.id if found is not None else r.content_id
+
+    chosen = latest_runs(results, group_key)
     roster = Roster(chosen, lang, anonymous)
     teams = roster.teams(chosen)
     report = GroupReport(
@@ -42,21 +60,31 @@ def analyse(
         participants=roster.count,
         teams=teams if len(teams) > 1 else [],
     )
-    by_content: dict[tuple[Kind, str], list[AnyResult]] = {}
+    by_group: dict[tuple[Kind, str], list[AnyResult]] = {}
+    hashes: dict[tuple[Kind, str], set[str]] = {}
+    unknown: set[str] = set()
     for r in chosen:
-        by_content.setdefault((r.kind, r.content_id), []).append(r)
-    unknown = []
-    for (kind, content_id), runs in by_content.items():
-        content = library.get(content_id, kind)
+        shown = words.get((r.kind, r.content_id))
+        if shown is None:
+            unknown.add(r.content_id)
+            continue
+        own = library.get(r.content_id, r.kind)
+        by_group.setdefault((r.kind, shown.id), []).append(r)
+        hashes.setdefault((r.kind, shown.id), set()).add(own.sha256 if own else "")
+    for (kind, shown_id), runs in by_group.items():
+        content = library.get(shown_id, kind)
+        assert content is not None
         entries = [roster.entry(r) for r in runs]
-        if content is None:
-            unknown.append(content_id)
-        elif isinstance(content.model, Assessment):
-            report.assessments.append(
-                assessment_group(content.model, entries, teams, content.sha256)
-            )
-        elif isinstance(content.model, Scenario):
-            report.scenarios.append(scenario_group(content.model, entries, teams, content.sha256))
+        known = frozenset(hashes[(kind, shown_id)])
+        model = content.model
+        if isinstance(model, Assessment):
+            group = assessment_group(model, entries, teams, known)
+            group.title = marked_title(group.title, model.language, lang)
+            report.assessments.append(group)
+        elif isinstance(model, Scenario):
+            sgroup = scenario_group(model, entries, teams, known)
+            sgroup.title = marked_title(sgroup.title, model.language, lang)
+            report.scenarios.append(sgroup)
     report.assessments.sort(key=lambda g: g.title.casefold())
     report.scenarios.sort(key=lambda g: g.title.casefold())
     report.unknown_content = sorted(unknown)
@@ -67,7 +95,7 @@ def analyse_folder(
     folder: Path,
     library: Library,
     *,
-    lang: Lang,
+    lang: Lang | None,
     anonymous: bool = False,
     scanner: FolderScanner | None = None,
 ) -> GroupReport:

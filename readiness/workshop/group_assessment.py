@@ -48,9 +48,13 @@ def assessment_group(
     assessment: Assessment,
     entries: Sequence[Entry],
     teams: Sequence[str],
-    sha256: str = "",
+    hashes: frozenset[str] = frozenset(),
 ) -> AssessmentGroup:
-    """Distributions per dimension, verdicts, the most common gaps and actions."""
+    """Distributions per dimension, verdicts, the most common gaps and actions.
+
+    `hashes`: the SHA-256 of every file the runs were taken on as it is now (the file and
+    its translation when both are shown as one); a run with another hash counts as
+    outdated."""
     pairs = [(e, e.result) for e in entries if isinstance(e.result, AssessmentResult)]
     entries = [e for e, _ in pairs]
     scores = [score_run(assessment, r) for _, r in pairs]
@@ -81,7 +85,7 @@ def assessment_group(
         title=assessment.title,
         runs=n,
         finished=sum(1 for _, r in pairs if r.finished),
-        outdated=sum(1 for _, r in pairs if sha256 and r.content_hash not in ("", sha256)),
+        outdated=sum(1 for _, r in pairs if hashes and r.content_hash not in {"", *hashes}),
         overall=distribution([s.overall for s in scores if s.overall is not None]),
         dimensions=dims,
         levels=[

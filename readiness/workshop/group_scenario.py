@@ -78,9 +78,12 @@ def scenario_group(
     scenario: Scenario,
     entries: Sequence[Entry],
     teams: Sequence[str],
-    sha256: str = "",
+    hashes: frozenset[str] = frozenset(),
 ) -> ScenarioGroup:
-    """How the room decided at every node, where it ended, and what it wrote."""
+    """How the room decided at every node, where it ended, and what it wrote.
+
+    `scenario` gives the words (the runs' own file, or a translation that scores alike);
+    `hashes` as in `assessment_group`."""
     runs = [e.result for e in entries if isinstance(e.result, ScenarioResult)]
     entries = [e for e in entries if isinstance(e.result, ScenarioResult)]
     values = _values(scenario, runs)
@@ -92,7 +95,7 @@ def scenario_group(
         title=scenario.title,
         runs=len(runs),
         finished=sum(1 for r in runs if r.finished),
-        outdated=sum(1 for r in runs if sha256 and r.content_hash not in ("", sha256)),
+        outdated=sum(1 for r in runs if hashes and r.content_hash not in {"", *hashes}),
         decisions=_decision_points(scenario, tally, teams if side_by_side else [], values),
         endings=_endings(ending_nodes, runs, values),
         outcomes=_outcomes(ending_nodes, runs),

@@ -6,7 +6,7 @@ latest finished run, or their latest run if none is finished, so nobody counts t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,11 +32,15 @@ def person(result: AnyResult) -> tuple[str, str]:
     return (result.participant.strip().casefold(), result.team.strip().casefold())
 
 
-def latest_runs(results: Iterable[AnyResult]) -> list[AnyResult]:
-    """Per participant and content id: the run that represents them (see module doc)."""
+def latest_runs(
+    results: Iterable[AnyResult], content_key: Callable[[AnyResult], str] | None = None
+) -> list[AnyResult]:
+    """Per participant and content: the run that represents them (see module doc). The
+    content is the run's content id, or what `content_key` says (one key for a file and its
+    translation when a report shows both as one)."""
     best: dict[tuple[str, str, str], AnyResult] = {}
     for r in results:
-        key = (*person(r), r.content_id)
+        key = (*person(r), content_key(r) if content_key else r.content_id)
         held = best.get(key)
         if held is None or (r.finished, r.updated_at, r.run_id) > (
             held.finished,

@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 import readiness.tui
 from readiness.content.loader import load_paths
-from readiness.i18n import set_language, t
+from readiness.i18n import set_address, set_language, t
 from readiness.settings import Settings
 from readiness.tui.app import ReadinessApp, make_app
 from readiness.tui.keys import help_keys, is_label_key, key_name, label
@@ -161,3 +161,39 @@ async def test_ctrl_c_says_how_to_quit_in_the_apps_language(results: Path) -> No
         messages = [str(n.message) for n in app._notifications]
         assert messages == [t("palette.quit_hint", "de", keys="q")]
         assert label("keys.quit") == "Beenden"
+
+
+@pytest.mark.parametrize(
+    ("ident", "closing"),
+    [
+        ("leaked-photos-de", "Alles, was du beantwortest, wird sofort gespeichert."),
+        ("institutional-readiness-de", "Alles, was Sie beantworten, wird sofort gespeichert."),
+    ],
+)
+async def test_help_closes_in_the_form_of_address_of_the_content_below(
+    ident: str, closing: str, results: Path
+) -> None:
+    """leaked-photos-de says du, institutional-readiness-de Sie: so does the help over it."""
+    from builtin_library import builtin_library
+
+    library = builtin_library()
+    content = library.get(ident)
+    assert content is not None
+    settings = Settings(lang="de", results_dir=results, participant="kim")
+    app = make_app(settings, library=library, start=content, home=False)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            if ident.startswith("leaked"):
+                await pilot.press("enter")  # past the briefing, into the player
+                await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            shown = " ".join(str(app.screen.query_one(Static).render()).split())
+            assert shown.endswith(closing), shown
+            other = "Sie beantworten" if "du " in closing else "du beantwortest"
+            assert other not in shown
+    finally:
+        set_language("en")
+        set_address(None)

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from readiness.i18n import t
+from readiness.i18n import current_address, t, t_addressed
 from readiness.tui.keys import help_keys, is_label_key, label
 
 
@@ -31,7 +31,9 @@ class HelpScreen(ModalScreen[None]):
             text.append(description + "\n")
         # `play FILE` keeps nothing: its help must not promise that answers are saved.
         preview = bool(getattr(self.app, "preview", False))
-        text.append("\n" + t("help.body_preview" if preview else "help.body"))
+        # The closing text speaks like the content below it (du/Sie, set by that screen).
+        body = "help.body_preview" if preview else "help.body"
+        text.append("\n" + t_addressed(body, current_address()))
         with VerticalScroll(id="help-box"):
             yield Static(text)
 

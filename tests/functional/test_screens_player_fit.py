@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TextArea
 from textual.widgets._footer import FooterKey
 from train_helpers import FakeClock, begin, key_for, let_time_pass, saved, train_app
 
+from readiness.engine import clock_label
 from readiness.models.scenario import Inject, Reply
 from readiness.settings import Settings
 from readiness.tui.app import make_app
@@ -109,7 +110,7 @@ async def test_options_and_clock_stay_on_screen_under_a_countdown(
         )
         await let_time_pass(pilot, clock, 1)
         status = str(screen.query_one("#status", Static).render())
-        assert status.startswith(scenario_player.clock_label(run.scenario.clock.start, run.minute))
+        assert status.startswith(clock_label(run.scenario.clock.start, run.minute))
         assert "New: Pia (team chat)" in status
         assert not [n for n in app._notifications if "New:" in str(n.message)]  # type: ignore[attr-defined]
         assert screen.query_one(TabbedContent).active == "tab-decision"

@@ -60,9 +60,17 @@ def train_app(
     return make_app(settings, library=lib, start=content, home=False)
 
 
+async def opened(pilot: Pilot[int]) -> None:
+    """Wait until the exercise has opened: the results folder is scanned (and an unfinished
+    run replayed) on a thread before the briefing or the resume question appears."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def begin(pilot: Pilot[int]) -> PlayerScreen:
     """Dismiss the briefing; the clock starts."""
-    await pilot.pause()
+    await opened(pilot)
     await pilot.press("enter")
     await pilot.pause()
     screen = pilot.app.screen

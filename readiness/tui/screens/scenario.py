@@ -15,8 +15,9 @@ from readiness.i18n import t
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.storage import find_unfinished
+from readiness.tui.screens.player_clock import TimeSource
 from readiness.tui.screens.scenario_dialogs import ScenarioResumeDialog
-from readiness.tui.screens.scenario_player import PlayerScreen, TimeSource
+from readiness.tui.screens.scenario_player import PlayerScreen
 
 if TYPE_CHECKING:
     from readiness.tui.app import ReadinessApp
@@ -58,30 +59,38 @@ def start(
         elif len(app.screen_stack) <= 1:
             app.exit(2)
 
-    try:
-        found = find_unfinished(folder, model.id, settings.participant)
-    except OSError:
-        found = []
-    unfinished = [r for _, r in found if isinstance(r, ScenarioResult)]
-    if not unfinished:
-        play_fresh()
-        return
-    latest = unfinished[0]
-    try:
-        revived: Run | None = resume(model, latest)
-    except ReplayError as exc:
-        revived = None
-        app.notify(t("train.resume.failed", error=str(exc)), severity="warning", timeout=10)
-    if revived is None:
-        play_fresh()
-        return
+    def look_for_unfinished() -> None:
+        """On a thread: scanning the results folder and replaying a long run to where it
+        stopped would otherwise hold up the screen that asked for the exercise."""
+        try:
+            found = find_unfinished(folder, model.id, settings.participant)
+        except OSError:
+            found = []
+        unfinished = [r for _, r in found if isinstance(r, ScenarioResult)]
+        revived: Run | None = None
+        failed = ""
+        if unfinished:
+            try:
+                revived = resume(model, unfinished[0])
+            except ReplayError as exc:
+                failed = str(exc)
+        app.call_from_thread(offer, unfinished[0] if unfinished else None, revived, failed)
 
-    def chosen(choice: str | None) -> None:
-        if choice == "resume" and revived is not None:
-            play(revived, resumed=True)
-        elif choice == "new":
+    def offer(latest: ScenarioResult | None, revived: Run | None, failed: str) -> None:
+        if failed:
+            app.notify(t("train.resume.failed", error=failed), severity="warning", timeout=10)
+        if latest is None or revived is None:
             play_fresh()
-        elif len(app.screen_stack) <= 1:
-            app.exit()  # started directly on this scenario: nothing else to show
+            return
 
-    app.push_screen(ScenarioResumeDialog(latest, node_title(revived, revived.node.id)), chosen)
+        def chosen(choice: str | None) -> None:
+            if choice == "resume":
+                play(revived, resumed=True)
+            elif choice == "new":
+                play_fresh()
+            elif len(app.screen_stack) <= 1:
+                app.exit()  # started directly on this scenario: nothing else to show
+
+        app.push_screen(ScenarioResumeDialog(latest, node_title(revived, revived.node.id)), chosen)
+
+    app.run_worker(look_for_unfinished, thread=True, group="scenario-start", exit_on_error=False)

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
 from textual.widget import Widget
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from readiness.engine import Run
 from readiness.i18n import t
@@ -39,15 +39,23 @@ def mark_pane(pane: Widget, focused: bool) -> None:
         pane.refresh(Region(-offset.x, -offset.y, pane.outer_size.width, 1))
 
 
-def compose_player(run: Run, wide: bool, *step: Widget) -> ComposeResult:
-    """Status line, then feed / decision (the `step` panels) / meters and chat, then the
+def label_tab(tabs: TabbedContent, pane: str, unseen: int) -> None:
+    """Name a tab with the count of what arrived there unseen ("Feed (3)")."""
+    label = t(f"train.tab.{pane}")
+    tabs.get_tab(f"tab-{pane}").label = (
+        t("train.tab.unseen", label=label, count=unseen) if unseen else label
+    )
+
+
+def compose_player(run: Run, wide: bool, status: Widget, *step: Widget) -> ComposeResult:
+    """The `status` line, then feed / decision (the `step` panels) / meters and chat, then the
     footer."""
     start = run.scenario.clock.start
     titles = {v.id: run.fill(v.title) for v in run.scenario.variables}
     feed = FeedTimeline(run.feed.items, start, id="feed")
     chat = ChatLog(run.feed.items, start, id="chat")
     meters = any(v.show for v in run.scenario.variables)
-    yield Static(id="status")
+    yield status
     if wide:
         with Horizontal(id="columns"):
             with Vertical(id="feed-col", classes="pane") as col:

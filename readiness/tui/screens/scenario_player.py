@@ -17,45 +17,27 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Static, TabbedContent
 
-from readiness.engine import (
-    EngineError,
-    ExpertPath,
-    FeedItem,
-    Session,
-    clock_label,
-    expert_path,
-)
+from readiness.engine import EngineError, ExpertPath, FeedItem, Session, expert_path
 from readiness.errors import StorageError
 from readiness.i18n import set_address, t
 from readiness.models.scenario import Decision, Ending, Reply
 from readiness.tui import gc_pauses
+from readiness.tui.screens.player_clock import PlayerClock, TimeSource
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, PauseScreen
-from readiness.tui.screens.scenario_layout import compose_player, is_wide, mark_pane
+from readiness.tui.screens.scenario_layout import compose_player, is_wide, label_tab, mark_pane
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.decision_panel import DecisionPanel
 from readiness.tui.widgets.feed_chat import ChatLog
 from readiness.tui.widgets.feed_timeline import FeedTimeline
 from readiness.tui.widgets.meters import Meters
+from readiness.tui.widgets.player_status import PlayerStatus
 from readiness.tui.widgets.reply_editor import ReplyEditor
 from readiness.workshop.control import Command
 
-TimeSource = Callable[[], float]
 TIME_SOURCE: TimeSource = time.monotonic
 """Where real time comes from; tests replace it to make countdowns expire on demand."""
 TICK_SECONDS = 0.2
 """Five ticks a second: a countdown expires on time and new items appear at once."""
-SMOOTH_TICKS = 5
-"""Numbers that change all the time (meters, likes) are repainted every this many ticks
-(once a second), so an idle exercise draws about two small frames a second."""
-METERS_PHASE = 2
-"""The tick (of every `SMOOTH_TICKS`) on which the meters are repainted; the likes go on
-tick 0. Textual repaints the rectangle around everything that changed in a frame, so the
-feed (left) and the meters (right) changing together would repaint the whole screen."""
-DRAFT_SAVE_SECONDS = 3.0
-"""A reply being written is saved at most this often, so a killed terminal keeps it."""
-TOAST_SECONDS = 4.0
-"""How long the status line names a message on a hidden tab (or an urgent one); no second
-note meanwhile unless urgent. (Toasts covered the answer options under the countdown.)"""
 
 
 @dataclass
@@ -66,7 +48,6 @@ class _Seen:
     growth: int = -1
     state: int = -1
     node: int = -1
-    status: str = ""
 
 
 class PlayerScreen(SettledLayout[None]):
@@ -100,25 +81,16 @@ class PlayerScreen(SettledLayout[None]):
         self.session = session
         set_address(session.run.scenario.address)  # du/Sie of the hints around the content
         self.resumed = resumed
-        self._time = time_source or TIME_SOURCE
-        self._last = self._time()
-        self._paused = True
+        self.clock = PlayerClock(time_source or TIME_SOURCE)
         self._finished = False
         self._rebuilding = False
         """True while a resize recomposes the screen (side by side <-> tabs)."""
-        self._toasted_at = float("-inf")
-        """When the last toast for a message on a hidden tab was shown."""
         self._expert: ExpertPath | None = None
         """Worked out in a thread at the start (see `_work_out_expert_path`)."""
         self._wide = False
         self._seen = _Seen()
         self._unseen: dict[str, int] = {"feed": 0, "chat": 0}
         self._timer: Timer | None = None
-        self._draft_saved_at = self._last
-        self._ticks = 0
-        self._note: tuple[str, float] = ("", float("-inf"))
-        """Tabs layout: what just arrived, shown in the status line until the given time
-        (a toast there covered the answer options while the countdown ran)."""
         self._waited = False
         """True when the participant chose to wait: no "time ran out" notice for that."""
         self._notice = Text()
@@ -135,7 +107,9 @@ class PlayerScreen(SettledLayout[None]):
         # One panel of each kind for the whole run; the step's panel shows, the other hides.
         notice = Static(self._notice, id="step-notice")
         notice.display = bool(self._notice)
-        yield from compose_player(run, self._wide, notice, DecisionPanel(run), ReplyEditor(run))
+        yield from compose_player(
+            run, self._wide, PlayerStatus(), notice, DecisionPanel(run), ReplyEditor(run)
+        )
 
     def on_mount(self) -> None:
         # Everything alive now (Textual, the content library, this screen) stays alive for the
@@ -176,15 +150,14 @@ class PlayerScreen(SettledLayout[None]):
     # -- the clock ------------------------------------------------------------------------
 
     def on_screen_resume(self) -> None:
-        self._last = self._time()
-        self._paused = False
+        self.clock.restart()
         if self._timer is not None:
             self._timer.resume()
         self._refresh_widgets()
 
     def on_screen_suspend(self) -> None:
         self.tick()
-        self._paused = True
+        self.clock.paused = True
         if self._timer is not None:
             self._timer.pause()
         self._update_status()
@@ -193,22 +166,17 @@ class PlayerScreen(SettledLayout[None]):
         """Feed the real time since the last tick to the engine, then repaint what changed
         (`smooth=True` also repaints the climbing numbers now)."""
         if self._advance_clock():
-            self._ticks += 1
-            phase = self._ticks % SMOOTH_TICKS
-            self._refresh_widgets(
-                counts=bool(smooth) or phase == 0, meters=bool(smooth) or phase == METERS_PHASE
-            )
+            likes, meters = self.clock.next_tick()
+            self._refresh_widgets(counts=bool(smooth) or likes, meters=bool(smooth) or meters)
 
     def _advance_clock(self) -> bool:
         """Give the engine the real time since the last call; False while paused or over."""
-        now = self._time()
-        elapsed, self._last = max(0.0, now - self._last), now
-        if self._paused or self._finished:
+        elapsed = self.clock.elapsed()
+        if self.clock.paused or self._finished:
             return False
         try:
             self.session.advance(elapsed)
-            if now - self._draft_saved_at >= DRAFT_SAVE_SECONDS:
-                self._draft_saved_at = now
+            if self.clock.draft_due():
                 self.session.save_draft()
         except StorageError as exc:
             self._save_failed(exc)
@@ -253,9 +221,9 @@ class PlayerScreen(SettledLayout[None]):
         if len(run.feed.items) > seen.items:
             new = run.feed.items[seen.items :]
             seen.items = len(run.feed.items)
-            toast = [item for item in new if self._announce(item)]
-            if toast:
-                self._toast(toast)
+            noted = [item for item in new if self._announce(item)]
+            if noted and self.query_one(PlayerStatus).note_arrivals(noted, self.clock.now()):
+                self._update_status()
         if counts and run.feed.growth_revision != seen.growth:
             seen.growth = run.feed.growth_revision
             self.query_one(FeedTimeline).refresh_counts()
@@ -321,36 +289,8 @@ class PlayerScreen(SettledLayout[None]):
             self._label_tab(pane)
         return item.inject.urgent or not (visible or item.social)
 
-    def _toast(self, items: list[FeedItem]) -> None:
-        """One toast for what arrived together (several stacked over the decision). Without
-        an urgent item, none while the last one still shows: the tab's count says it."""
-        if not any(item.inject.urgent for item in items):
-            now = self._time()
-            if now - self._toasted_at < TOAST_SECONDS:
-                return
-            self._toasted_at = now
-        items = sorted(items, key=lambda item: not item.inject.urgent)
-        named = [
-            t(
-                "train.new_item",
-                author=item.author,
-                channel=t(f"train.channel.{item.inject.channel}"),
-            )
-            for item in items[:2]
-        ]
-        if len(items) > 2:
-            named.append(t("train.new_more", count=len(items) - 2))
-        # In the status line, not a toast: a toast sat on the answer options.
-        self._note = ("  ·  ".join(named), self._time() + TOAST_SECONDS)
-        self._update_status()
-
     def _label_tab(self, pane: str) -> None:
-        label = t(f"train.tab.{pane}")
-        count = self._unseen[pane]
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab(f"tab-{pane}").label = (
-            t("train.tab.unseen", label=label, count=count) if count else label
-        )
+        label_tab(self.query_one(TabbedContent), pane, self._unseen[pane])
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _tab_seen(self, event: TabbedContent.TabActivated) -> None:
@@ -360,28 +300,9 @@ class PlayerScreen(SettledLayout[None]):
             self._label_tab(pane)
 
     def _update_status(self) -> None:
-        run = self.session.run
-        mode = t("train.mode.practice" if run.practice else "train.mode.exercise")
-        clock = t("train.status.time", clock=clock_label(run.scenario.clock.start, run.minute))
-        paused = self._paused and not run.practice
-        # The clock first: a long title is cut at the end, never the time.
-        status = clock + ("  ⏸ " + t("train.status.paused") if paused else "")
-        note, until = self._note
-        noting = bool(note) and self._time() < until and not paused
-        if noting:
-            status += f" · ✉ {note}"
-        else:
-            status += f" · {mode} · {run.fill(run.scenario.title)}"
-        if status == self._seen.status:
-            return
-        self._seen.status = status
-        widget = self.query_one("#status", Static)
-        if widget.has_class("-paused") != paused:
-            widget.set_class(paused, "-paused")
-        if widget.has_class("-note") != noting:
-            widget.set_class(noting, "-note")
-        # One line whatever it says: repaint without a new layout (this runs every tick).
-        widget.update(Text(status, no_wrap=True, overflow="ellipsis"), layout=False)
+        self.query_one(PlayerStatus).show(
+            self.session.run, paused=self.clock.paused, now=self.clock.now()
+        )
 
     def _save_failed(self, exc: StorageError) -> None:
         self.notify(t("train.save_failed", error=str(exc)), severity="error", timeout=8)

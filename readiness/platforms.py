@@ -56,7 +56,7 @@ BRAND_NAMES: dict[str, str] = {
 """Brand names as their owners write them, the same in every language."""
 
 
-def platform_name(platform: str, lang: Lang | None = None) -> str:
+def platform_name(platform: str, lang: Lang) -> str:
     """How a platform id from a content file reads on screen and in reports: the brand's
     own spelling ("TikTok", "LinkedIn", "X"), a generic channel in the reader's language
     ("E-Mail", "Zeitung"; catalog `platform.<id>`), anything else as the author wrote it,

@@ -7,7 +7,7 @@ from pathlib import Path
 from readiness.content.loader import ContentFile, load_paths
 from readiness.content.problems import ContentProblem
 from readiness.errors import ContentError, UsageError
-from readiness.i18n import t
+from readiness.i18n import Lang, t
 
 
 def load_file(path: Path) -> tuple[ContentFile | None, list[ContentProblem]]:
@@ -23,24 +23,25 @@ SHOWN_ERRORS = 5
 print before pointing at `validate` for the rest (a key typo gives two, rarely more than five)."""
 
 
-def errors_message(path: Path, errors: list[ContentProblem]) -> str:
+def errors_message(path: Path, errors: list[ContentProblem], lang: Lang) -> str:
     """Every error of a file that cannot be used, up to `SHOWN_ERRORS`, most useful first (the
     loader already orders them: a misspelt key before the "missing" key it explains), and how
-    to see the rest."""
+    to see the rest; in `lang`."""
     if not errors:
-        return t("author.load.broken", path=path)
-    lines = [t("content.load.heading", path=path)]
-    lines += [f"  {problem}" for problem in errors[:SHOWN_ERRORS]]
+        return t("author.load.broken", lang, path=path)
+    lines = [t("content.load.heading", lang, path=path)]
+    lines += [f"  {problem.text(lang)}" for problem in errors[:SHOWN_ERRORS]]
     if len(errors) > SHOWN_ERRORS:
-        lines.append(t("content.load.more", more=len(errors) - SHOWN_ERRORS, path=path))
+        lines.append(t("content.load.more", lang, more=len(errors) - SHOWN_ERRORS, path=path))
     return "\n".join(lines)
 
 
-def load_one(path: Path) -> ContentFile:
-    """The file, or one sentence saying why it cannot be used."""
+def load_one(path: Path, lang: Lang) -> ContentFile:
+    """The file, or one sentence (in `lang`) saying why it cannot be used."""
     if not path.is_file():
-        raise UsageError(t("author.load.missing", path=path))
+        raise UsageError(t("author.load.missing", lang, path=path))
     found, problems = load_file(path)
     if found is not None:
         return found
-    raise ContentError(errors_message(path, [p for p in problems if p.severity == "error"]))
+    errors = [p for p in problems if p.severity == "error"]
+    raise ContentError(errors_message(path, errors, lang))

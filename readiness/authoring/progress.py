@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-from readiness.i18n import t
+from readiness.i18n import Lang, t
 
 WIDTH = 30
 """Characters of the bar itself."""
@@ -18,8 +18,9 @@ INTERVAL = 0.1
 class ProgressBar:
     """Draws `[#####.....] 40/100` on one line of `stream` and clears it when done."""
 
-    def __init__(self, total: int, stream: TextIO, label: str) -> None:
+    def __init__(self, total: int, stream: TextIO, label: str, lang: Lang) -> None:
         self.total = max(total, 1)
+        self.lang = lang
         self.stream = stream
         self.label = label
         self.active = _is_terminal(stream)
@@ -35,7 +36,10 @@ class ProgressBar:
         filled = WIDTH * done // self.total
         bar = "#" * filled + "." * (WIDTH - filled)
         self.stream.write(
-            "\r" + t("author.progress", label=self.label, bar=bar, done=done, total=self.total)
+            "\r"
+            + t(
+                "author.progress", self.lang, label=self.label, bar=bar, done=done, total=self.total
+            )
         )
         self.stream.flush()
 

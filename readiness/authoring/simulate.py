@@ -20,6 +20,7 @@ from readiness.engine import (
     new_scenario_result,
     replay,
 )
+from readiness.i18n import Lang
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 
 WAIT_CHANCE = 0.15
@@ -179,8 +180,8 @@ def simulate(
     return report
 
 
-def render(report: SimulationReport) -> str:
-    """Human-readable summary in the UI language."""
+def render(report: SimulationReport, lang: Lang) -> str:
+    """Human-readable summary in `lang`."""
     from readiness.i18n import t
     from readiness.i18n.formats import number
 
@@ -188,33 +189,42 @@ def render(report: SimulationReport) -> str:
     lines = [
         t(
             "author.sim.title",
+            lang,
             id=report.scenario_id,
-            runs=t("author.sim.runs", count=report.runs),
+            runs=t("author.sim.runs", lang, count=report.runs),
             seed=report.seed,
-            finished=number(finished),
-            timeouts=t("author.sim.timeouts", count=report.timeouts),
+            finished=number(finished, lang=lang),
+            timeouts=t("author.sim.timeouts", lang, count=report.timeouts),
         ),
-        t("author.sim.endings"),
+        t("author.sim.endings", lang),
     ]
     for ending, count in report.endings.most_common():
-        share = number(100 * count / max(finished, 1), 1)
-        lines.append(f"  {ending:<24} {number(count):>6}  {share:>5} %")
-    lines.append(t("author.sim.scores"))
+        share = number(100 * count / max(finished, 1), 1, lang)
+        lines.append(f"  {ending:<24} {number(count, lang=lang):>6}  {share:>5} %")
+    lines.append(t("author.sim.scores", lang))
     for dim, (lo, hi) in report.scores.items():
         lines.append(
-            f"  {dim:<24} " + t("format.range", low=f"{number(lo, 1):>6}", high=number(hi, 1))
+            f"  {dim:<24} "
+            + t("format.range", lang, low=f"{number(lo, 1, lang):>6}", high=number(hi, 1, lang))
         )
     never_nodes = ", ".join(report.unvisited_nodes) or "-"
     never_choices = ", ".join(report.unvisited_choices) or "-"
-    lines.append(t("author.sim.unvisited_nodes", ids=never_nodes))
-    lines.append(t("author.sim.unvisited_choices", ids=never_choices))
+    lines.append(t("author.sim.unvisited_nodes", lang, ids=never_nodes))
+    lines.append(t("author.sim.unvisited_choices", lang, ids=never_choices))
     if report.failures:
-        lines.append(t("author.sim.failures", count=len(report.failures)))
+        lines.append(t("author.sim.failures", lang, count=len(report.failures)))
         for f in report.failures[:20]:
             lines.append(
                 "  "
-                + t("author.sim.failure", seed=f.seed, node=f.node, error=f.error, where=f.where)
+                + t(
+                    "author.sim.failure",
+                    lang,
+                    seed=f.seed,
+                    node=f.node,
+                    error=f.error,
+                    where=f.where,
+                )
             )
     else:
-        lines.append(t("author.sim.no_failures"))
+        lines.append(t("author.sim.no_failures", lang))
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from typing import Any
 
 from readiness.content.paths import Paths
 from readiness.content.reading import DECIDE_SECONDS, reading_seconds
-from readiness.i18n import t
+from readiness.i18n import Lang, t
 from readiness.i18n.formats import number, number_range
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
@@ -113,73 +113,80 @@ def as_dict(stats: ScenarioStats | AssessmentStats) -> dict[str, Any]:
     return data
 
 
-def _num(x: float) -> str:
-    """A figure in the UI language's way (1,5 in German), whole numbers without decimals."""
-    return number(x, 0 if float(x).is_integer() else 1)
+def _num(x: float, lang: Lang) -> str:
+    """A figure the way `lang` writes it (1,5 in German), whole numbers without decimals."""
+    return number(x, 0 if float(x).is_integer() else 1, lang)
 
 
-def render(stats: ScenarioStats | AssessmentStats) -> str:
-    """Human-readable report in the UI language."""
+def render(stats: ScenarioStats | AssessmentStats, lang: Lang) -> str:
+    """Human-readable report in `lang`."""
     if isinstance(stats, AssessmentStats):
-        return _render_assessment(stats)
+        return _render_assessment(stats, lang)
     lines = [
-        t("author.stats.title", id=stats.id),
+        t("author.stats.title", lang, id=stats.id),
         t(
             "author.stats.steps",
-            decisions=t("author.stats.decisions", count=stats.decisions),
-            replies=t("author.stats.replies", count=stats.replies),
-            injects=t("author.stats.injects", count=stats.injects),
+            lang,
+            decisions=t("author.stats.decisions", lang, count=stats.decisions),
+            replies=t("author.stats.replies", lang, count=stats.replies),
+            injects=t("author.stats.injects", lang, count=stats.injects),
         ),
-        t("author.stats.paths", paths=stats.paths),
-        t("author.stats.endings"),
+        t("author.stats.paths", lang, paths=stats.paths),
+        t("author.stats.endings", lang),
     ]
     for e in stats.endings:
         lines.append(
             "  "
             + t(
                 "author.stats.ending",
+                lang,
                 id=e.id,
                 outcome=e.outcome,
-                paths=t("author.stats.ending_paths", count=e.paths),
+                paths=t("author.stats.ending_paths", lang, count=e.paths),
                 steps=t(
                     "author.stats.ending_steps",
+                    lang,
                     count=e.longest,
-                    range=number_range(e.shortest, e.longest),
+                    range=number_range(e.shortest, e.longest, lang=lang),
                 ),
             )
         )
-    lines.append(t("author.stats.scores"))
+    lines.append(t("author.stats.scores", lang))
     width = max((len(d) for d in stats.scores), default=0)
     for dim, (lo, hi) in stats.scores.items():
-        lines.append(f"  {dim:<{width}}  " + t("format.range", low=f"{_num(lo):>6}", high=_num(hi)))
-    lines.append(t("author.stats.expert", path=" -> ".join(stats.expert_path)))
-    lines.append(_duration(stats.minutes, stats.declared_minutes))
+        lines.append(
+            f"  {dim:<{width}}  "
+            + t("format.range", lang, low=f"{_num(lo, lang):>6}", high=_num(hi, lang))
+        )
+    lines.append(t("author.stats.expert", lang, path=" -> ".join(stats.expert_path)))
+    lines.append(_duration(stats.minutes, stats.declared_minutes, lang))
     return "\n".join(lines) + "\n"
 
 
-def _duration(minutes: tuple[float, float], declared: int) -> str:
+def _duration(minutes: tuple[float, float], declared: int, lang: Lang) -> str:
     text = t(
         "author.stats.duration",
-        range=number_range(minutes[0], minutes[1], 1),
+        lang,
+        range=number_range(minutes[0], minutes[1], 1, lang),
         declared=declared,
         decide=DECIDE_SECONDS,
     )
     return text
 
 
-def _render_assessment(stats: AssessmentStats) -> str:
+def _render_assessment(stats: AssessmentStats, lang: Lang) -> str:
     lines = [
-        t("author.stats.title", id=stats.id),
-        t("author.stats.questions", count=stats.questions, conditional=stats.conditional),
-        t("author.stats.per_dimension"),
+        t("author.stats.title", lang, id=stats.id),
+        t("author.stats.questions", lang, count=stats.questions, conditional=stats.conditional),
+        t("author.stats.per_dimension", lang),
     ]
     width = max((len(d) for d in stats.per_dimension), default=0)
     for dim, count in stats.per_dimension.items():
         lines.append(f"  {dim:<{width}}  {count}")
-    lines.append(t("author.stats.per_type"))
+    lines.append(t("author.stats.per_type", lang))
     for kind, count in sorted(stats.per_type.items()):
         lines.append(f"  {kind:<8}  {count}")
     critical = ", ".join(stats.critical) if stats.critical else "-"
-    lines.append(t("author.stats.critical", count=len(stats.critical), ids=critical))
-    lines.append(_duration(stats.minutes, stats.declared_minutes))
+    lines.append(t("author.stats.critical", lang, count=len(stats.critical), ids=critical))
+    lines.append(_duration(stats.minutes, stats.declared_minutes, lang))
     return "\n".join(lines) + "\n"

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                     "assess.cli.unknown_profile",
                     id=model.id,
                     profile=args.profile,
-                    hint=did_you_mean(args.profile, ids),
+                    hint=did_you_mean(args.profile, ids).text(settings.lang),
                     known=", ".join(ids) or "–",
                 )
             )

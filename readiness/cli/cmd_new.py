@@ -36,13 +36,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from readiness.errors import UsageError
     from readiness.i18n import t
 
-    ident = f"{slug(args.name)}-{settings.lang}"
+    ident = f"{slug(args.name, settings.lang)}-{settings.lang}"
     taken = load_library(settings.content_dirs).get(ident)
     if taken is not None:
         raise UsageError(t("author.new.id_taken", id=ident, path=taken.path))
     path = write_scaffold(args.kind, args.name, settings.lang, args.output)
     print(t("cli.new.written", path=path))
-    schema = write_schema(args.kind, args.output)
+    schema = write_schema(args.kind, args.output, settings.lang)
     if schema is not None:
         print(t("content.new.schema_written", path=schema))
     return 0

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.watch:
         content, problems = load_file(args.file)
     else:
-        content, problems = load_one(args.file), []
+        content, problems = load_one(args.file, settings.lang), []
     settings.practice = bool(args.practice)
 
     from readiness.tui.play_watch import WatchApp

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not isinstance(content.model, Scenario):
         raise UsageError(t("author.sim.not_scenario", path=args.file))
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
-    bar = ProgressBar(args.runs, sys.stderr, "simulate")
+    bar = ProgressBar(args.runs, sys.stderr, "simulate", settings.lang)
     try:
         report = simulate(content.model, args.runs, seed, progress=bar)
     finally:
@@ -70,5 +70,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         data["endings"] = dict(report.endings)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(render(report))
+        sys.stdout.write(render(report, settings.lang))
     return 1 if report.failures else 0

@@ -35,5 +35,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(as_dict(stats), ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(render(stats))
+        sys.stdout.write(render(stats, settings.lang))
     return 0

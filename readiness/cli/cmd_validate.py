@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     )
 
     for index, path in enumerate(args.paths):
-        reason = missing_path_problem(path)
+        reason = missing_path_problem(path, settings.lang)
         if reason is not None and path.suffix != ".toml" and len(path.parts) == 1:
             # An id (or translation id) names the file behind it, as in graph, stats and play.
             from readiness.cli.common import resolve_any
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                     "files": checked,
                     "errors": len(errors),
                     "warnings": len(warnings),
-                    "problems": [p.as_dict() for p in lib.problems],
+                    "problems": [p.as_dict(settings.lang) for p in lib.problems],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         )
     else:
         for problem in lib.problems:
-            print(problem)
+            print(problem.text(settings.lang))
         if lib.problems:
             print(
                 t(

@@ -19,7 +19,7 @@ def library_for(settings: Settings, quiet: bool = False) -> Library:
     if not quiet:
         from readiness.content.notes import library_notes
 
-        for line in library_notes(lib):
+        for line in library_notes(lib, settings.lang):
             print(line, file=sys.stderr)
     return lib
 
@@ -34,7 +34,7 @@ def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library,
                 if f.kind != kind:
                     raise UsageError(t(f"cli.wrong_kind.{kind}", ident=ident))
                 return lib, f
-        raise ContentError(errors_message(Path(ident), lib.errors))
+        raise ContentError(errors_message(Path(ident), lib.errors, settings.lang))
     lib = library_for(settings)
     candidates = [f for f in lib.files if f.kind == kind]
     if ident is None:
@@ -48,7 +48,8 @@ def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library,
         chosen = next((f for f in family if f.model.language == settings.lang), family[0])
         return lib, chosen
     ids = [f.id for f in candidates] + [str(f.model.translation_id) for f in candidates]
-    raise UsageError(t(f"cli.unknown_content.{kind}", ident=ident, hint=did_you_mean(ident, ids)))
+    hint = did_you_mean(ident, ids).text(settings.lang)
+    raise UsageError(t(f"cli.unknown_content.{kind}", ident=ident, hint=hint))
 
 
 def resolve_any(settings: Settings, ident: str) -> ContentFile:
@@ -58,11 +59,12 @@ def resolve_any(settings: Settings, ident: str) -> ContentFile:
         wanted = Path(ident).resolve()
         found = next((f for f in lib.files if f.path.resolve() == wanted), None)
         if found is None:
-            raise ContentError(errors_message(Path(ident), lib.errors))
+            raise ContentError(errors_message(Path(ident), lib.errors, settings.lang))
         return found
     lib = library_for(settings)
     for kind in ("scenario", "assessment"):
         if any(ident in (f.id, f.model.translation_id) for f in lib.files if f.kind == kind):
             return resolve(settings, ident, kind)[1]
     ids = [f.id for f in lib.files] + [str(f.model.translation_id) for f in lib.files]
-    raise UsageError(t("content.unknown_any", ident=ident, hint=did_you_mean(ident, ids)))
+    hint = did_you_mean(ident, ids).text(settings.lang)
+    raise UsageError(t("content.unknown_any", ident=ident, hint=hint))

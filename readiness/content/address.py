@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness.content.problems import ContentProblem
-from readiness.i18n import t
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.common import Address
 from readiness.models.scenario import Scenario
@@ -136,7 +136,7 @@ def address_warnings(path: Path, model: Scenario | Assessment) -> list[ContentPr
     if all(f.form != chosen for f in found):
         first = wrong[0]
         key = "address" if "address" in model.model_fields_set else "language"
-        message = t(
+        message = CatalogText(
             "author.warn.address_header",
             form=first.form,
             word=first.word,
@@ -154,7 +154,7 @@ def address_warnings(path: Path, model: Scenario | Assessment) -> list[ContentPr
         ContentProblem(
             path,
             key,
-            t(message_key, words=", ".join(f"„{w}“" for w in words)),
+            CatalogText(message_key, words=", ".join(f"„{w}“" for w in words)),
             severity="warning",
             code=ADDRESS_MIXED,
         )

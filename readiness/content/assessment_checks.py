@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from readiness.content.problems import ContentProblem, did_you_mean
-from readiness.i18n import t
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import AnswerCondition, Assessment
 
 
@@ -14,7 +14,7 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
     """Every id an assessment refers to must exist, and conditions must look backwards."""
     problems: list[ContentProblem] = []
 
-    def err(key: str, message: str) -> None:
+    def err(key: str, message: CatalogText) -> None:
         problems.append(ContentProblem(path, key, message))
 
     dims = [d.id for d in a.dimensions]
@@ -31,7 +31,7 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
         if q.dimension not in dims:
             err(
                 f"{base}.dimension",
-                t("content.check.unknown_dimension", ident=q.dimension)
+                CatalogText("content.check.unknown_dimension", ident=q.dimension)
                 + did_you_mean(q.dimension, dims),
             )
         used_dims.add(q.dimension)
@@ -39,7 +39,7 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
         if q.critical and q.critical.max_level not in levels:
             err(
                 f"{base}.critical.max_level",
-                t("content.check.unknown_level", ident=q.critical.max_level)
+                CatalogText("content.check.unknown_level", ident=q.critical.max_level)
                 + did_you_mean(q.critical.max_level, levels),
             )
         if q.when is not None:
@@ -47,13 +47,14 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
         seen[q.id] = q.option_ids()
     for d in dims:
         if d not in used_dims:
-            err(f"dimensions.{d}", t("content.check.empty_dimension"))
+            err(f"dimensions.{d}", CatalogText("content.check.empty_dimension"))
     for p in a.profiles:
         for dim_id in p.targets:
             if dim_id not in dims:
                 err(
                     f"profiles.{p.id}.targets.{dim_id}",
-                    t("content.check.unknown_dimension", ident=dim_id) + did_you_mean(dim_id, dims),
+                    CatalogText("content.check.unknown_dimension", ident=dim_id)
+                    + did_you_mean(dim_id, dims),
                 )
     profile_ids = [p.id for p in a.profiles]
     for q in a.questions:
@@ -62,40 +63,43 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
                 if pid not in profile_ids:
                     err(
                         f"questions.{q.id}.{field}.{i}",
-                        t("content.check.unknown_profile", ident=pid)
+                        CatalogText("content.check.unknown_profile", ident=pid)
                         + did_you_mean(pid, profile_ids),
                     )
     if a.default_profile and a.default_profile not in profile_ids:
         err(
             "default_profile",
-            t("content.check.unknown_profile", ident=a.default_profile)
+            CatalogText("content.check.unknown_profile", ident=a.default_profile)
             + did_you_mean(a.default_profile, profile_ids),
         )
     if a.weakest_link and a.weakest_link.max_level not in levels:
         err(
             "weakest_link.max_level",
-            t("content.check.unknown_level", ident=a.weakest_link.max_level)
+            CatalogText("content.check.unknown_level", ident=a.weakest_link.max_level)
             + did_you_mean(a.weakest_link.max_level, levels),
         )
     return problems
 
 
-def _duplicates(ids: list[str], key: str, err: Callable[[str, str], None]) -> None:
+def _duplicates(ids: list[str], key: str, err: Callable[[str, CatalogText], None]) -> None:
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
-            err(f"{key}.{ident}", t("content.check.duplicate_id", ident=ident))
+            err(f"{key}.{ident}", CatalogText("content.check.duplicate_id", ident=ident))
         seen.add(ident)
 
 
 def _check_condition(
-    cond: AnswerCondition, key: str, earlier: dict[str, list[str]], err: Callable[[str, str], None]
+    cond: AnswerCondition,
+    key: str,
+    earlier: dict[str, list[str]],
+    err: Callable[[str, CatalogText], None],
 ) -> None:
     if cond.question is not None:
         if cond.question not in earlier:
             err(
                 f"{key}.question",
-                t("content.check.not_earlier", ident=cond.question)
+                CatalogText("content.check.not_earlier", ident=cond.question)
                 + did_you_mean(cond.question, earlier),
             )
         else:
@@ -104,7 +108,9 @@ def _check_condition(
                 if option not in valid:
                     err(
                         f"{key}.any_of",
-                        t("content.check.not_an_answer", option=option, ident=cond.question)
+                        CatalogText(
+                            "content.check.not_an_answer", option=option, ident=cond.question
+                        )
                         + did_you_mean(option, valid),
                     )
     for i, sub in enumerate(cond.all or []):

@@ -25,7 +25,8 @@ from readiness.content.problems import (
 )
 from readiness.content.scenario_checks import check_scenario
 from readiness.content.warnings import file_warnings, translation_warnings
-from readiness.i18n import t
+from readiness.i18n import Lang, t
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 from readiness.text_safety import nesting_depth, visible, visible_data
@@ -168,11 +169,11 @@ def _decode(path: Path, raw: bytes) -> tuple[str | None, ContentProblem | None]:
     """The file's text. A UTF-8 byte order mark (Windows editors write one) is accepted; a file
     saved as UTF-16 is named as such, since "not UTF-8" alone does not say what to change."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, ContentProblem(path, "", t("content.utf16"))
+        return None, ContentProblem(path, "", CatalogText("content.utf16"))
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return None, ContentProblem(path, "", t("content.not_utf8", byte=exc.start))
+        return None, ContentProblem(path, "", CatalogText("content.not_utf8", byte=exc.start))
 
 
 def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ContentProblem:
@@ -182,21 +183,21 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Conten
     if open_string is not None and open_string.multiline:
         at = open_string.position
         return ContentProblem(
-            path, "", t("content.toml.unclosed_multiline"), at.line, column=at.column
+            path, "", CatalogText("content.toml.unclosed_multiline"), at.line, column=at.column
         )
     line, message = _toml_error(exc)
     column = re.search(r"\(column (\d+)\)$", message)
     return ContentProblem(
         path,
         "",
-        t("content.toml.invalid", message=visible(message)),
+        CatalogText("content.toml.invalid", message=visible(message)),
         line,
         column=int(column.group(1)) if column else None,
     )
 
 
 def _too_deep(path: Path) -> ContentProblem:
-    return ContentProblem(path, "", t("content.too_deep", limit=MAX_NESTING))
+    return ContentProblem(path, "", CatalogText("content.too_deep", limit=MAX_NESTING))
 
 
 def parse_file(
@@ -208,12 +209,16 @@ def parse_file(
         if size > MAX_FILE_BYTES:
             return None, [
                 ContentProblem(
-                    path, "", t("content.too_big", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")
+                    path,
+                    "",
+                    CatalogText("content.too_big", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"),
                 )
             ]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentProblem(path, "", t("content.unreadable", error=exc.strerror or exc))]
+        return None, [
+            ContentProblem(path, "", CatalogText("content.unreadable", error=exc.strerror or exc))
+        ]
     text, problem = _decode(path, raw)
     if text is None:
         return None, [problem] if problem else []
@@ -230,11 +235,13 @@ def parse_file(
     # screen, report or command output ever passes them to a terminal.
     data = visible_data(data)
     if not data:
-        return None, [ContentProblem(path, "", t("content.empty"))]
+        return None, [ContentProblem(path, "", CatalogText("content.empty"))]
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in MODELS:
-        hint = did_you_mean(str(kind), MODELS) if isinstance(kind, str) else ""
-        return None, [ContentProblem(path, "kind", t("content.kind") + hint, _line_of_kind(text))]
+        hint = did_you_mean(str(kind), MODELS) if isinstance(kind, str) else CatalogText.nothing()
+        return None, [
+            ContentProblem(path, "kind", CatalogText("content.kind") + hint, _line_of_kind(text))
+        ]
     model_cls = MODELS[kind]
     try:
         model = model_cls.model_validate(data)
@@ -257,13 +264,13 @@ def safe_resolve(path: Path) -> Path:
         return path.absolute()
 
 
-def missing_path_problem(path: Path) -> str | None:
-    """Why a path named on the command line cannot be read at all, or None."""
+def missing_path_problem(path: Path, lang: Lang) -> str | None:
+    """Why a path named on the command line cannot be read at all (in `lang`), or None."""
     if path.exists():
         return None
     if path.is_symlink():
-        return f"{path}: {t('content.dangling_link')}"
-    return f"{path}: {t('content.no_such_path')}"
+        return f"{path}: {t('content.dangling_link', lang)}"
+    return f"{path}: {t('content.no_such_path', lang)}"
 
 
 def iter_content_files(folder: Path) -> list[Path]:
@@ -299,7 +306,7 @@ def _load_library(extra_dirs: Sequence[Path]) -> Library:
     builtin = set(builtin_dirs())
     for folder in content_dirs(extra_dirs):
         if not folder.exists():
-            lib.problems.append(ContentProblem(folder, "", t("content.no_folder")))
+            lib.problems.append(ContentProblem(folder, "", CatalogText("content.no_folder")))
             continue
         for path in iter_content_files(folder):
             add_file(lib, path, builtin=folder in builtin)
@@ -336,9 +343,9 @@ def _load_paths(paths: Sequence[Path], with_builtin: bool, extra_dirs: Sequence[
                 known.add(resolved)
                 add_file(lib, path, builtin=False)
         if not p.exists():
-            lib.problems.append(ContentProblem(p, "", t("content.no_such_path")))
+            lib.problems.append(ContentProblem(p, "", CatalogText("content.no_such_path")))
         elif p.is_dir() and not found:
-            lib.problems.append(ContentProblem(p, "", t("content.empty_folder")))
+            lib.problems.append(ContentProblem(p, "", CatalogText("content.empty_folder")))
     if with_builtin:
         for path in _reference_files(
             paths, [d for d in content_dirs(extra_dirs) if d not in builtin]
@@ -392,7 +399,7 @@ def _id_problem(f: ContentFile, key: str, severity: Severity, other: object) -> 
     return ContentProblem(
         f.path,
         "id",
-        t(key, id=f.id, other=other),
+        CatalogText(key, id=f.id, other=other),
         at.line if at else None,
         severity=severity,
         column=at.column if at else None,

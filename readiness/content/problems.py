@@ -13,7 +13,8 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from readiness.content.positions import Loc, Position, positions
-from readiness.i18n import t
+from readiness.i18n import Lang, t
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.message import ContentMessage
 
 Severity = Literal["error", "warning", "notice"]
@@ -21,11 +22,15 @@ Severity = Literal["error", "warning", "notice"]
 
 @dataclass(frozen=True)
 class ContentProblem:
-    """One thing wrong with one file, addressed by a dotted key path."""
+    """One thing wrong with one file, addressed by a dotted key path.
+
+    The loader finds problems in no language: `message` is worded by whoever shows it
+    (`message.text(lang)`, or the whole line with `text(lang)`), so a library loaded once can
+    be shown in any language."""
 
     path: Path
     key: str
-    message: str
+    message: CatalogText
     line: int | None = None
     severity: Severity = "error"
     code: str = ""
@@ -34,30 +39,37 @@ class ContentProblem:
     column: int | None = None
     """Column of the offending key or value on `line` (1-based), where the file gives one."""
 
-    def __str__(self) -> str:
+    def text(self, lang: Lang) -> str:
+        """The whole line in `lang`: `path:line:column: key: [Warning: ]message`."""
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         if self.line and self.column:
             where += f":{self.column}"
         key = self.key or "(file)"
-        prefix = "" if self.severity == "error" else f"{t('content.severity.' + self.severity)}: "
-        return f"{where}: {key}: {prefix}{self.message}"
+        prefix = (
+            "" if self.severity == "error" else f"{t('content.severity.' + self.severity, lang)}: "
+        )
+        return f"{where}: {key}: {prefix}{self.message.text(lang)}"
 
-    def as_dict(self) -> dict[str, Any]:
-        """Shape used by `validate --format json`."""
+    def __str__(self) -> str:
+        """English, for logs; a screen or command shows `text(lang)`."""
+        return self.text("en")
+
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        """Shape used by `validate --format json`, the message in `lang`."""
         return {
             "path": str(self.path),
             "key": self.key,
             "line": self.line,
             "column": self.column,
             "severity": self.severity,
-            "message": self.message,
+            "message": self.message.text(lang),
         }
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """A ' (did you mean "x"?)' suffix, or '' when nothing is close."""
+def did_you_mean(word: str, candidates: Iterable[str]) -> CatalogText:
+    """A ' (did you mean "x"?)' suffix, or nothing when nothing is close."""
     match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return t("content.did_you_mean", word=match[0]) if match else ""
+    return CatalogText("content.did_you_mean", word=match[0]) if match else CatalogText.nothing()
 
 
 def key_path(loc: Sequence[int | str], data: Any) -> str:
@@ -141,19 +153,21 @@ _PATTERN_MESSAGES = {
 """Plain words for the patterns our models use, instead of a regular expression."""
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> CatalogText:
     """What a wrong value is, in the words of a TOML file: `the text "60"`, `the number 0.5`."""
     if isinstance(value, bool):
-        return t("content.got.bool", value=str(value).lower())
+        return CatalogText("content.got.bool", value=str(value).lower())
     if isinstance(value, int | float):
-        return t("content.got.number", value=value)
+        return CatalogText("content.got.number", value=value)
     if isinstance(value, str):
-        return t("content.got.text", value=value if len(value) <= 40 else value[:37] + "...")
+        return CatalogText(
+            "content.got.text", value=value if len(value) <= 40 else value[:37] + "..."
+        )
     if isinstance(value, list):
-        return t("content.got.list")
+        return CatalogText("content.got.list")
     if isinstance(value, dict):
-        return t("content.got.table")
-    return t("content.got.other", value=value)
+        return CatalogText("content.got.table")
+    return CatalogText("content.got.other", value=value)
 
 
 _TYPE_KEYS = {
@@ -184,8 +198,8 @@ _LIMIT_KEYS = {
 }
 
 
-def _message(err: Any, field_names: set[str]) -> str:
-    """One sentence for one pydantic error, in the UI language."""
+def _message(err: Any, field_names: set[str]) -> CatalogText:
+    """One sentence for one pydantic error, in no language yet."""
     loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx", {}) or {}
@@ -194,32 +208,36 @@ def _message(err: Any, field_names: set[str]) -> str:
         if unknown in field_names:
             # A real key in the wrong table: usually written below a [section] it does not
             # belong to (TOML puts every key after a header into that table).
-            return t("content.misplaced_key", name=unknown)
-        return t("content.unknown_key", name=unknown) + did_you_mean(unknown, field_names)
+            return CatalogText("content.misplaced_key", name=unknown)
+        return CatalogText("content.unknown_key", name=unknown) + did_you_mean(unknown, field_names)
     if kind == "missing":
-        return t("content.missing")
+        return CatalogText("content.missing")
     if kind == "union_tag_invalid":
-        return t("content.node_type")
+        return CatalogText("content.node_type")
     if kind == "union_tag_not_found":
-        return t("content.node_type_missing")
+        return CatalogText("content.node_type_missing")
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        return t(_PATTERN_MESSAGES[pattern]) if pattern in _PATTERN_MESSAGES else str(err["msg"])
+        if pattern in _PATTERN_MESSAGES:
+            return CatalogText(_PATTERN_MESSAGES[pattern])
+        return CatalogText.verbatim(str(err["msg"]))
     if kind == "literal_error":
-        return t("content.one_of", expected=ctx.get("expected", ""))
+        return CatalogText("content.one_of", expected=ctx.get("expected", ""))
     if kind in _TYPE_KEYS:
-        return t(_TYPE_KEYS[kind], got=_describe(err.get("input")))
+        return CatalogText(_TYPE_KEYS[kind], got=_describe(err.get("input")))
     if kind in _LIMIT_KEYS:
         names = ("gt", "ge", "lt", "le", "min_length", "max_length")
         limit = next((ctx[k] for k in names if k in ctx), "")
         limit = f"{limit:g}" if isinstance(limit, float) else limit
-        return t(_LIMIT_KEYS[kind], limit=limit, got=_describe(err.get("input")))
+        return CatalogText(_LIMIT_KEYS[kind], limit=limit, got=_describe(err.get("input")))
     if kind == "value_error":
         error = ctx.get("error")
         if isinstance(error, ContentMessage):
-            return error.text()
+            return CatalogText(error.key, **error.values)
     message = str(err["msg"])
-    return message[len("Value error, ") :] if message.startswith("Value error, ") else message
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return CatalogText.verbatim(message)
 
 
 def from_validation_error(

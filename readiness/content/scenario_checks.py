@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from readiness.content.problems import ContentProblem, did_you_mean
-from readiness.i18n import t
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.scenario import (
     Decision,
     Effects,
@@ -20,7 +20,7 @@ from readiness.models.scenario import (
 )
 from readiness.placeholders import names_in
 
-Err = Callable[[str, str], None]
+Err = Callable[[str, CatalogText], None]
 
 
 def successors(node: Decision | Reply | Ending) -> list[str]:
@@ -39,7 +39,7 @@ def check_scenario(
     """All cross-references and the graph of one scenario."""
     problems: list[ContentProblem] = []
 
-    def err(key: str, message: str) -> None:
+    def err(key: str, message: CatalogText) -> None:
         problems.append(ContentProblem(path, key, message))
 
     node_ids = [n.id for n in s.nodes]
@@ -54,14 +54,18 @@ def check_scenario(
 
     def target(key: str, ident: str) -> None:
         if ident not in nodes:
-            err(key, t("content.check.unknown_node", ident=ident) + did_you_mean(ident, node_ids))
+            err(
+                key,
+                CatalogText("content.check.unknown_node", ident=ident)
+                + did_you_mean(ident, node_ids),
+            )
 
     def scores(key: str, values: dict[str, float]) -> None:
         for dim in values:
             if dim not in dims:
                 err(
                     f"{key}.{dim}",
-                    t("content.check.unknown_scoring_dimension", ident=dim)
+                    CatalogText("content.check.unknown_scoring_dimension", ident=dim)
                     + did_you_mean(dim, dims),
                 )
 
@@ -73,17 +77,17 @@ def check_scenario(
         if not var.min <= var.initial <= var.max:
             err(
                 f"variables.{var.id}.initial",
-                t("content.check.between", min=var.min, max=var.max),
+                CatalogText("content.check.between", min=var.min, max=var.max),
             )
         if var.min >= var.max:
-            err(f"variables.{var.id}.max", t("content.check.above_min"))
+            err(f"variables.{var.id}.max", CatalogText("content.check.above_min"))
         del i
     for i, drift in enumerate(s.drift):
         key = f"drift[{i + 1}]"
         if drift.var not in variables:
             err(
                 f"{key}.var",
-                t("content.check.unknown_variable", ident=drift.var)
+                CatalogText("content.check.unknown_variable", ident=drift.var)
                 + did_you_mean(drift.var, variables),
             )
         if drift.while_ is not None:
@@ -94,7 +98,7 @@ def check_scenario(
                 if ev not in assessment_dimensions:
                     err(
                         f"dimensions.{dim.id}.evidence_for",
-                        t("content.check.no_assessment_dimension", ident=ev)
+                        CatalogText("content.check.no_assessment_dimension", ident=ev)
                         + did_you_mean(ev, assessment_dimensions),
                     )
     for inj in s.injects:
@@ -102,7 +106,7 @@ def check_scenario(
         if inj.reply_to is not None and inj.reply_to not in inject_ids:
             err(
                 f"{key}.reply_to",
-                t("content.check.unknown_inject", ident=inj.reply_to)
+                CatalogText("content.check.unknown_inject", ident=inj.reply_to)
                 + did_you_mean(inj.reply_to, inject_ids),
             )
         if inj.when is not None:
@@ -125,13 +129,13 @@ def check_scenario(
             if node.expert is not None and node.expert not in choice_ids:
                 err(
                     f"{key}.expert",
-                    t("content.check.unknown_choice", ident=node.expert)
+                    CatalogText("content.check.unknown_choice", ident=node.expert)
                     + did_you_mean(node.expert, choice_ids),
                 )
             if all(c.when is not None for c in node.choices) and node.timeout is None:
                 err(
                     f"{key}.choices",
-                    t("content.check.stuck"),
+                    CatalogText("content.check.stuck"),
                 )
         elif isinstance(node, Reply):
             target(f"{key}.next", node.next)
@@ -140,7 +144,7 @@ def check_scenario(
             if node.reply_to is not None and node.reply_to not in inject_ids:
                 err(
                     f"{key}.reply_to",
-                    t("content.check.unknown_inject", ident=node.reply_to)
+                    CatalogText("content.check.unknown_inject", ident=node.reply_to)
                     + did_you_mean(node.reply_to, inject_ids),
                 )
             for crit in node.rubric:
@@ -148,7 +152,7 @@ def check_scenario(
                 if crit.dimension is not None and crit.dimension not in dims:
                     err(
                         f"{ckey}.dimension",
-                        t("content.check.unknown_scoring_dimension", ident=crit.dimension)
+                        CatalogText("content.check.unknown_scoring_dimension", ident=crit.dimension)
                         + did_you_mean(crit.dimension, dims),
                     )
                 for pattern in crit.patterns:
@@ -157,7 +161,9 @@ def check_scenario(
                     except re.error as exc:
                         err(
                             f"{ckey}.patterns",
-                            t("content.check.bad_regex", pattern=repr(pattern), error=exc),
+                            CatalogText(
+                                "content.check.bad_regex", pattern=repr(pattern), error=exc
+                            ),
                         )
         if not isinstance(node, Ending) and node.timeout is not None:
             target(f"{key}.timeout.next", node.timeout.next)
@@ -173,7 +179,7 @@ def _duplicates(ids: list[str], key: str, err: Err) -> None:
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
-            err(f"{key}.{ident}", t("content.check.duplicate_id", ident=ident))
+            err(f"{key}.{ident}", CatalogText("content.check.duplicate_id", ident=ident))
         seen.add(ident)
 
 
@@ -203,13 +209,15 @@ def _check_effects(e: Effects, key: str, s: Scenario, err: Err) -> None:
         if var not in var_ids:
             err(
                 f"{key}.vars.{var}",
-                t("content.check.unknown_variable", ident=var) + did_you_mean(var, var_ids),
+                CatalogText("content.check.unknown_variable", ident=var)
+                + did_you_mean(var, var_ids),
             )
     for flag in [*e.set_flags, *e.clear_flags]:
         if flag not in s.flags:
             err(
                 f"{key}",
-                t("content.check.undeclared_flag_add", ident=flag) + did_you_mean(flag, s.flags),
+                CatalogText("content.check.undeclared_flag_add", ident=flag)
+                + did_you_mean(flag, s.flags),
             )
 
 
@@ -230,34 +238,36 @@ class _ConditionChecker:
             if flag not in self.s.flags:
                 self.err(
                     f"{key}.{field}",
-                    t("content.check.undeclared_flag", ident=flag)
+                    CatalogText("content.check.undeclared_flag", ident=flag)
                     + did_you_mean(flag, self.s.flags),
                 )
             elif field == "flag" and flag not in self.set_flags:
-                self.err(f"{key}.flag", t("content.check.never_set", ident=flag))
+                self.err(f"{key}.flag", CatalogText("content.check.never_set", ident=flag))
         if c.var is not None:
             var = self.vars.get(c.var)
             if var is None:
                 self.err(
                     f"{key}.var",
-                    t("content.check.unknown_variable", ident=c.var)
+                    CatalogText("content.check.unknown_variable", ident=c.var)
                     + did_you_mean(c.var, self.vars),
                 )
             else:
                 if c.at_least is not None and c.at_least > var.max:
                     self.err(
-                        f"{key}.at_least", t("content.check.never_above", var=c.var, max=var.max)
+                        f"{key}.at_least",
+                        CatalogText("content.check.never_above", var=c.var, max=var.max),
                     )
                 if c.at_most is not None and c.at_most < var.min:
                     self.err(
-                        f"{key}.at_most", t("content.check.never_below", var=c.var, min=var.min)
+                        f"{key}.at_most",
+                        CatalogText("content.check.never_below", var=c.var, min=var.min),
                     )
                 if c.at_least is not None and c.at_most is not None and c.at_least > c.at_most:
-                    self.err(key, t("content.check.bounds_crossed"))
+                    self.err(key, CatalogText("content.check.bounds_crossed"))
         if c.visited is not None and c.visited not in self.node_ids:
             self.err(
                 f"{key}.visited",
-                t("content.check.unknown_node", ident=c.visited)
+                CatalogText("content.check.unknown_node", ident=c.visited)
                 + did_you_mean(c.visited, self.node_ids),
             )
         for i, sub in enumerate(c.all or []):
@@ -296,7 +306,7 @@ def _check_placeholders(s: Scenario, err: Err) -> None:
             if name not in declared:
                 err(
                     key,
-                    t("content.check.unknown_placeholder", name="{" + name + "}")
+                    CatalogText("content.check.unknown_placeholder", name="{" + name + "}")
                     + did_you_mean(name, declared),
                 )
 
@@ -313,7 +323,7 @@ def _check_graph(s: Scenario, err: Err) -> None:
         stack.extend(successors(nodes[current]))
     for ident in nodes:
         if ident not in reachable:
-            err(f"nodes.{ident}", t("content.check.unreachable", start=s.start))
+            err(f"nodes.{ident}", CatalogText("content.check.unreachable", start=s.start))
     # Reverse search from endings finds nodes that can never finish.
     incoming: dict[str, list[str]] = {ident: [] for ident in nodes}
     for ident, node in nodes.items():
@@ -321,7 +331,7 @@ def _check_graph(s: Scenario, err: Err) -> None:
             incoming[nxt].append(ident)
     finishing = {ident for ident, n in nodes.items() if isinstance(n, Ending)}
     if not finishing:
-        err("nodes", t("content.check.no_ending"))
+        err("nodes", CatalogText("content.check.no_ending"))
         return
     stack = list(finishing)
     while stack:
@@ -332,10 +342,10 @@ def _check_graph(s: Scenario, err: Err) -> None:
                 stack.append(prev)
     for ident in nodes:
         if ident in reachable and ident not in finishing:
-            err(f"nodes.{ident}", t("content.check.dead_end"))
+            err(f"nodes.{ident}", CatalogText("content.check.dead_end"))
     cycle = _find_cycle(nodes, s.start)
     if cycle:
-        err(f"nodes.{cycle[0]}", t("content.check.loop", path=" -> ".join(cycle)))
+        err(f"nodes.{cycle[0]}", CatalogText("content.check.loop", path=" -> ".join(cycle)))
 
 
 def _find_cycle(nodes: dict[str, Decision | Reply | Ending], start: str) -> list[str]:

@@ -12,7 +12,7 @@ from readiness.content.address import address_warnings
 from readiness.content.paths import Paths
 from readiness.content.problems import ContentProblem, add_lines
 from readiness.content.reading import DECIDE_SECONDS, WORDS_PER_MINUTE, filled, needed_seconds
-from readiness.i18n import t
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 from readiness.platforms import char_limit
@@ -38,7 +38,7 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
     an expert choice given away by its length."""
     out: list[ContentProblem] = []
 
-    def warn(key: str, message: str) -> None:
+    def warn(key: str, message: CatalogText) -> None:
         out.append(ContentProblem(path, key, message, severity="warning"))
 
     for node in s.nodes:
@@ -46,23 +46,28 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
         if isinstance(node, Decision):
             for c in node.choices:
                 if not c.feedback.strip():
-                    warn(f"{key}.choices.{c.id}.feedback", t("author.warn.no_feedback"))
+                    warn(f"{key}.choices.{c.id}.feedback", CatalogText("author.warn.no_feedback"))
             if _makes_no_difference(node):
-                warn(f"{key}.choices", t("author.warn.same_outcome", target=node.choices[0].next))
+                warn(
+                    f"{key}.choices",
+                    CatalogText("author.warn.same_outcome", target=node.choices[0].next),
+                )
         if isinstance(node, Reply):
             limit = char_limit(node.platform, node.max_chars)
             length = len(filled(s, node.expert_reply))
             if length > limit:
                 warn(
                     f"{key}.expert_reply",
-                    t("author.warn.too_long", length=length, platform=node.platform, limit=limit),
+                    CatalogText(
+                        "author.warn.too_long", length=length, platform=node.platform, limit=limit
+                    ),
                 )
         if isinstance(node, Decision | Reply) and node.time_limit > 0:
             need = needed_seconds(s, node)
             if node.time_limit < need:
                 warn(
                     f"{key}.time_limit",
-                    t(
+                    CatalogText(
                         "author.warn.too_fast",
                         limit=node.time_limit,
                         need=round(need),
@@ -77,7 +82,9 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
             if length > limit:
                 warn(
                     f"injects.{inj.id}.text",
-                    t("author.warn.too_long", length=length, platform=inj.platform, limit=limit),
+                    CatalogText(
+                        "author.warn.too_long", length=length, platform=inj.platform, limit=limit
+                    ),
                 )
     out.extend(_unrewarded_good_endings(path, s))
     out.extend(_expert_is_longest(path, s))
@@ -103,13 +110,14 @@ def _clock_times(path: Path, s: Scenario) -> list[ContentProblem]:
             where = f"exercise_{claim}"
         else:
             where = "practice_range" if "–" in clock else "practice"
+        shown: CatalogText | str = clock
         if clock.endswith("–"):
-            clock = t("author.warn.clock_from", clock=clock[:-1])
-        message = t(
+            shown = CatalogText("author.warn.clock_from", clock=clock[:-1])
+        message = CatalogText(
             f"author.warn.clock_{claim}",
             said=clash.mention.phrase,
-            clock=clock,
-            where=t(f"author.warn.clock_where.{where}"),
+            clock=shown,
+            where=CatalogText(f"author.warn.clock_where.{where}"),
         )
         out.append(ContentProblem(path, clash.key, message, severity="warning", code=CLOCK_TIME))
     return out
@@ -127,18 +135,18 @@ def _early_steps(path: Path, s: Scenario) -> list[ContentProblem]:
     for early in early_steps(s):
         field = "reply_to" if early.via == "reply_to" else "situation"
         if early.minute >= 0:
-            message = t(
+            message = CatalogText(
                 "content.warn.early_at",
                 inject=early.inject,
                 minute=f"{early.minute:g}"
                 if early.minute == int(early.minute)
                 else round(early.minute),
-                mode=t(f"content.warn.mode.{early.mode}"),
+                mode=CatalogText(f"content.warn.mode.{early.mode}"),
                 at=f"{early.at:g}",
                 node=early.node,
             )
         else:
-            message = t("content.warn.early_when", inject=early.inject, node=early.node)
+            message = CatalogText("content.warn.early_when", inject=early.inject, node=early.node)
         out.append(
             ContentProblem(
                 path, f"nodes.{early.node}.{field}", message, severity="warning", code=EARLY_STEP
@@ -158,7 +166,9 @@ def _expert_is_longest(path: Path, s: Scenario) -> list[ContentProblem]:
     longest = [n.id for n in marked if _longest_is_expert(s, n)]
     if len(marked) < LENGTH_PATTERN_DECISIONS or 2 * len(longest) <= len(marked):
         return []
-    message = t("author.warn.expert_longest", file=path.name, count=len(longest), of=len(marked))
+    message = CatalogText(
+        "author.warn.expert_longest", file=path.name, count=len(longest), of=len(marked)
+    )
     return [ContentProblem(path, "nodes", message, severity="warning", code=EXPERT_LONGEST)]
 
 
@@ -194,7 +204,9 @@ def _unrewarded_good_endings(path: Path, s: Scenario) -> list[ContentProblem]:
                     ContentProblem(
                         path,
                         f"nodes.{node.id}",
-                        t("author.warn.good_ending_low", best=_num(reached), max=_num(best)),
+                        CatalogText(
+                            "author.warn.good_ending_low", best=_num(reached), max=_num(best)
+                        ),
                         severity="warning",
                     )
                 )
@@ -228,7 +240,7 @@ def translation_warnings(
                         ContentProblem(
                             path,
                             key,
-                            t(
+                            CatalogText(
                                 "author.warn.translation",
                                 other=other_path.name,
                                 other_lang=other.language,

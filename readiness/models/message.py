@@ -7,8 +7,9 @@ from readiness.i18n import t
 
 class ContentMessage(ValueError):
     """Raised by model validators instead of a plain English `ValueError`: pydantic keeps the
-    exception in the error's context, and the content loader shows `text()` in the language of
-    the UI (`str()` is the English text, for logs and pydantic's own message)."""
+    exception in the error's context, and the content loader keeps `key` and `values` for
+    whoever shows the problem to word in their language (`str()` is the English text, for
+    logs and pydantic's own message)."""
 
     def __init__(self, key: str, at: str | None = None, **values: object) -> None:
         self.key = key
@@ -18,7 +19,7 @@ class ContentMessage(ValueError):
         self.values = values
         super().__init__(self.text("en"))
 
-    def text(self, lang: str | None = None) -> str:
+    def text(self, lang: str) -> str:
         template = t(self.key, lang)
         try:
             return template.format(**self.values)

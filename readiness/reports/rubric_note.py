@@ -1,4 +1,4 @@
-"""One short note per rubric verdict saying which words decided it, in the UI language.
+"""One short note per rubric verdict saying which words decided it, in the reader's language.
 
 Shared by the debrief (TUI), the Markdown journal and the group report, so a trainer sees
 the same explanation everywhere."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 from readiness.i18n import Lang, t
 
 
-def rubric_note(reason: str, words: str, lang: Lang | None = None) -> str:
+def rubric_note(reason: str, words: str, lang: Lang) -> str:
     """E.g. `found: “sorry”`, `negated: “keine Namen”`, `too short: 4/10 distinct content
     words`; '' for verdicts saved before reasons were kept."""
     if not reason:

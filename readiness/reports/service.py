@@ -11,19 +11,20 @@ from readiness.analysis.model import GapReport
 from readiness.content.loader import Library
 from readiness.content.translations import report_language
 from readiness.errors import UsageError
-from readiness.i18n import Lang, current_language, t
+from readiness.i18n import DEFAULT_LANGUAGE, Lang, t
 from readiness.models.results import AnyResult, ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.reports.render import Format, render
 from readiness.storage import load_result, write_output_file
 
 
-def load_results(paths: Sequence[Path]) -> list[AnyResult]:
-    """Read the named result files; a missing or broken one is a one-sentence error."""
+def load_results(paths: Sequence[Path], lang: Lang) -> list[AnyResult]:
+    """Read the named result files; a missing or broken one is a one-sentence error (a
+    missing one in `lang`)."""
     results = []
     for path in paths:
         if not path.is_file():
-            raise UsageError(t("cli.no_such_result_file", path=path))
+            raise UsageError(t("cli.no_such_result_file", lang, path=path))
         results.append(load_result(path))
     return results
 
@@ -64,11 +65,12 @@ def build_for_files(
     """The report text (or journals) and the starter-kit files written, if asked for.
 
     `lang` None: the language of the content (`report_language`), for a report nobody
-    chose a language for."""
-    results = load_results(paths)
+    chose a language for (English where no result names one); errors about the files are
+    in `lang`, else in English (the command line's language when none was asked for)."""
+    results = load_results(paths, lang or DEFAULT_LANGUAGE)
+    old = load_results([compare], lang or DEFAULT_LANGUAGE)[0] if compare is not None else None
     if lang is None:
-        lang = report_language(results, current_language())
-    old = load_results([compare])[0] if compare is not None else None
+        lang = report_language(results, DEFAULT_LANGUAGE)
     report, items = report_for(library, results, lang, profile, old, include_practice)
     kit_files: list[Path] = []
     if kit is not None:

@@ -28,6 +28,7 @@ from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult, ScenarioResult
 from readiness.settings import Settings
 from readiness.tui.app import ReadinessApp
+from readiness.tui.contracts import readiness_app
 from readiness.tui.safe_text import plain
 from readiness.tui.screens.assessment import QuestionScreen
 from readiness.tui.screens.scenario_dialogs import BriefingScreen
@@ -62,10 +63,11 @@ class ProblemsScreen(ModalScreen[None]):
         intro = t("author.watch.broken_intro", count=len(problems))
         self.query_one("#watch-intro", Static).update(Text(intro))
         lines = Text()
+        lang = readiness_app(self).settings.lang
         for problem in problems:
             where = f"{problem.line}: " if problem.line else ""
             lines.append(f"{where}{problem.key or '(file)'}", style="bold")
-            lines.append(f"  {problem.message}\n")
+            lines.append(f"  {problem.message.text(lang)}\n")
         self.query_one("#watch-lines", Static).update(lines)
 
 

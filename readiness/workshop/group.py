@@ -8,7 +8,7 @@ from pathlib import Path
 
 from readiness.content.loader import ContentFile, Kind, Library
 from readiness.content.translations import common_language, in_language, marked_title
-from readiness.i18n import Lang, current_language
+from readiness.i18n import DEFAULT_LANGUAGE, Lang
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult
 from readiness.models.scenario import Scenario
@@ -31,11 +31,12 @@ def analyse(
 ) -> GroupReport:
     """The room's picture from these results, with content looked up in `library`.
 
-    In one language (`lang`; None: the one most runs were taken in): runs of a file and of
+    In one language (`lang`; None: the one most runs were taken in, English when none
+    names a language with a catalog): runs of a file and of
     its translation that scores alike form one group, worded in `lang`; content without
     such a translation keeps its words, its title marked with its language."""
     if lang is None:
-        lang = common_language(results, current_language())
+        lang = common_language(results, DEFAULT_LANGUAGE)
     words: dict[tuple[Kind, str], ContentFile] = {}
     """(kind, content id of a run) -> the file whose words the report shows."""
     for r in results:

@@ -45,7 +45,7 @@ def errors_of(path: Path) -> list[ContentProblem]:
 
 
 def where(problem: ContentProblem) -> tuple[str, str, int | None, int | None]:
-    return problem.key, problem.message, problem.line, problem.column
+    return problem.key, problem.message.text("en"), problem.line, problem.column
 
 
 # -- 1. no type coercion ---------------------------------------------------------------------
@@ -94,7 +94,11 @@ def test_whole_numbers_stay_fine_where_decimals_are_expected(tmp_path: Path) -> 
 def test_other_wrong_types(tmp_path: Path, old: str, new: str, message: str, column: int) -> None:
     path = edited(tmp_path, "mini.en.toml", old, new)
     [problem] = errors_of(path)
-    assert (problem.message, problem.line, problem.column) == (message, line_no(path, new), column)
+    assert (problem.message.text("en"), problem.line, problem.column) == (
+        message,
+        line_no(path, new),
+        column,
+    )
 
 
 # -- 7. lines of the offending key or value --------------------------------------------------
@@ -111,7 +115,7 @@ def test_a_misspelt_key_points_at_itself_and_comes_before_the_missing_one(
         line_no(path, 'nxt = "r1"'),
         1,
     )
-    assert (second.key, second.message) == (
+    assert (second.key, second.message.text("en")) == (
         "nodes.d1.choices.answer.next",
         "required key is missing",
     )
@@ -149,7 +153,7 @@ def test_an_unclosed_multiline_string_is_reported_where_it_opens(tmp_path: Path)
     )
     content, [problem] = parse_file(path)
     assert content is None
-    assert (problem.message, problem.line, problem.column) == (
+    assert (problem.message.text("en"), problem.line, problem.column) == (
         "a multi-line string opens here and is never closed: add the closing \"\"\" (or ''')",
         line_no(path, 'situation = """'),
         13,
@@ -171,7 +175,7 @@ def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
     path.write_text((DATA / "mini.en.toml").read_text("utf-8"), encoding="utf-16")
     content, [problem] = parse_file(path)
     assert content is None
-    assert problem.message == (
+    assert problem.message.text("en") == (
         "the file is saved as UTF-16; save it as UTF-8 (in most editors: Save as, Encoding UTF-8)"
     )
 
@@ -181,9 +185,8 @@ def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
 
 def test_messages_follow_the_language(tmp_path: Path) -> None:
     path = edited(tmp_path, "mini.en.toml", "time_limit = 60", 'time_limit = "60"')
-    set_language("de")
     [problem] = errors_of(path)
-    assert problem.message == (
+    assert problem.message.text("de") == (
         'muss eine ganze Zahl ohne Anführungszeichen sein, z. B. 60; gefunden: der Text "60"'
     )
 
@@ -204,7 +207,7 @@ def test_a_fraction_where_0_to_100_is_meant_is_flagged_with_the_fix(
     path = edited(tmp_path, "full.assessment.toml", old, new)
     [problem] = errors_of(path)
     assert key in problem.key
-    assert problem.message == (
+    assert problem.message.text("en") == (
         f"looks like a fraction: every score in a file is on the 0–100 scale; write {fixed}, "
         "not 0.5"
     )
@@ -220,7 +223,7 @@ def test_profile_targets_and_weakest_link_on_the_same_scale(tmp_path: Path) -> N
         + '\n[[profiles]]\nid = "small"\ntitle = "Small"\ntargets = { backing = 0.9 }\n',
         encoding="utf-8",
     )
-    problems = sorted((p.key, p.message, p.line) for p in errors_of(path))
+    problems = sorted((p.key, p.message.text("en"), p.line) for p in errors_of(path))
     assert problems == [
         (
             "profiles.small.targets.backing",
@@ -238,7 +241,7 @@ def test_profile_targets_and_weakest_link_on_the_same_scale(tmp_path: Path) -> N
 def test_a_level_written_as_a_fraction_names_the_scale_not_the_order(tmp_path: Path) -> None:
     path = edited(tmp_path, "quiz.en.toml", "min_score = 60", "min_score = 0.6")
     [problem] = errors_of(path)
-    assert (problem.message, problem.line) == (
+    assert (problem.message.text("en"), problem.line) == (
         "looks like a fraction: every score in a file is on the 0–100 scale; write 60, not 0.6",
         line_no(path, "min_score = 0.6"),
     )
@@ -273,7 +276,11 @@ def with_extra_choice(text: str) -> str:
 
 
 def translation_warnings_of(problems: list[ContentProblem]) -> list[str]:
-    return [p.message for p in problems if p.key == "nodes.d2.choices" and p.severity == "warning"]
+    return [
+        p.message.text("en")
+        for p in problems
+        if p.key == "nodes.d2.choices" and p.severity == "warning"
+    ]
 
 
 def test_one_file_is_checked_against_its_counterpart_in_the_same_folder(tmp_path: Path) -> None:
@@ -323,7 +330,7 @@ def test_a_user_file_replaces_the_builtin_with_its_id_and_says_so(tmp_path: Path
     assert chosen is not None and chosen.path == mine and not chosen.builtin
     [notice] = [p for p in lib.problems if p.severity == "notice"]
     assert (notice.path, notice.key, notice.line) == (mine, "id", line_no(mine, "id = "))
-    assert notice.message == (
+    assert notice.message.text("en") == (
         f'replaces the built-in file with the id "leaked-photos-en" ({original}): this file is '
         "used instead"
     )
@@ -408,7 +415,7 @@ def test_more_than_five_errors_end_with_how_to_see_the_rest(tmp_path: Path) -> N
     path = tmp_path / "many.en.toml"
     path.write_text(text, "utf-8")
     with pytest.raises(ContentError) as caught:
-        load_one(path)
+        load_one(path, "en")
     lines = str(caught.value).splitlines()
     assert len(lines) == 7
     assert lines[-1] == f"  … and 6 more; see all with: readiness validate {path}"
@@ -439,7 +446,7 @@ def test_the_progress_bar_draws_on_a_terminal_and_clears_itself() -> None:
             return True
 
     screen = Terminal()
-    bar = ProgressBar(4, screen, "simulate")
+    bar = ProgressBar(4, screen, "simulate", "en")
     for done in range(5):
         bar(done)
     bar.finish()
@@ -447,7 +454,7 @@ def test_the_progress_bar_draws_on_a_terminal_and_clears_itself() -> None:
     assert "\rsimulate [" + "#" * 30 + "] 4/4 runs" in screen.getvalue()
     assert screen.getvalue().endswith("\r\033[K")
     quiet = io.StringIO()
-    ProgressBar(4, quiet, "simulate")(2)
+    ProgressBar(4, quiet, "simulate", "en")(2)
     assert quiet.getvalue() == ""
 
 
@@ -514,7 +521,7 @@ def test_a_reply_to_an_item_that_may_not_have_come_is_flagged(tmp_path: Path) ->
     path.write_text(text, "utf-8")
     [problem] = warnings_of(path)
     assert (problem.key, problem.line) == ("nodes.r1.reply_to", line_no(path, 'reply_to = "post"'))
-    assert problem.message == (
+    assert problem.message.text("en") == (
         'can show before the feed item "post" it answers: on some path its `when` does not hold '
         'yet when the step comes. Tie the item to the step with `when = { visited = "r1" }`'
     )
@@ -522,9 +529,8 @@ def test_a_reply_to_an_item_that_may_not_have_come_is_flagged(tmp_path: Path) ->
 
 def test_check_and_model_messages_in_german(tmp_path: Path) -> None:
     path = edited(tmp_path, "mini.en.toml", 'next = "bad"', 'next = "bda"')
-    set_language("de")
     [problem] = errors_of(path)
-    assert problem.message == 'unbekannter Schritt "bda" (meinten Sie "bad"?)'
+    assert problem.message.text("de") == 'unbekannter Schritt "bda" (meinten Sie "bad"?)'
     path = edited(
         tmp_path,
         "mini.en.toml",
@@ -532,7 +538,7 @@ def test_check_and_model_messages_in_german(tmp_path: Path) -> None:
         'situation = "Write your answer."\ntime_limit = 30',
     )
     [problem] = errors_of(path)
-    assert (problem.key, problem.message) == (
+    assert (problem.key, problem.message.text("de")) == (
         "nodes.r1",
         "ein Antwortschritt mit time_limit braucht ein [timeout]",
     )
@@ -548,7 +554,7 @@ def test_a_top_level_key_written_below_a_table_says_where_it_belongs(tmp_path: P
         line_no(path, "default_profile ="),
         1,
     )
-    assert problem.message == (
+    assert problem.message.text("en") == (
         '"default_profile" does not belong here: every key below a [section] header belongs to '
         "that section; move it above the header, or into the table where it belongs"
     )

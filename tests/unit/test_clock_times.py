@@ -21,7 +21,6 @@ from readiness.content.clock_times import NOW_TOLERANCE, clock_clashes, find_tim
 from readiness.content.loader import load_paths
 from readiness.content.warnings import CLOCK_TIME, scenario_warnings
 from readiness.engine.clock import clock_label
-from readiness.i18n import set_language
 from readiness.models.scenario import Scenario
 
 P = Path("x.toml")
@@ -88,9 +87,9 @@ def chain(
     }
 
 
-def clock_warnings(data: dict[str, Any]) -> list[tuple[str, str]]:
+def clock_warnings(data: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
     problems = scenario_warnings(P, Scenario.model_validate(data))
-    return [(p.key, p.message) for p in problems if p.code == CLOCK_TIME]
+    return [(p.key, p.message.text(lang)) for p in problems if p.code == CLOCK_TIME]
 
 
 def keys(data: dict[str, Any]) -> list[str]:
@@ -279,9 +278,8 @@ def test_a_post_opening_with_a_time_is_not_the_time_now() -> None:
 
 
 def test_the_warning_in_german() -> None:
-    set_language("de")
     data = chain("Start.", "Next.", "15:00 Uhr. Zeit, dass die Marke spricht.")
-    assert clock_warnings(data) == [
+    assert clock_warnings(data, "de") == [
         (
             "nodes.d2.situation",
             'der Text sagt, es sei "15:00 Uhr", aber die Uhr oben im Player zeigt hier 13:00 '

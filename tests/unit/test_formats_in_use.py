@@ -61,8 +61,7 @@ def test_counts_on_screens_are_grouped_the_readers_way() -> None:
 def test_stats_write_ranges_and_plurals_in_german() -> None:
     mini, problems = load_file(DATA / "mini.en.toml")
     assert mini is not None and not problems
-    set_language("de")
-    out = render(scenario_stats(mini.model))  # type: ignore[arg-type]
+    out = render(scenario_stats(mini.model), "de")  # type: ignore[arg-type]
     assert "2 Wege, 2–3 Schritte" in out
     assert "Schritte: 2 Entscheidungen, 1 Antwortschritt, 1 Feed-Ereignis" in out
     assert "Geschätzte Dauer: 0,3–2,1 min" in out

@@ -35,7 +35,7 @@ def only_problem(path: Path) -> tuple[str, str, int | None]:
     assert content is None
     [problem] = problems
     assert problem.severity == "error"
-    return problem.key, problem.message, problem.line
+    return problem.key, problem.message.text("en"), problem.line
 
 
 def test_malformed_toml_names_the_line(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_wrong_types_and_unknown_keys(tmp_path: Path) -> None:
     path = tmp_path / "quiz.toml"
     path.write_text(tomli_w.dumps(data))
     _, problems = parse_file(path)
-    assert sorted(f"{p.key}: {p.message}" for p in problems) == [
+    assert sorted(f"{p.key}: {p.message.text('en')}" for p in problems) == [
         "questions.q1.weight: must be a number without quotes, e.g. 60 or 2.5; found the text "
         '"heavy"',
         'questions.q1.wieght: unknown key "wieght" (did you mean "weight"?)',
@@ -113,7 +113,7 @@ def graph_problems(data: dict[str, Any], folder: Path) -> list[str]:
     path.write_text(tomli_w.dumps(data))
     lib = load_paths([path], with_builtin=False)
     assert lib.files == [] and lib.broken == [path]
-    return [f"{p.key}: {p.message}" for p in lib.problems]
+    return [f"{p.key}: {p.message.text('en')}" for p in lib.problems]
 
 
 def node(data: dict[str, Any], ident: str) -> dict[str, Any]:

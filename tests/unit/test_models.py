@@ -28,7 +28,7 @@ def problems_of(data: dict[str, Any], folder: Path) -> list[str]:
     path = folder / "case.toml"
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     lib = load_paths([path], with_builtin=False)
-    return [f"{p.key}: {p.message}" for p in lib.problems if p.severity == "error"]
+    return [f"{p.key}: {p.message.text('en')}" for p in lib.problems if p.severity == "error"]
 
 
 def field_names(model: type[BaseModel], seen: set[str] | None = None) -> Iterator[str]:

@@ -54,7 +54,7 @@ def test_taplo_follows_the_schema_line_of_new_files(tmp_path: Path) -> None:
     """`new` writes `#:schema ./scenario.schema.json` and the schema beside the file: taplo
     finds it without being told, also after the folder was copied elsewhere."""
     good = write_scaffold("scenario", "editor-test", "en", tmp_path)
-    write_schema("scenario", tmp_path)
+    write_schema("scenario", tmp_path, "en")
     shared = tmp_path / "copied"
     shutil.copytree(tmp_path, shared, ignore=shutil.ignore_patterns("copied"))
     good = shared / good.name

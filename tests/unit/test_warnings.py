@@ -33,10 +33,10 @@ def node(data: dict[str, Any], ident: str) -> dict[str, Any]:
     return next(n for n in data["nodes"] if n["id"] == ident)
 
 
-def warnings(data: dict[str, Any]) -> list[tuple[str, str]]:
+def warnings(data: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
     problems = scenario_warnings(P, Scenario.model_validate(data))
     assert all(p.severity == "warning" for p in problems)
-    return [(p.key, p.message) for p in problems]
+    return [(p.key, p.message.text(lang)) for p in problems]
 
 
 def test_the_base_scenario_has_no_warnings() -> None:
@@ -183,7 +183,7 @@ def pair(
         (Path("a.en.toml"), kind.model_validate(en)),
         (Path("a.de.toml"), kind.model_validate(de)),
     ]
-    return [(p.path.name, p.key, p.message) for p in translation_warnings(files)]
+    return [(p.path.name, p.key, p.message.text("en")) for p in translation_warnings(files)]
 
 
 def test_identical_translations_do_not_warn() -> None:
@@ -282,17 +282,16 @@ def test_loader_reports_warnings_with_lines_and_still_loads_the_file(tmp_path: P
     assert problem.severity == "warning"
     line = path.read_text().splitlines()[problem.line - 1]  # type: ignore[operator]
     assert line == 'feedback = ""'
-    assert str(problem) == (
+    assert problem.text("en") == (
         f"{path}:{problem.line}:12: nodes.d2.choices.argue.feedback: warning: no feedback: the "
         "debrief cannot tell the participant why this choice was good or bad"
     )
 
 
 def test_warnings_in_german() -> None:
-    set_language("de")
     data = raw("mini.en.toml")
     data["injects"][0]["text"] = "x" * 300
-    assert warnings(data) == [("injects.post.text", "300 Zeichen, aber x erlaubt 280")]
+    assert warnings(data, "de") == [("injects.post.text", "300 Zeichen, aber x erlaubt 280")]
 
 
 # --- the expert choice given away by its length ---------------------------------------------
@@ -368,8 +367,7 @@ def test_expert_length_counts_placeholders_as_shown() -> None:
 
 
 def test_expert_longest_warning_in_german_names_the_file() -> None:
-    set_language("de")
-    [(_, message)] = warnings(chain([(LONG, SHORT)] * 3))
+    [(_, message)] = warnings(chain([(LONG, SHORT)] * 3), "de")
     assert message.startswith(
         "in x.toml ist die Expertenwahl in 3 von 3 Entscheidungen die längste"
     )

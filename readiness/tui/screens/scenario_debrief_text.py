@@ -8,7 +8,7 @@ from rich.text import Text
 
 from readiness.engine import Debrief, DecisionReview, ExpertStep, ReplyReview, Run
 from readiness.engine.path_pairs import YourStep, pair_paths
-from readiness.i18n import t
+from readiness.i18n import current_language, t
 from readiness.reports.rubric_note import rubric_note
 
 MARK = {"inject": "•", "decision": "▶", "reply": "✎", "timeout": "⌛", "ending": "■"}
@@ -102,7 +102,7 @@ def reply_rubric(r: ReplyReview) -> Text:
         mark = "✓" if c.met else "✗"
         points = f" (+{c.points:g})" if c.met and c.points else ""
         text.append(f"\n{mark} {c.criterion.title}{points}", style="bold" if c.met else "")
-        note = rubric_note(c.reason, c.words)
+        note = rubric_note(c.reason, c.words, current_language())
         if note:
             text.append(f" [{note}]", style="dim")
         if c.feedback:

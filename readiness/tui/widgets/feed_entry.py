@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from readiness.engine import FeedItem, clock_label
-from readiness.i18n import t
+from readiness.i18n import current_language, t
 from readiness.platforms import platform_name
 from readiness.tui.widgets.meters import grouped
 
@@ -18,7 +18,7 @@ def item_header(item: FeedItem, start: str) -> Text:
     header = Text()
     platform = item.inject.platform
     if platform:
-        header.append(platform_name(platform), style="bold reverse")
+        header.append(platform_name(platform, current_language()), style="bold reverse")
         header.append(" ")
     header.append(item.author, style="bold")
     if item.handle:

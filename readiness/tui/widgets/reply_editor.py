@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from readiness.engine import Run
-from readiness.i18n import t
+from readiness.i18n import current_language, t
 from readiness.i18n.formats import number
 from readiness.models.scenario import Reply
 from readiness.platforms import platform_name
@@ -128,7 +128,7 @@ class ReplyEditor(Vertical):
                 + t(
                     "train.reply.over",
                     over=number(over),
-                    platform=platform_name(self.node.platform),
+                    platform=platform_name(self.node.platform, current_language()),
                 ),
                 style="bold",
             )
@@ -149,7 +149,7 @@ class ReplyEditor(Vertical):
             self.notify(
                 t(
                     "train.reply.too_long",
-                    platform=platform_name(self.node.platform),
+                    platform=platform_name(self.node.platform, current_language()),
                     over=number(over),
                 ),
                 severity="warning",

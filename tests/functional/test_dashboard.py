@@ -32,9 +32,9 @@ def library() -> Library:
 
 
 def assessment_run(
-    lib: Library, name: str, team: str, answers: dict[str, str], n: int
+    lib: Library, name: str, team: str, answers: dict[str, str], n: int, lang: str = "en"
 ) -> AnyResult:
-    content = lib.get("room-check-en")
+    content = lib.get(f"room-check-{lang}")
     assert content is not None
     result = new_assessment_result(content, participant=name, team=team)
     result.answers = {q: Answer(value=v) for q, v in answers.items()}
@@ -43,8 +43,10 @@ def assessment_run(
     return result
 
 
-def scenario_run(lib: Library, name: str, team: str, moves: list[str], n: int) -> AnyResult:
-    content = lib.get("room-drill-en")
+def scenario_run(
+    lib: Library, name: str, team: str, moves: list[str], n: int, lang: str = "en"
+) -> AnyResult:
+    content = lib.get(f"room-drill-{lang}")
     assert content is not None and isinstance(content.model, Scenario)
     result = new_scenario_result(content.model, participant=name, team=team)
     run = Run(content.model, result)
@@ -59,14 +61,29 @@ def scenario_run(lib: Library, name: str, team: str, moves: list[str], n: int) -
     return result
 
 
-def fill_room(folder: Path, lib: Library) -> None:
+REPLIES = {
+    "en": ("Sorry, we are on it.", "Not our fault.", "Sorry!"),
+    "de": ("Entschuldigung, wir kümmern uns.", "Nicht unsere Schuld.", "Tut uns leid!"),
+}
+
+
+def fill_room(folder: Path, lib: Library, lang: str = "en") -> None:
+    """Three participants in two teams, each with the assessment and the exercise, taken on
+    the room's content in `lang` (tests/data/workshop/content, or its German twin)."""
+    first, second, third = (f"say:{text}" for text in REPLIES[lang])
     runs = [
-        assessment_run(lib, "ada", "red", {"backing": "yes", "imprint": "yes", "rules": "5"}, 1),
-        assessment_run(lib, "bob", "red", {"backing": "no", "imprint": "yes", "rules": "3"}, 2),
-        assessment_run(lib, "cy", "blue", {"backing": "yes", "imprint": "no", "rules": "1"}, 3),
-        scenario_run(lib, "ada", "red", ["answer", "say:Sorry, we are on it.", "explain"], 4),
-        scenario_run(lib, "bob", "red", ["wait", "say:Not our fault.", "delete"], 5),
-        scenario_run(lib, "cy", "blue", ["answer", "say:Sorry!", "hide"], 6),
+        assessment_run(
+            lib, "ada", "red", {"backing": "yes", "imprint": "yes", "rules": "5"}, 1, lang
+        ),
+        assessment_run(
+            lib, "bob", "red", {"backing": "no", "imprint": "yes", "rules": "3"}, 2, lang
+        ),
+        assessment_run(
+            lib, "cy", "blue", {"backing": "yes", "imprint": "no", "rules": "1"}, 3, lang
+        ),
+        scenario_run(lib, "ada", "red", ["answer", first, "explain"], 4, lang),
+        scenario_run(lib, "bob", "red", ["wait", second, "delete"], 5, lang),
+        scenario_run(lib, "cy", "blue", ["answer", third, "hide"], 6, lang),
     ]
     for r in runs:
         save_result(folder, r)

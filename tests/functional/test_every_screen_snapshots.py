@@ -2,8 +2,9 @@
 "Done when"; home has its own in test_home_space.py).
 
 English screens use the fixtures of the other tests (tests/data/assess, train, workshop);
-German ones their German twins in tests/data/screens_de, so a German snapshot shows German
-content under a German UI. Everything on screen is fixed: the participant, the seed of the
+German ones their German twins in tests/data/screens_de (the workshop room's in
+tests/data/workshop/content_de), so a German snapshot shows German content under a German
+UI. Everything on screen is fixed: the participant, the seed of the
 choice order, the scenario clock (FakeClock), the save time and the results' dates."""
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ FOLDERS = {
     "en": [DATA / "assess" / "fixture-check.en.toml", DATA / "train" / "storm.en.toml"],
     "de": [DATA / "screens_de"],
 }
+ROOM_DE = DATA / "workshop" / "content_de"
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 
 SCREENS = [
@@ -273,11 +275,12 @@ def test_debrief_expert_path(
 
 @pytest.mark.parametrize(("size", "lang"), SCREENS)
 def test_dashboard(snap_compare: Any, tmp_path: Path, size: tuple[int, int], lang: str) -> None:
-    """The facilitator's room with three participants (the room's content is English)."""
+    """The facilitator's room with three participants, who took the room's content in the
+    dashboard's language (the German twin is tests/data/workshop/content_de)."""
     room = tmp_path / "room-42"
     room.mkdir()
-    lib = room_library()
-    fill_room(room, lib)
+    lib = room_library() if lang == "en" else load_paths([ROOM_DE], with_builtin=False)
+    fill_room(room, lib, lang)
     app = make_dashboard_app(Settings(lang=lang, results_dir=room), room, library=lib)  # type: ignore[arg-type]
     assert snap_compare(app, run_before=settle, terminal_size=size)
 

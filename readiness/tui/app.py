@@ -39,6 +39,9 @@ class ReadinessApp(App[int]):
     # Descriptions are catalog keys, translated where they are shown (readiness.tui.keys).
     BINDINGS = [
         Binding("question_mark", "help", "keys.help", id="help"),
+        # F1 too, on every screen: in a text field ? is typed (the footer then shows "F1
+        # Help"), and over a dialog or the briefing only priority keys reach the app.
+        Binding("f1", "help", "keys.help", id="help.f1", priority=True),
         Binding("ctrl+q", "quit", "keys.quit", id="quit", priority=True, show=False),
         # Textual adds its own Ctrl+P binding labelled "palette" unless the app has one.
         Binding(

@@ -105,14 +105,14 @@ def footer_entries(app: ReadinessApp) -> list[tuple[str, str]]:
         (
             "de",
             [("⏎", "Starten"), ("r", "Ergebnisse"), ("Strg+P", "Befehle")],
-            ["Eingabe  Starten", "q / Strg+Q  Beenden", "?  Hilfe"],
+            ["Eingabe  Starten", "q / Strg+Q  Beenden", "? / F1  Hilfe"],
             "Befehl suchen …",
             {"Farbschema", "Beenden", "Tasten und Hilfe", "Bildschirmfoto"},
         ),
         (
             "en",
             [("⏎", "Start"), ("r", "Saved results"), ("Ctrl+P", "commands")],
-            ["Enter  Start", "q / Ctrl+Q  Quit", "?  Help"],
+            ["Enter  Start", "q / Ctrl+Q  Quit", "? / F1  Help"],
             "Search for commands…",
             {"Theme", "Quit", "Keys and help", "Screenshot"},
         ),

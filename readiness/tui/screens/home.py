@@ -34,13 +34,15 @@ class HomeScreen(Screen[None]):
     """Lists assessments and scenarios; Enter starts the highlighted one."""
 
     BINDINGS = [
+        # Most important first: where the footer is too narrow (80 columns, German), it
+        # drops keys from the right (the language toggle first); help lists them all.
+        Binding("r", "results", "home.results", id="results"),
         # Each toggle has two bindings on one key; `check_action` shows the one that says
         # what pressing it does now.
-        Binding("l", "toggle_languages", "home.all_languages", id="languages"),
-        Binding("l", "toggle_languages_off", "home.my_language", id="languages.off"),
         Binding("m", "toggle_practice", "home.practice_on", id="practice"),
         Binding("m", "toggle_practice_off", "home.practice_off", id="practice.off"),
-        Binding("r", "results", "home.results", id="results"),
+        Binding("l", "toggle_languages", "home.all_languages", id="languages"),
+        Binding("l", "toggle_languages_off", "home.my_language", id="languages.off"),
         Binding("q", "app.quit", "keys.quit", id="quit"),
     ]
 
@@ -128,7 +130,7 @@ class HomeScreen(Screen[None]):
         option_list.clear_options()
         option_list.add_options(options)
         # Broken files by name with their first error, and files replacing a built-in one.
-        notes = library_notes(library, short=True)
+        notes = library_notes(library, readiness_app(self).settings.lang, short=True)
         if notes:
             self.notify(
                 "\n".join(notes),

@@ -1,0 +1,124 @@
+"""Every footer keeps its most important keys at 80 columns, in both languages (issue 14,
+point 4): help (?) and the way out (q) are whole on screen; other keys give way from the
+right when the width runs out, and still work and stay in the help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_dashboard import fill_room
+from test_dashboard import library as room_library
+from textual.app import App
+from textual.widget import Widget
+
+from readiness.content.loader import load_paths
+from readiness.i18n import set_language
+from readiness.settings import Settings
+from readiness.tui.app import make_app
+from readiness.tui.screens.dashboard import DashboardScreen
+from readiness.tui.screens.home import HomeScreen
+from readiness.tui.workshop_apps import make_dashboard_app
+
+DATA = Path(__file__).parent.parent / "data"
+ROOM_DE = DATA / "workshop" / "content_de"
+LANGS = ["en", "de"]
+HELP = {"en": "Help", "de": "Hilfe"}
+
+
+def footer_keys(app: App[Any]) -> dict[str, Widget]:
+    """The footer entries on screen, by key ("question_mark", "q", …)."""
+    footer = app.screen.query_one("LocalFooter")
+    return {str(k.key): k for k in footer.query("FooterKey")}  # type: ignore[attr-defined]
+
+
+def whole_on_screen(app: App[Any], entry: Widget) -> bool:
+    region = entry.region
+    return region.width > 0 and region.right <= app.size.width
+
+
+async def settle(pilot: Any) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def check(app: App[Any], lang: str, way_out: str) -> None:
+    keys = footer_keys(app)
+    assert "question_mark" in keys and way_out in keys, list(keys)
+    for key in ("question_mark", way_out):
+        assert whole_on_screen(app, keys[key]), (key, keys[key].region)
+    assert str(keys["question_mark"].description) == HELP[lang]  # type: ignore[attr-defined]
+    assert all(whole_on_screen(app, k) for k in keys.values())  # nothing shown half
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_home_footer_keeps_help_and_quit_at_80_columns(lang: str, results: Path) -> None:
+    library = load_paths([DATA / "foundation", DATA / "report"], with_builtin=False)
+    app = make_app(Settings(lang=lang, results_dir=results), library=library)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, HomeScreen)
+            check(app, lang, "q")
+            assert "r" in footer_keys(app)  # the saved results stay before the toggles
+            for toggle in ("m", "l"):  # toggled on, the labels change length
+                await pilot.press(toggle)
+                await settle(pilot)
+                check(app, lang, "q")
+            # Wide enough, every key is back.
+            await pilot.resize_terminal(160, 50)
+            await settle(pilot)
+            assert {"r", "m", "l", "q", "question_mark"} <= set(footer_keys(app))
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_dashboard_footer_keeps_help_and_quit_at_80_columns(
+    lang: str, tmp_path: Path
+) -> None:
+    room = tmp_path / "room-42"
+    room.mkdir()
+    lib = room_library() if lang == "en" else load_paths([ROOM_DE], with_builtin=False)
+    fill_room(room, lib, lang)
+    app = make_dashboard_app(Settings(lang=lang, results_dir=room), room, library=lib)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, DashboardScreen)
+            check(app, lang, "q")
+            await pilot.press("space")  # paused: "Resume all" is longer than "Pause all"
+            await settle(pilot)
+            check(app, lang, "q")
+            await pilot.press("space")
+            await settle(pilot)
+    finally:
+        set_language("en")
+
+
+async def test_f1_opens_help_where_question_mark_cannot(results: Path) -> None:
+    """Over the briefing (a dialog, which the app's ? does not reach), F1 is help. In a
+    reply box, where ? is typed, the footer shows "F1 Hilfe" (snapshot test_player_reply)."""
+    from readiness.tui.screens.help import HelpScreen
+    from readiness.tui.screens.scenario_dialogs import BriefingScreen
+
+    library = load_paths([DATA / "train" / "storm.en.toml"], with_builtin=False)
+    content = library.get("storm-en")
+    assert content is not None
+    settings = Settings(lang="de", results_dir=results, participant="kim")
+    app = make_app(settings, library=library, start=content, home=False)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, BriefingScreen)
+            await pilot.press("question_mark")  # a dialog: the app's ? does not reach it
+            await pilot.press("f1")
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, BriefingScreen)
+    finally:
+        set_language("en")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from readiness.content.problems import ContentProblem, did_you_mean
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import AnswerCondition, Assessment
+
+Err = Callable[[str, CatalogText], None]
 
 
 def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
@@ -23,65 +25,81 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
     _duplicates(levels, "levels", err)
     _duplicates([q.id for q in a.questions], "questions", err)
     _duplicates([p.id for p in a.profiles], "profiles", err)
+    _check_questions(a, dims, levels, err)
+    _check_profiles(a, dims, err)
+    if a.weakest_link and a.weakest_link.max_level not in levels:
+        _unknown(
+            err,
+            "weakest_link.max_level",
+            "content.check.unknown_level",
+            a.weakest_link.max_level,
+            levels,
+        )
+    return problems
 
+
+def _unknown(err: Err, key: str, message: str, ident: str, known: Collection[str]) -> None:
+    """`ident` is not among `known`: say so, with the nearest known id as a suggestion."""
+    err(key, CatalogText(message, ident=ident) + did_you_mean(ident, known))
+
+
+def _check_questions(a: Assessment, dims: list[str], levels: list[str], err: Err) -> None:
+    """Each question's dimension, options, critical level and condition; then the dimensions
+    no question asks about."""
     seen: dict[str, list[str]] = {}
-    used_dims: set[str] = set()
     for q in a.questions:
         base = f"questions.{q.id}"
         if q.dimension not in dims:
-            err(
-                f"{base}.dimension",
-                CatalogText("content.check.unknown_dimension", ident=q.dimension)
-                + did_you_mean(q.dimension, dims),
-            )
-        used_dims.add(q.dimension)
+            _unknown(err, f"{base}.dimension", "content.check.unknown_dimension", q.dimension, dims)
         _duplicates([o.id for o in q.options], f"{base}.options", err)
         if q.critical and q.critical.max_level not in levels:
-            err(
+            _unknown(
+                err,
                 f"{base}.critical.max_level",
-                CatalogText("content.check.unknown_level", ident=q.critical.max_level)
-                + did_you_mean(q.critical.max_level, levels),
+                "content.check.unknown_level",
+                q.critical.max_level,
+                levels,
             )
         if q.when is not None:
             _check_condition(q.when, f"{base}.when", seen, err)
         seen[q.id] = q.option_ids()
+    used_dims = {q.dimension for q in a.questions}
     for d in dims:
         if d not in used_dims:
             err(f"dimensions.{d}", CatalogText("content.check.empty_dimension"))
+
+
+def _check_profiles(a: Assessment, dims: list[str], err: Err) -> None:
+    """Profiles target known dimensions; questions and the default name known profiles."""
     for p in a.profiles:
         for dim_id in p.targets:
             if dim_id not in dims:
-                err(
+                _unknown(
+                    err,
                     f"profiles.{p.id}.targets.{dim_id}",
-                    CatalogText("content.check.unknown_dimension", ident=dim_id)
-                    + did_you_mean(dim_id, dims),
+                    "content.check.unknown_dimension",
+                    dim_id,
+                    dims,
                 )
     profile_ids = [p.id for p in a.profiles]
     for q in a.questions:
         for field in ("critical_for", "not_applicable_for"):
             for i, pid in enumerate(getattr(q, field)):
                 if pid not in profile_ids:
-                    err(
+                    _unknown(
+                        err,
                         f"questions.{q.id}.{field}.{i}",
-                        CatalogText("content.check.unknown_profile", ident=pid)
-                        + did_you_mean(pid, profile_ids),
+                        "content.check.unknown_profile",
+                        pid,
+                        profile_ids,
                     )
     if a.default_profile and a.default_profile not in profile_ids:
-        err(
-            "default_profile",
-            CatalogText("content.check.unknown_profile", ident=a.default_profile)
-            + did_you_mean(a.default_profile, profile_ids),
+        _unknown(
+            err, "default_profile", "content.check.unknown_profile", a.default_profile, profile_ids
         )
-    if a.weakest_link and a.weakest_link.max_level not in levels:
-        err(
-            "weakest_link.max_level",
-            CatalogText("content.check.unknown_level", ident=a.weakest_link.max_level)
-            + did_you_mean(a.weakest_link.max_level, levels),
-        )
-    return problems
 
 
-def _duplicates(ids: list[str], key: str, err: Callable[[str, CatalogText], None]) -> None:
+def _duplicates(ids: list[str], key: str, err: Err) -> None:
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
@@ -93,7 +111,7 @@ def _check_condition(
     cond: AnswerCondition,
     key: str,
     earlier: dict[str, list[str]],
-    err: Callable[[str, CatalogText], None],
+    err: Err,
 ) -> None:
     if cond.question is not None:
         if cond.question not in earlier:

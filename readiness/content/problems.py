@@ -198,24 +198,23 @@ _LIMIT_KEYS = {
 }
 
 
+_PLAIN_KEYS = {
+    "missing": "content.missing",
+    "union_tag_invalid": "content.node_type",
+    "union_tag_not_found": "content.node_type_missing",
+}
+"""pydantic's error types that need no detail, and the sentence for each."""
+
+
 def _message(err: Any, field_names: set[str]) -> CatalogText:
     """One sentence for one pydantic error, in no language yet."""
     loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx", {}) or {}
     if kind == "extra_forbidden":
-        unknown = str(loc[-1]) if loc else ""
-        if unknown in field_names:
-            # A real key in the wrong table: usually written below a [section] it does not
-            # belong to (TOML puts every key after a header into that table).
-            return CatalogText("content.misplaced_key", name=unknown)
-        return CatalogText("content.unknown_key", name=unknown) + did_you_mean(unknown, field_names)
-    if kind == "missing":
-        return CatalogText("content.missing")
-    if kind == "union_tag_invalid":
-        return CatalogText("content.node_type")
-    if kind == "union_tag_not_found":
-        return CatalogText("content.node_type_missing")
+        return _extra_key(str(loc[-1]) if loc else "", field_names)
+    if kind in _PLAIN_KEYS:
+        return CatalogText(_PLAIN_KEYS[kind])
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern in _PATTERN_MESSAGES:
@@ -238,6 +237,15 @@ def _message(err: Any, field_names: set[str]) -> CatalogText:
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     return CatalogText.verbatim(message)
+
+
+def _extra_key(unknown: str, field_names: set[str]) -> CatalogText:
+    """A key the table does not have: a real key in the wrong table, or a typo."""
+    if unknown in field_names:
+        # A real key in the wrong table: usually written below a [section] it does not
+        # belong to (TOML puts every key after a header into that table).
+        return CatalogText("content.misplaced_key", name=unknown)
+    return CatalogText("content.unknown_key", name=unknown) + did_you_mean(unknown, field_names)
 
 
 def from_validation_error(

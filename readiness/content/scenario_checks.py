@@ -36,143 +36,157 @@ def successors(node: Decision | Reply | Ending) -> list[str]:
 def check_scenario(
     path: Path, s: Scenario, assessment_dimensions: Collection[str] | None = None
 ) -> list[ContentProblem]:
-    """All cross-references and the graph of one scenario."""
-    problems: list[ContentProblem] = []
+    """All cross-references and the graph of one scenario; the graph only once every
+    reference holds (a walk over unknown steps would say nothing useful)."""
+    check = _ScenarioCheck(path, s)
+    check.unique_ids()
+    check.target("start", s.start)
+    check.variables()
+    check.drift()
+    if assessment_dimensions is not None:
+        check.evidence(assessment_dimensions)
+    check.injects()
+    for node in s.nodes:
+        check.node(node)
+    _check_placeholders(s, check.err)
+    if not check.problems:
+        _check_graph(s, check.err)
+    return check.problems
 
-    def err(key: str, message: CatalogText) -> None:
-        problems.append(ContentProblem(path, key, message))
 
-    node_ids = [n.id for n in s.nodes]
-    _duplicates(node_ids, "nodes", err)
-    _duplicates([i.id for i in s.injects], "injects", err)
-    _duplicates([v.id for v in s.variables], "variables", err)
-    _duplicates([d.id for d in s.dimensions], "dimensions", err)
-    nodes = {n.id: n for n in s.nodes}
-    variables = {v.id: v for v in s.variables}
-    dims = [d.id for d in s.dimensions]
-    inject_ids = [i.id for i in s.injects]
+class _ScenarioCheck:
+    """The reference checks of one scenario, one method per part of the file; problems are
+    collected in the order of the file's parts."""
 
-    def target(key: str, ident: str) -> None:
-        if ident not in nodes:
-            err(
-                key,
-                CatalogText("content.check.unknown_node", ident=ident)
-                + did_you_mean(ident, node_ids),
-            )
+    def __init__(self, path: Path, s: Scenario) -> None:
+        self.path = path
+        self.s = s
+        self.problems: list[ContentProblem] = []
+        self.node_ids = [n.id for n in s.nodes]
+        self.dims = [d.id for d in s.dimensions]
+        self.inject_ids = [i.id for i in s.injects]
+        self.variable_ids = [v.id for v in s.variables]
+        self.conditions = _ConditionChecker(s, self.node_ids, _flags_set(s), self.err)
 
-    def scores(key: str, values: dict[str, float]) -> None:
+    def err(self, key: str, message: CatalogText) -> None:
+        self.problems.append(ContentProblem(self.path, key, message))
+
+    def unknown(self, key: str, message: str, ident: str, known: Collection[str]) -> None:
+        """`ident` is not among `known`: say so, with the nearest known id as a suggestion."""
+        self.err(key, CatalogText(message, ident=ident) + did_you_mean(ident, known))
+
+    def unique_ids(self) -> None:
+        _duplicates(self.node_ids, "nodes", self.err)
+        _duplicates(self.inject_ids, "injects", self.err)
+        _duplicates(self.variable_ids, "variables", self.err)
+        _duplicates(self.dims, "dimensions", self.err)
+
+    def target(self, key: str, ident: str) -> None:
+        """A step a choice, reply, timeout or the start leads to."""
+        if ident not in self.node_ids:
+            self.unknown(key, "content.check.unknown_node", ident, self.node_ids)
+
+    def scores(self, key: str, values: dict[str, float]) -> None:
         for dim in values:
-            if dim not in dims:
-                err(
-                    f"{key}.{dim}",
-                    CatalogText("content.check.unknown_scoring_dimension", ident=dim)
-                    + did_you_mean(dim, dims),
+            if dim not in self.dims:
+                self.unknown(
+                    f"{key}.{dim}", "content.check.unknown_scoring_dimension", dim, self.dims
                 )
 
-    set_somewhere = _flags_set(s)
-    checker = _ConditionChecker(s, node_ids, set_somewhere, err)
+    def variables(self) -> None:
+        for var in self.s.variables:
+            if not var.min <= var.initial <= var.max:
+                self.err(
+                    f"variables.{var.id}.initial",
+                    CatalogText("content.check.between", min=var.min, max=var.max),
+                )
+            if var.min >= var.max:
+                self.err(f"variables.{var.id}.max", CatalogText("content.check.above_min"))
 
-    target("start", s.start)
-    for i, var in enumerate(s.variables):
-        if not var.min <= var.initial <= var.max:
-            err(
-                f"variables.{var.id}.initial",
-                CatalogText("content.check.between", min=var.min, max=var.max),
-            )
-        if var.min >= var.max:
-            err(f"variables.{var.id}.max", CatalogText("content.check.above_min"))
-        del i
-    for i, drift in enumerate(s.drift):
-        key = f"drift[{i + 1}]"
-        if drift.var not in variables:
-            err(
-                f"{key}.var",
-                CatalogText("content.check.unknown_variable", ident=drift.var)
-                + did_you_mean(drift.var, variables),
-            )
-        if drift.while_ is not None:
-            checker.check(drift.while_, f"{key}.while")
-    for dim in s.dimensions:
-        if assessment_dimensions is not None:
+    def drift(self) -> None:
+        for i, drift in enumerate(self.s.drift):
+            key = f"drift[{i + 1}]"
+            if drift.var not in self.variable_ids:
+                self.unknown(
+                    f"{key}.var", "content.check.unknown_variable", drift.var, self.variable_ids
+                )
+            if drift.while_ is not None:
+                self.conditions.check(drift.while_, f"{key}.while")
+
+    def evidence(self, assessment_dimensions: Collection[str]) -> None:
+        """Each `evidence_for` names a dimension of a loaded assessment."""
+        for dim in self.s.dimensions:
             for ev in dim.evidence_for:
                 if ev not in assessment_dimensions:
-                    err(
+                    self.unknown(
                         f"dimensions.{dim.id}.evidence_for",
-                        CatalogText("content.check.no_assessment_dimension", ident=ev)
-                        + did_you_mean(ev, assessment_dimensions),
+                        "content.check.no_assessment_dimension",
+                        ev,
+                        assessment_dimensions,
                     )
-    for inj in s.injects:
-        key = f"injects.{inj.id}"
-        if inj.reply_to is not None and inj.reply_to not in inject_ids:
-            err(
-                f"{key}.reply_to",
-                CatalogText("content.check.unknown_inject", ident=inj.reply_to)
-                + did_you_mean(inj.reply_to, inject_ids),
-            )
-        if inj.when is not None:
-            checker.check(inj.when, f"{key}.when")
-        if inj.growth is not None and inj.growth.until is not None:
-            checker.check(inj.growth.until, f"{key}.growth.until")
-        _check_effects(inj.effects, f"{key}.effects", s, err)
-    for node in s.nodes:
+
+    def reply_to(self, key: str, ident: str | None) -> None:
+        if ident is not None and ident not in self.inject_ids:
+            self.unknown(key, "content.check.unknown_inject", ident, self.inject_ids)
+
+    def injects(self) -> None:
+        for inj in self.s.injects:
+            key = f"injects.{inj.id}"
+            self.reply_to(f"{key}.reply_to", inj.reply_to)
+            if inj.when is not None:
+                self.conditions.check(inj.when, f"{key}.when")
+            if inj.growth is not None and inj.growth.until is not None:
+                self.conditions.check(inj.growth.until, f"{key}.growth.until")
+            _check_effects(inj.effects, f"{key}.effects", self.s, self.err)
+
+    def node(self, node: Decision | Reply | Ending) -> None:
         key = f"nodes.{node.id}"
         if isinstance(node, Decision):
-            choice_ids = [c.id for c in node.choices]
-            _duplicates(choice_ids, f"{key}.choices", err)
-            for c in node.choices:
-                ckey = f"{key}.choices.{c.id}"
-                target(f"{ckey}.next", c.next)
-                scores(f"{ckey}.scores", c.scores)
-                _check_effects(c.effects, f"{ckey}.effects", s, err)
-                if c.when is not None:
-                    checker.check(c.when, f"{ckey}.when")
-            if node.expert is not None and node.expert not in choice_ids:
-                err(
-                    f"{key}.expert",
-                    CatalogText("content.check.unknown_choice", ident=node.expert)
-                    + did_you_mean(node.expert, choice_ids),
-                )
-            if all(c.when is not None for c in node.choices) and node.timeout is None:
-                err(
-                    f"{key}.choices",
-                    CatalogText("content.check.stuck"),
-                )
+            self.decision(key, node)
         elif isinstance(node, Reply):
-            target(f"{key}.next", node.next)
-            _duplicates([c.id for c in node.rubric], f"{key}.rubric", err)
-            _check_effects(node.effects, f"{key}.effects", s, err)
-            if node.reply_to is not None and node.reply_to not in inject_ids:
-                err(
-                    f"{key}.reply_to",
-                    CatalogText("content.check.unknown_inject", ident=node.reply_to)
-                    + did_you_mean(node.reply_to, inject_ids),
-                )
-            for crit in node.rubric:
-                ckey = f"{key}.rubric.{crit.id}"
-                if crit.dimension is not None and crit.dimension not in dims:
-                    err(
-                        f"{ckey}.dimension",
-                        CatalogText("content.check.unknown_scoring_dimension", ident=crit.dimension)
-                        + did_you_mean(crit.dimension, dims),
-                    )
-                for pattern in crit.patterns:
-                    try:
-                        re.compile(pattern)
-                    except re.error as exc:
-                        err(
-                            f"{ckey}.patterns",
-                            CatalogText(
-                                "content.check.bad_regex", pattern=repr(pattern), error=exc
-                            ),
-                        )
+            self.reply(key, node)
         if not isinstance(node, Ending) and node.timeout is not None:
-            target(f"{key}.timeout.next", node.timeout.next)
-            scores(f"{key}.timeout.scores", node.timeout.scores)
-            _check_effects(node.timeout.effects, f"{key}.timeout.effects", s, err)
-    _check_placeholders(s, err)
-    if not problems:
-        _check_graph(s, err)
-    return problems
+            self.target(f"{key}.timeout.next", node.timeout.next)
+            self.scores(f"{key}.timeout.scores", node.timeout.scores)
+            _check_effects(node.timeout.effects, f"{key}.timeout.effects", self.s, self.err)
+
+    def decision(self, key: str, node: Decision) -> None:
+        choice_ids = [c.id for c in node.choices]
+        _duplicates(choice_ids, f"{key}.choices", self.err)
+        for c in node.choices:
+            ckey = f"{key}.choices.{c.id}"
+            self.target(f"{ckey}.next", c.next)
+            self.scores(f"{ckey}.scores", c.scores)
+            _check_effects(c.effects, f"{ckey}.effects", self.s, self.err)
+            if c.when is not None:
+                self.conditions.check(c.when, f"{ckey}.when")
+        if node.expert is not None and node.expert not in choice_ids:
+            self.unknown(f"{key}.expert", "content.check.unknown_choice", node.expert, choice_ids)
+        if all(c.when is not None for c in node.choices) and node.timeout is None:
+            self.err(f"{key}.choices", CatalogText("content.check.stuck"))
+
+    def reply(self, key: str, node: Reply) -> None:
+        self.target(f"{key}.next", node.next)
+        _duplicates([c.id for c in node.rubric], f"{key}.rubric", self.err)
+        _check_effects(node.effects, f"{key}.effects", self.s, self.err)
+        self.reply_to(f"{key}.reply_to", node.reply_to)
+        for crit in node.rubric:
+            ckey = f"{key}.rubric.{crit.id}"
+            if crit.dimension is not None and crit.dimension not in self.dims:
+                self.unknown(
+                    f"{ckey}.dimension",
+                    "content.check.unknown_scoring_dimension",
+                    crit.dimension,
+                    self.dims,
+                )
+            for pattern in crit.patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    self.err(
+                        f"{ckey}.patterns",
+                        CatalogText("content.check.bad_regex", pattern=repr(pattern), error=exc),
+                    )
 
 
 def _duplicates(ids: list[str], key: str, err: Err) -> None:
@@ -232,38 +246,10 @@ class _ConditionChecker:
         self.err = err
 
     def check(self, c: StateCondition, key: str) -> None:
-        for flag, field in ((c.flag, "flag"), (c.not_flag, "not_flag")):
-            if flag is None:
-                continue
-            if flag not in self.s.flags:
-                self.err(
-                    f"{key}.{field}",
-                    CatalogText("content.check.undeclared_flag", ident=flag)
-                    + did_you_mean(flag, self.s.flags),
-                )
-            elif field == "flag" and flag not in self.set_flags:
-                self.err(f"{key}.flag", CatalogText("content.check.never_set", ident=flag))
+        """`c` and every condition inside it."""
+        self.flags(c, key)
         if c.var is not None:
-            var = self.vars.get(c.var)
-            if var is None:
-                self.err(
-                    f"{key}.var",
-                    CatalogText("content.check.unknown_variable", ident=c.var)
-                    + did_you_mean(c.var, self.vars),
-                )
-            else:
-                if c.at_least is not None and c.at_least > var.max:
-                    self.err(
-                        f"{key}.at_least",
-                        CatalogText("content.check.never_above", var=c.var, max=var.max),
-                    )
-                if c.at_most is not None and c.at_most < var.min:
-                    self.err(
-                        f"{key}.at_most",
-                        CatalogText("content.check.never_below", var=c.var, min=var.min),
-                    )
-                if c.at_least is not None and c.at_most is not None and c.at_least > c.at_most:
-                    self.err(key, CatalogText("content.check.bounds_crossed"))
+            self.bounds(c, c.var, key)
         if c.visited is not None and c.visited not in self.node_ids:
             self.err(
                 f"{key}.visited",
@@ -276,6 +262,43 @@ class _ConditionChecker:
             self.check(sub, f"{key}.any[{i + 1}]")
         if c.not_ is not None:
             self.check(c.not_, f"{key}.not")
+
+    def flags(self, c: StateCondition, key: str) -> None:
+        """Flags are declared, and a flag a condition waits for is set somewhere."""
+        for flag, field in ((c.flag, "flag"), (c.not_flag, "not_flag")):
+            if flag is None:
+                continue
+            if flag not in self.s.flags:
+                self.err(
+                    f"{key}.{field}",
+                    CatalogText("content.check.undeclared_flag", ident=flag)
+                    + did_you_mean(flag, self.s.flags),
+                )
+            elif field == "flag" and flag not in self.set_flags:
+                self.err(f"{key}.flag", CatalogText("content.check.never_set", ident=flag))
+
+    def bounds(self, c: StateCondition, name: str, key: str) -> None:
+        """The variable exists and its bounds in `c` can be met within its range."""
+        var = self.vars.get(name)
+        if var is None:
+            self.err(
+                f"{key}.var",
+                CatalogText("content.check.unknown_variable", ident=name)
+                + did_you_mean(name, self.vars),
+            )
+            return
+        if c.at_least is not None and c.at_least > var.max:
+            self.err(
+                f"{key}.at_least",
+                CatalogText("content.check.never_above", var=name, max=var.max),
+            )
+        if c.at_most is not None and c.at_most < var.min:
+            self.err(
+                f"{key}.at_most",
+                CatalogText("content.check.never_below", var=name, min=var.min),
+            )
+        if c.at_least is not None and c.at_most is not None and c.at_least > c.at_most:
+            self.err(key, CatalogText("content.check.bounds_crossed"))
 
 
 def _texts(model: BaseModel, key: str) -> Iterator[tuple[str, str]]:
@@ -312,27 +335,45 @@ def _check_placeholders(s: Scenario, err: Err) -> None:
 
 
 def _check_graph(s: Scenario, err: Err) -> None:
+    """Every step is reachable from the start, can still reach an ending, and no path loops."""
     nodes = {n.id: n for n in s.nodes}
+    reachable = _reachable(nodes, s.start)
+    for ident in nodes:
+        if ident not in reachable:
+            err(f"nodes.{ident}", CatalogText("content.check.unreachable", start=s.start))
+    finishing = _finishing(nodes)
+    if not finishing:
+        err("nodes", CatalogText("content.check.no_ending"))
+        return
+    for ident in nodes:
+        if ident in reachable and ident not in finishing:
+            err(f"nodes.{ident}", CatalogText("content.check.dead_end"))
+    cycle = _find_cycle(nodes, s.start)
+    if cycle:
+        err(f"nodes.{cycle[0]}", CatalogText("content.check.loop", path=" -> ".join(cycle)))
+
+
+def _reachable(nodes: dict[str, Decision | Reply | Ending], start: str) -> set[str]:
+    """The steps some path from `start` comes to."""
     reachable: set[str] = set()
-    stack = [s.start]
+    stack = [start]
     while stack:
         current = stack.pop()
         if current in reachable:
             continue
         reachable.add(current)
         stack.extend(successors(nodes[current]))
-    for ident in nodes:
-        if ident not in reachable:
-            err(f"nodes.{ident}", CatalogText("content.check.unreachable", start=s.start))
-    # Reverse search from endings finds nodes that can never finish.
+    return reachable
+
+
+def _finishing(nodes: dict[str, Decision | Reply | Ending]) -> set[str]:
+    """The steps from which some path reaches an ending (a reverse search from the endings);
+    empty when there is no ending."""
     incoming: dict[str, list[str]] = {ident: [] for ident in nodes}
     for ident, node in nodes.items():
         for nxt in successors(node):
             incoming[nxt].append(ident)
     finishing = {ident for ident, n in nodes.items() if isinstance(n, Ending)}
-    if not finishing:
-        err("nodes", CatalogText("content.check.no_ending"))
-        return
     stack = list(finishing)
     while stack:
         current = stack.pop()
@@ -340,12 +381,7 @@ def _check_graph(s: Scenario, err: Err) -> None:
             if prev not in finishing:
                 finishing.add(prev)
                 stack.append(prev)
-    for ident in nodes:
-        if ident in reachable and ident not in finishing:
-            err(f"nodes.{ident}", CatalogText("content.check.dead_end"))
-    cycle = _find_cycle(nodes, s.start)
-    if cycle:
-        err(f"nodes.{cycle[0]}", CatalogText("content.check.loop", path=" -> ".join(cycle)))
+    return finishing
 
 
 def _find_cycle(nodes: dict[str, Decision | Reply | Ending], start: str) -> list[str]:

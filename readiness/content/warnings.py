@@ -5,7 +5,7 @@ A warning never stops a file from loading and never changes `validate`'s exit co
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from readiness.content.address import address_warnings
@@ -16,6 +16,8 @@ from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
 from readiness.platforms import char_limit
+
+Warn = Callable[[str, CatalogText], None]
 
 GOOD_SHARE = 0.5
 """A "good" ending should be reachable with at least this share of the best possible points."""
@@ -42,39 +44,7 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
         out.append(ContentProblem(path, key, message, severity="warning"))
 
     for node in s.nodes:
-        key = f"nodes.{node.id}"
-        if isinstance(node, Decision):
-            for c in node.choices:
-                if not c.feedback.strip():
-                    warn(f"{key}.choices.{c.id}.feedback", CatalogText("author.warn.no_feedback"))
-            if _makes_no_difference(node):
-                warn(
-                    f"{key}.choices",
-                    CatalogText("author.warn.same_outcome", target=node.choices[0].next),
-                )
-        if isinstance(node, Reply):
-            limit = char_limit(node.platform, node.max_chars)
-            length = len(filled(s, node.expert_reply))
-            if length > limit:
-                warn(
-                    f"{key}.expert_reply",
-                    CatalogText(
-                        "author.warn.too_long", length=length, platform=node.platform, limit=limit
-                    ),
-                )
-        if isinstance(node, Decision | Reply) and node.time_limit > 0:
-            need = needed_seconds(s, node)
-            if node.time_limit < need:
-                warn(
-                    f"{key}.time_limit",
-                    CatalogText(
-                        "author.warn.too_fast",
-                        limit=node.time_limit,
-                        need=round(need),
-                        wpm=WORDS_PER_MINUTE,
-                        decide=DECIDE_SECONDS,
-                    ),
-                )
+        _step_warnings(s, node, warn)
     for inj in s.injects:
         if inj.platform:
             limit = char_limit(inj.platform)
@@ -91,6 +61,44 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
     out.extend(_early_steps(path, s))
     out.extend(_clock_times(path, s))
     return out
+
+
+def _step_warnings(s: Scenario, node: Decision | Reply | Ending, warn: Warn) -> None:
+    """Feedback, pointless decisions, an expert reply too long for its platform, a time limit
+    too short to read the step in."""
+    key = f"nodes.{node.id}"
+    if isinstance(node, Decision):
+        for c in node.choices:
+            if not c.feedback.strip():
+                warn(f"{key}.choices.{c.id}.feedback", CatalogText("author.warn.no_feedback"))
+        if _makes_no_difference(node):
+            warn(
+                f"{key}.choices",
+                CatalogText("author.warn.same_outcome", target=node.choices[0].next),
+            )
+    if isinstance(node, Reply):
+        limit = char_limit(node.platform, node.max_chars)
+        length = len(filled(s, node.expert_reply))
+        if length > limit:
+            warn(
+                f"{key}.expert_reply",
+                CatalogText(
+                    "author.warn.too_long", length=length, platform=node.platform, limit=limit
+                ),
+            )
+    if isinstance(node, Decision | Reply) and node.time_limit > 0:
+        need = needed_seconds(s, node)
+        if node.time_limit < need:
+            warn(
+                f"{key}.time_limit",
+                CatalogText(
+                    "author.warn.too_fast",
+                    limit=node.time_limit,
+                    need=round(need),
+                    wpm=WORDS_PER_MINUTE,
+                    decide=DECIDE_SECONDS,
+                ),
+            )
 
 
 CLOCK_TIME = "clock-time"

@@ -3,6 +3,7 @@ folder per language; the locale picks the language."""
 
 from __future__ import annotations
 
+import re
 import string
 import tomllib
 from pathlib import Path
@@ -133,3 +134,42 @@ def test_a_key_missing_in_one_language_falls_back_to_english(tmp_path: Path) -> 
 )
 def test_language_comes_from_the_locale(env: dict[str, str], expected: str) -> None:
     assert detect_language(env) == expected
+
+
+PACKAGE = Path(__file__).parent.parent.parent / "readiness"
+PLURAL_AND_ADDRESS = (".zero", ".one", ".two", ".few", ".many", ".other", *ADDRESS_SUFFIX.values())
+
+
+def _sources() -> str:
+    """The code and templates that could name a catalog key (the catalogs themselves not)."""
+    found = [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")]
+    return "\n".join(p.read_text(encoding="utf-8") for p in found)
+
+
+def _named(key: str, sources: str) -> bool:
+    """True when `key` is written out, or built from a written prefix: `f"kit.crisis.{k}"`,
+    `"assess.effort." + effort`, `"journal.kind." ~ kind`, `label + "_hint"`, or a plural or
+    address form of it."""
+    bases = [key] + [key[: -len(s)] for s in PLURAL_AND_ADDRESS if key.endswith(s)]
+    for base in bases:
+        if f'"{base}"' in sources or f"'{base}'" in sources:
+            return True
+        for cut in range(len(base) - 1, 0, -1):
+            if base[cut] not in "._":
+                continue
+            prefix = re.escape(base[: cut + 1])
+            suffix = re.escape(base[cut:])
+            if (
+                re.search(prefix + r"\{", sources)
+                or re.search(r"[\"']" + prefix + r"[\"']\s*[+~]", sources)
+                or re.search(r"[+~]\s*[\"']" + suffix + r"[\"']", sources)
+            ):
+                return True
+    return False
+
+
+def test_every_catalog_key_is_used_somewhere() -> None:
+    """A key nothing asks for is text no user ever sees, but a translator still keeps up."""
+    sources = _sources()
+    unused = sorted(key for key in catalog(DEFAULT_LANGUAGE) if not _named(key, sources))
+    assert unused == [], "catalog keys no code or template uses"

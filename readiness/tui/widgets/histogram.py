@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rich.text import Text
 from textual.geometry import Size
@@ -22,7 +23,25 @@ def _fit(label: str, width: int) -> str:
     return label if len(label) <= width else label[: max(1, width - 1)] + "…"
 
 
-class DistributionBars(Widget):
+RowT = TypeVar("RowT")
+
+
+class _Rows(Widget, Generic[RowT]):
+    """A chart with one line per row: as tall as its rows, repainted when they change."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: tuple[RowT, ...] = ()
+
+    def update(self, rows: Sequence[RowT]) -> None:
+        self._rows = tuple(rows)
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self._rows))
+
+
+class DistributionBars(_Rows[DimensionGroup]):
     """Box plots in text for a list of dimensions."""
 
     DEFAULT_CSS = """
@@ -40,17 +59,6 @@ class DistributionBars(Widget):
         "distribution--target",
         "distribution--track",
     }
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._rows: tuple[DimensionGroup, ...] = ()
-
-    def update(self, rows: Sequence[DimensionGroup]) -> None:
-        self._rows = tuple(rows)
-        self.refresh(layout=True)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self._rows))
 
     def render(self) -> Text:
         width = max(self.size.width, 30)
@@ -104,7 +112,7 @@ class ShareRow:
     """Starred and drawn in the success colour: the expert's choice, a good ending."""
 
 
-class ShareBars(Widget):
+class ShareBars(_Rows[ShareRow]):
     """One bar per choice or ending: how many of the room, and what share."""
 
     DEFAULT_CSS = """
@@ -114,17 +122,6 @@ class ShareBars(Widget):
     ShareBars > .shares--track { color: $foreground 20%; }
     """
     COMPONENT_CLASSES = {"shares--bar", "shares--marked", "shares--track"}
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._rows: tuple[ShareRow, ...] = ()
-
-    def update(self, rows: Sequence[ShareRow]) -> None:
-        self._rows = tuple(rows)
-        self.refresh(layout=True)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self._rows))
 
     def render(self) -> Text:
         width = max(self.size.width, 30)

@@ -119,7 +119,7 @@ def nesting_depth(data: Any) -> int:
             continue
         depth += 1
         deepest = max(deepest, depth)
-        stack.extend((child, depth) for child in children)
+        stack.extend((child, depth) for child in children if isinstance(child, dict | list))
     return deepest
 
 

@@ -101,6 +101,18 @@ def unquoted(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _starts_sentence(plain: str, at: int) -> bool:
+    """True when the word at `at` opens a sentence (a capital "Sie" there may be "sie").
+
+    `_SENTENCE_START` only needs the few characters before the word; searching the whole
+    text before every match made long texts quadratic. When those characters are all blank,
+    the start of the text may matter, so the whole prefix is searched then."""
+    tail = plain[max(0, at - 32) : at]
+    if at > 32 and not tail.strip(" \t\r\n\f\v(["):
+        tail = plain[:at]
+    return _SENTENCE_START.search(tail) is not None
+
+
 def forms_in(text: str) -> Iterator[tuple[str, Address]]:
     """Every counted du or Sie word in `text`, in order (see the module doc for the rules)."""
     plain = unquoted(text)
@@ -108,7 +120,7 @@ def forms_in(text: str) -> Iterator[tuple[str, Address]]:
     for match in _DU.finditer(plain):
         hits.append((match.start(), match.group(0), "du"))
     for match in _SIE.finditer(plain):
-        if not _SENTENCE_START.search(plain[: match.start()]):
+        if not _starts_sentence(plain, match.start()):
             hits.append((match.start(), match.group(0), "Sie"))
     for _, word, form in sorted(hits):
         yield word, form

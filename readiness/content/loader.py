@@ -29,7 +29,7 @@ from readiness.i18n import Lang, t
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
-from readiness.text_safety import nesting_depth, visible, visible_data
+from readiness.text_safety import acts_on_terminal, nesting_depth, visible, visible_data
 
 MAX_FILE_BYTES = 1_000_000
 """Content files above this size are refused: real files are below 200 kB, and parsing a
@@ -39,6 +39,10 @@ MAX_NESTING = 64
 """Deepest nesting of lists and tables a content file may use. Real files nest a few levels
 (conditions inside conditions perhaps ten); the limit keeps every check on the parsed data
 within Python's recursion limit."""
+_CONTROL_ESCAPE = re.compile(
+    r"\\(?:[bf]|u00(?:[01][0-9A-Fa-f]|7[Ff]|[89][0-9A-Fa-f])|U0000(?:00[01]|007|00[89])[0-9A-Fa-f])"
+)
+"""A TOML escape that can stand for a control character (\\b, \\f, \\u001b, \\u009b, ...)."""
 
 Kind = Literal["assessment", "scenario"]
 MODELS: dict[str, type[Assessment] | type[Scenario]] = {
@@ -232,8 +236,11 @@ def parse_file(
     if nesting_depth(data) > MAX_NESTING:
         return None, [_too_deep(path)]
     # Control characters (ESC, OSC, C1) in any text become visible stand-ins here, so no
-    # screen, report or command output ever passes them to a terminal.
-    data = visible_data(data)
+    # screen, report or command output ever passes them to a terminal. They can only come
+    # from the text itself or from an escape (\b, \f, \u001b, ...): without either, every
+    # string is already harmless and the walk over all of them is skipped.
+    if acts_on_terminal(text) or _CONTROL_ESCAPE.search(text):
+        data = visible_data(data)
     if not data:
         return None, [ContentProblem(path, "", CatalogText("content.empty"))]
     kind = data.get("kind")

@@ -8,12 +8,17 @@ import os
 import re
 import stat
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from readiness import storage
 from readiness.cli.main import main
@@ -82,6 +87,43 @@ def content_with_controls(folder: Path) -> Path:
     path = folder / "esc.en.toml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+CONTROLS = [*range(0x20), *range(0x7F, 0xA0)]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    code=st.sampled_from([c for c in CONTROLS if c not in (0x09, 0x0A)]),
+    form=st.sampled_from(["\\u{:04x}", "\\u{:04X}", "\\U{:08x}", "\\U{:08X}"]),
+)
+def test_every_escaped_control_character_is_made_visible(code: int, form: str) -> None:
+    """The loader skips its walk over all strings when nothing in the file can be a control
+    character; every way TOML can write one must still be caught."""
+    escape = form.format(code)
+    text = GATE.read_text(encoding="utf-8").replace(
+        'title = "The gate"', f'title = "The {escape} gate"'
+    )
+    found, problems = parse_file_text(text)
+    assert found is not None, problems
+    assert raw_controls(found.model.title) == [] and "The " in found.model.title
+
+
+@pytest.mark.parametrize("escape", ["\\b", "\\f"])
+def test_short_escapes_for_control_characters_are_made_visible(escape: str) -> None:
+    text = GATE.read_text(encoding="utf-8").replace(
+        'title = "The gate"', f'title = "The {escape}gate"'
+    )
+    found, problems = parse_file_text(text)
+    assert found is not None, problems
+    assert raw_controls(found.model.title) == [] and found.model.title.endswith("gate")
+
+
+def parse_file_text(text: str) -> tuple[Any, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "esc.en.toml"
+        path.write_text(text, encoding="utf-8")
+        return parse_file(path)
 
 
 def test_list_graph_and_validate_print_no_control_characters(

@@ -14,7 +14,15 @@ from typing import Literal, Protocol, cast
 
 import snowballstemmer  # type: ignore[import-untyped]
 
-from readiness.engine.reply_words import CLAUSE_WORDS, FUNCTION_WORDS, LANGUAGE_MARKERS
+from readiness.engine.reply_words import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    LANGUAGE_MARKERS,
+    LIST_DETERMINERS,
+    LIST_JOINERS,
+    SALUTATIONS,
+)
 
 Lang = Literal["de", "en"]
 """The languages the reply rubric has stemmers and word lists for."""
@@ -39,6 +47,12 @@ _QUOTES = re.compile(
     r"|«[^»«\n]{1,600}»"  # French-style «…»
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
+_LIST_SEPARATOR = re.compile(r"[,;/&]")
+_LIST_END = re.compile(r"[.!?:()\[\]{}–—…\n]|(?<!\w)-(?!\w)")
+"""What ends a list: the end of a sentence, a colon, a dash or a bracket."""
+_SENTENCE_STOP = re.compile(r"[.!?…\n]")
+_LINK = re.compile(r"\S+@\S+|\w+://\S+|www\.\S+|\S+\.[a-z]{2,4}/\S*", re.IGNORECASE)
+"""An address or link: its dots and slashes are no list."""
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "’": "'"})
 
 
@@ -97,9 +111,15 @@ class Reading:
     @property
     def content_words(self) -> frozenset[str]:
         """Distinct stems that are not function words or single characters."""
+        return self.content_stems()
+
+    def content_stems(self, skip: frozenset[int] = frozenset()) -> frozenset[str]:
+        """`content_words` without the tokens at the indices in `skip`."""
         function = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
         return frozenset(
-            t.stem for t in self.tokens if len(t.lower) > 1 and t.lower not in function
+            t.stem
+            for i, t in enumerate(self.tokens)
+            if len(t.lower) > 1 and t.lower not in function and i not in skip
         )
 
     @property
@@ -108,12 +128,31 @@ class Reading:
         return tuple(t for t in self.tokens if t.lower[:1].isalnum())
 
     def function_share(self) -> float:
-        """Share of words that are function words (prose has many, a keyword list few)."""
-        words = self.words
+        """Share of words that are function words (prose has many, a keyword list few). A
+        salutation ("Hi Emre,", "Liebe Eltern,") is left out: it is a formula, and a short
+        comment would otherwise fail for the name in it."""
+        greeting = self.salutation()
+        words = [
+            t for i, t in enumerate(self.tokens) if t.lower[:1].isalnum() and i not in greeting
+        ]
         if not words:
             return 0.0
         function = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
         return sum(1 for t in words if t.lower in function) / len(words)
+
+    def salutation(self) -> frozenset[int]:
+        """Token indices of an opening salutation: a first clause of at most four words that
+        starts with "Hi", "Hallo", "Liebe", "Dear" … and ends at a comma or the line."""
+        if not self.tokens or self.tokens[0].lower not in SALUTATIONS:
+            return frozenset()
+        first = [i for i, t in enumerate(self.tokens) if t.clause == self.tokens[0].clause]
+        if len(first) > 4 or len(first) == len(self.tokens):
+            return frozenset()
+        return frozenset(first)
+
+    def bare_lists(self) -> tuple[BareList, ...]:
+        """Runs of three or more list items that are only nouns (see `BareList`)."""
+        return _bare_lists(self)
 
     def language_markers(self) -> dict[Lang, int]:
         """How many German-only and English-only function words the text uses."""
@@ -123,6 +162,106 @@ class Reading:
                 if t.lower in LANGUAGE_MARKERS[lang]:
                     counts[lang] += 1
         return counts
+
+
+@dataclass(frozen=True)
+class BareList:
+    """Three or more items in a row, separated by commas, semicolons, slashes or "und/and/
+    oder/or", each one to three words that name something without saying anything: no
+    verb, pronoun or preposition, a determiner only in first place ("our team", "neues
+    Video"), in German ending in a noun. "Musik, Rechte, Bewerbung, neues Video" is one;
+    "wir haben das Foto gelöscht, die Eltern informiert und Anzeige erstattet" is not (its
+    items are clauses), nor "Foto gelöscht, Eltern informiert" (German items ending in a
+    verb), nor "deleted the photo, informed the parents" (a determiner after the verb)."""
+
+    items: tuple[tuple[int, ...], ...]
+    """Token indices of each item."""
+    free_standing: bool
+    """Whether the list is its sentence's whole first part, closed by a colon or a dash
+    ("Netiquette, Kritik, Team: Über all das reden wir intern"), or a whole sentence on its
+    own: it names topics and no clause says anything about them."""
+
+    @property
+    def tokens(self) -> frozenset[int]:
+        return frozenset(i for item in self.items for i in item)
+
+
+def _bare_item(reading: Reading, item: tuple[int, ...]) -> bool:
+    """Whether a list item only names something: one word that is not a function word, or
+    a noun phrase of two or three words (see `BareList`)."""
+    words = [reading.tokens[i] for i in item if reading.tokens[i].lower[:1].isalnum()]
+    if not 1 <= len(words) <= 3:
+        return False
+    function = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
+    for k, t in enumerate(words):
+        leading = k == 0 and len(words) > 1 and t.lower in DETERMINERS | LIST_DETERMINERS
+        if t.lower in function and not leading:
+            return False
+    if len(words) == 1:
+        return True
+    last = words[-1]
+    if reading.lang == "de":
+        # a German noun is capitalised: "Foto gelöscht", "Eltern informiert" say something
+        return last.text[:1].isupper() or last.text[:1].isdigit()
+    # "photo deleted", "parents informed": a participle closing the item says something
+    return not (
+        len(last.lower) > 4 and last.lower.endswith("ed") and not last.lower.endswith("eed")
+    )
+
+
+def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
+    tokens, own = reading.tokens, reading.own
+    links = [m.span() for m in _LINK.finditer(own)]
+    # segments: runs of items between list ends; each item a run of tokens between separators
+    segments: list[tuple[int, list[tuple[int, ...]], bool, str]] = []
+    items: list[tuple[int, ...]] = []
+    item: list[int] = []
+    seg_start, seg_opens = 0, True
+
+    def close(end: str) -> None:
+        nonlocal items, item
+        if item:
+            items.append(tuple(item))
+        segments.append((seg_start, items, seg_opens, end))
+        items, item = [], []
+
+    for i, t in enumerate(tokens):
+        gap = own[tokens[i - 1].end : t.start] if i else own[: t.start]
+        stop = _LIST_END.search(gap) if i else None
+        in_link = any(a <= t.start < b for a, b in links)
+        if stop:
+            close(stop.group(0))
+            seg_start, seg_opens = i, bool(_SENTENCE_STOP.search(gap))
+        elif i and (_LIST_SEPARATOR.search(gap) or in_link):
+            if item:
+                items.append(tuple(item))
+            item = []
+        if in_link:
+            items.append((-1,))  # an address breaks a list
+            continue
+        if t.lower in LIST_JOINERS:
+            if item:
+                items.append(tuple(item))
+            item = []
+            continue
+        item.append(i)
+    close(".")
+    found: list[BareList] = []
+    for _, seg_items, opens, end in segments:
+        bare = [it != (-1,) and _bare_item(reading, it) for it in seg_items]
+        k = 0
+        while k < len(seg_items):
+            if not bare[k]:
+                k += 1
+                continue
+            j = k
+            while j < len(seg_items) and bare[j]:
+                j += 1
+            if j - k >= 3:
+                whole = k == 0 and j == len(seg_items) and opens
+                found.append(BareList(tuple(seg_items[k:j]), whole and end not in "()[]{}"))
+            k = j
+    return tuple(found)
 
 
 def strip_quotations(text: str) -> tuple[str, str]:
@@ -198,6 +337,7 @@ def read(text: str, lang: Lang) -> Reading:
 
 
 __all__ = [
+    "BareList",
     "Reading",
     "Token",
     "dedupe_sentences",

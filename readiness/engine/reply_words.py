@@ -87,11 +87,10 @@ SHORT_REACH: frozenset[str] = frozenset(["ohne", "without"])
 """Negations that deny only the noun phrase right after them ("ohne Freigabe online
 gegangen": "online gegangen" is not denied), so they reach two words, not four."""
 
-AFTER_SUBJECT: frozenset[str] = frozenset(
-    ["nicht", "nie", "niemals", "not", "never", "isn't", "aren't", "wasn't", "won't"]
-)
+AFTER_SUBJECT: frozenset[str] = frozenset(["nicht", "nie", "niemals", "not", "never", "cannot"])
 """Negations that deny a phrase standing before them as the subject of its clause ("the
-press is not our concern", "die Presse interessiert uns nicht")."""
+press is not our concern", "die Presse interessiert uns nicht"); every English contraction in
+n't does too ("gifts don't need labels", "the photo isn't online")."""
 
 DETERMINERS: frozenset[str] = frozenset(
     [
@@ -119,10 +118,91 @@ DETERMINERS: frozenset[str] = frozenset(
 """Words that may stand before a subject at the start of a clause ("the press …")."""
 
 GERMAN_CLOSING_NEGATIONS: frozenset[str] = frozenset(
-    {"nicht", "nie", "niemals", "nichts", "kein", "keine", "keinen"}
+    {
+        "nicht",
+        "nie",
+        "niemals",
+        "nichts",
+        "kein",
+        "keine",
+        "keinen",
+        "niemand",
+        "niemanden",
+        "niemandem",
+    }
 )
 """German may deny a verb at the end of its clause: "Wir entschuldigen uns nicht.", "Gelöscht
-wird gar nichts.", "Gespräche wird es keine geben." (last or last but one word)."""
+wird gar nichts.", "Gespräche wird es keine geben.", "Angezeigt wird niemand." (last or last
+but one word)."""
+
+FRONTED_QUESTIONS: frozenset[str] = frozenset(
+    ["ob", "dass", "wann", "warum", "wieso", "weshalb", "inwieweit", "whether"]
+)
+"""Words that open a subordinate clause standing before its main clause: a negated main
+clause denies it ("Ob deine Bewerbung zählt, sagen wir nicht", "Whether it counts, we can't
+say")."""
+
+DENIAL_VERBS: frozenset[str] = frozenset(
+    [
+        "bestreiten",
+        "bestreitet",
+        "abstreiten",
+        "leugnen",
+        "leugnet",
+        "bezweifeln",
+        "bezweifelt",
+        "deny",
+        "denies",
+        "doubt",
+    ]
+)
+"""Verbs of denying: denied, they affirm what they govern ("Dass das ein Fehler war,
+bestreiten wir nicht"), so a negated main clause with one of them does not deny the clause
+before it."""
+
+KNOWING_VERBS: frozenset[str] = frozenset(
+    ["know", "knew", "known", "realise", "realised", "realize", "realized", "aware"]
+)
+"""Verbs of knowing: what a "that" clause after them says is asserted even when the knowing
+is denied ("I didn't know that gifted products count as ads" says they do). German puts a
+comma before "dass", which ends the negation's reach anyway."""
+
+LIST_JOINERS: frozenset[str] = frozenset(["und", "oder", "sowie", "and", "or", "&"])
+"""Words that join the items of a list, like a comma."""
+
+LIST_DETERMINERS: frozenset[str] = frozenset(
+    [
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "their",
+        "all",
+        "any",
+        "mein",
+        "meine",
+        "dein",
+        "deine",
+        "euer",
+        "eure",
+        "ihr",
+        "ihre",
+        "sein",
+        "seine",
+        "unseren",
+        "unserem",
+        "alle",
+    ]
+)
+"""Words besides `DETERMINERS` that may open a list item that is only a noun phrase ("our
+team", "deine Bewerbung")."""
+
+SALUTATIONS: frozenset[str] = frozenset(
+    ["hi", "hey", "hallo", "hello", "moin", "servus", "liebe", "lieber", "liebes", "dear"]
+)
+"""Words that open a salutation ("Hi Emre,", "Liebe Eltern,", "Dear parents,"): a formula,
+neither prose nor a list, so the prose check leaves it out."""
 
 OBJECTS: frozenset[str] = frozenset(
     ["uns", "mich", "dich", "sich", "euch", "es", "das", "dafür", "dazu", "ihn", "sie"]

@@ -7,12 +7,17 @@ The rules, in order (docs/scoring.md explains them for authors):
 2. A reply must be a reply before any criterion can be met: not mostly one sentence repeated
    (as many repeats as distinct sentences, at least two), written in the step's language,
    written in sentences (not a list of keywords), and with a minimum of distinct content
-   words (`min_content_words`).
+   words (`min_content_words`). A list of bare words inside a sentence that no clause says
+   anything about, or that echoes three or more criteria ("Netiquette, Kritik, Team: Über all
+   das reden wir intern"), counts like a quotation and is no substance.
 3. A keyword matches whole words and their inflections (Snowball stems, German or English);
    a phrase matches as a sequence of stemmed words. Patterns are regular expressions.
 4. A negation shortly before the phrase (same clause, up to four words: "nicht", "keine",
    "no", "never", "don't" …) or, in German, closing the clause right after it ("Wir
-   entschuldigen uns nicht.") denies it. A denied phrase does not count: a denied apology
+   entschuldigen uns nicht.", "Angezeigt wird niemand.") denies it, as does "not"/"n't" after
+   a subject ("gifts don't need labels") and a negated main clause after a clause opening with
+   "ob/dass/whether" ("Ob deine Bewerbung zählt, sagen wir nicht"); a negation does not reach
+   past "that" after a verb of knowing. A denied phrase does not count: a denied apology
    is no apology, and a denied forbidden phrase ("wir nennen keine Namen") is no violation.
    To forbid a denial itself ("kein Fake" is a verdict too), write it as the keyword.
    A denied verb of tolerating ("Rassismus dulden wir nicht") rejects rather than denies.
@@ -45,9 +50,13 @@ from readiness.engine.reply_text import (
 from readiness.engine.reply_words import (
     AFTER_SUBJECT,
     APOLOGY_WORDS,
+    CLAUSE_WORDS,
     COORDINATORS,
+    DENIAL_VERBS,
     DETERMINERS,
+    FRONTED_QUESTIONS,
     GERMAN_CLOSING_NEGATIONS,
+    KNOWING_VERBS,
     NEGATIONS,
     NON_APOLOGY_EXCEPTIONS,
     NON_APOLOGY_PATTERNS,
@@ -63,6 +72,7 @@ Reason = Literal[
     "found",
     "negated",
     "quoted",
+    "listed",
     "missing",
     "clean",
     "too_short",
@@ -76,6 +86,8 @@ Reason = Literal[
 - found: the phrase is in the writer's own words (met for `present`, a violation for `absent`)
 - negated: it occurs only denied
 - quoted: it occurs only inside a quotation
+- listed: it occurs only in a list of bare words that no clause says anything about
+  ("Netiquette, Kritik, Team: Über all das reden wir intern")
 - missing / clean: it does not occur (`present` missed / `absent` met)
 - too_short, not_prose, other_language, repetitive: the reply failed a gate, so nothing is met
 - unaddressed: an `absent` criterion not earned because no `present` one was met
@@ -176,6 +188,8 @@ def _denial(reading: Reading, first: int, last: int, allowed: frozenset[str]) ->
     for k in range(first - 1, -1, -1):
         if tokens[k].clause != clause:
             break
+        if tokens[k].lower == "that" and k and tokens[k - 1].lower in KNOWING_VERBS:
+            break  # "didn't know that gifted products count": the knowing is denied
         if tokens[k].lower not in COORDINATORS:
             distance += 1
         if distance > NEGATION_WINDOW:
@@ -195,7 +209,7 @@ def _denial(reading: Reading, first: int, last: int, allowed: frozenset[str]) ->
                 break
             follower = tokens[k + 1].lower if k + 1 < len(tokens) else ""
             if (
-                tokens[k].lower in AFTER_SUBJECT
+                (tokens[k].lower in AFTER_SUBJECT or tokens[k].lower.endswith("n't"))
                 and tokens[k].lower not in allowed
                 and follower not in NOT_A_NEGATION_AFTER
             ):
@@ -221,6 +235,35 @@ def _denial(reading: Reading, first: int, last: int, allowed: frozenset[str]) ->
         for k in range(max(last + 1, clause_end - 1), clause_end + 1):
             if tokens[k].lower in GERMAN_CLOSING_NEGATIONS and tokens[k].lower not in allowed:
                 return k
+    if end_clause == clause:
+        return _fronted_denial(reading, first, allowed)
+    return None
+
+
+def _fronted_denial(reading: Reading, first: int, allowed: frozenset[str]) -> int | None:
+    """The negation of a main clause that follows the phrase's clause when that clause opens
+    the sentence with "ob/dass/wann/warum/whether": "Ob deine Bewerbung zählt, sagen wir
+    nicht." A denied verb of denying affirms instead ("Dass das falsch war, bestreiten wir
+    nicht"), and so does a denied verb of tolerating."""
+    tokens, own = reading.tokens, reading.own
+    clause = tokens[first].clause
+    start = next(i for i in range(first, -1, -1) if i == 0 or tokens[i - 1].clause != clause)
+    if tokens[start].lower not in FRONTED_QUESTIONS:
+        return None
+    before = own[tokens[start - 1].end : tokens[start].start] if start else ""
+    if start and not re.search(r"[.!?…\n]", before) and start - 1 not in reading.salutation():
+        return None  # not at the start of its sentence: "Wir prüfen, ob …, und …"
+    main = [i for i in range(first, len(tokens)) if tokens[i].clause == clause + 1]
+    if not main or "," not in own[tokens[main[0] - 1].end : tokens[main[0]].start]:
+        return None
+    if tokens[main[0]].lower in CLAUSE_WORDS:
+        return None
+    words = {tokens[i].lower for i in main}
+    if words & (DENIAL_VERBS | REJECTION_WORDS):
+        return None
+    for k in main:
+        if _is_negation(tokens, k, allowed):
+            return k
     return None
 
 
@@ -341,26 +384,72 @@ def keyword_share(
     criteria: Sequence[Criterion], reading: Reading, values: Mapping[str, str]
 ) -> float:
     """Share of the reply's words that are part of a keyword or pattern of any criterion."""
+    return _share(reading, [occurrences(c, reading, values) for c in criteria])
+
+
+def _share(reading: Reading, hits: Sequence[Sequence[Occurrence]]) -> float:
     words = {i for i, t in enumerate(reading.tokens) if t.lower[:1].isalnum()}
     if not words:
         return 0.0
     covered: set[int] = set()
-    for c in criteria:
-        for o in occurrences(c, reading, values):
+    for found in hits:
+        for o in found:
             covered.update(range(o.first, o.last + 1))
     return len(covered & words) / len(words)
 
 
-def _gate(reading: Reading, limit: int, share: float) -> tuple[Reason, str] | None:
+ECHO_CRITERIA = 3
+"""A list of bare words whose items hit this many different criteria echoes the rubric (one
+word per point) rather than naming things of one kind ("lifts, delays, fares")."""
+
+
+def listed_tokens(reading: Reading, hits: Sequence[Sequence[Occurrence]]) -> frozenset[int]:
+    """Tokens of the lists of bare words that say nothing: a list that stands free of any
+    clause (it opens its sentence and a colon or dash closes it, or it is a sentence of its
+    own: "Netiquette, Kritik, Team: Über all das reden wir intern"), or whose items hit
+    `ECHO_CRITERIA` criteria or more. `hits` are every criterion's occurrences."""
+    listed: set[int] = set()
+    for found in reading.bare_lists():
+        if not found.free_standing:
+            item_of = {i: n for n, item in enumerate(found.items) for i in item}
+            echoed = {
+                c
+                for c, occurrences_ in enumerate(hits)
+                for o in occurrences_
+                if not o.negated and o.first in item_of
+            }
+            if len(echoed) < ECHO_CRITERIA:
+                continue
+        listed |= found.tokens
+    return frozenset(listed)
+
+
+def _sentences(reading: Reading, listed: frozenset[int]) -> int:
+    """Distinct sentences of the writer's own words; a sentence that is nothing but a list of
+    bare words (`listed`) is none."""
+    said: set[int] = set()
+    line, pos = 0, 0
+    for i, t in enumerate(reading.tokens):
+        line += reading.own.count("\n", pos, t.start)
+        pos = t.start
+        if i not in listed:
+            said.add(line)
+    return max(1, len(said))
+
+
+def _gate(
+    reading: Reading, limit: int, share: float, listed: frozenset[int] = frozenset()
+) -> tuple[Reason, str] | None:
     """Why the text cannot meet any criterion, or None when it is a reply. `share` is the
-    share of its words that are rubric keywords."""
-    if reading.repeated >= 2 and reading.repeated >= reading.own.count("\n") + 1:
+    share of its words that are rubric keywords; `listed` are words in lists that say
+    nothing, which are no substance."""
+    if reading.repeated >= 2 and reading.repeated >= _sentences(reading, listed):
         return "repetitive", str(reading.repeated)
     markers = reading.language_markers()
     other: Lang = "en" if reading.lang == "de" else "de"
     if markers[other] >= 3 and markers[other] > 2 * markers[reading.lang]:
         return "other_language", other
-    have, need = len(reading.content_words), min_content_words(limit)
+    have, need = len(reading.content_stems(listed)), min_content_words(limit)
     if have < need:
         return "too_short", f"{have}/{need}"
     if (
@@ -374,15 +463,23 @@ def _gate(reading: Reading, limit: int, share: float) -> tuple[Reason, str] | No
 
 
 def _verdict(
-    c: Criterion, reading: Reading, quoted: Reading, values: Mapping[str, str]
+    c: Criterion,
+    every: Sequence[Occurrence],
+    listed: frozenset[int],
+    quoted: Reading,
+    values: Mapping[str, str],
 ) -> tuple[bool, Reason, str]:
-    """(found, reason, words) for one criterion on a text that passed the gates."""
-    hits = occurrences(c, reading, values)
+    """(found, reason, words) for one criterion on a text that passed the gates; `every`
+    are the criterion's occurrences in the writer's own words."""
+    hits = [o for o in every if o.first not in listed]
     affirmed = [o for o in hits if not o.negated]
     if affirmed:
         return True, "found", affirmed[0].words
     if hits:
         return False, "negated", hits[0].words
+    in_list = [o for o in every if not o.negated]
+    if in_list:
+        return False, "listed", in_list[0].words
     in_quote = [o for o in occurrences(c, quoted, values) if not o.negated]
     if in_quote:
         return False, "quoted", in_quote[0].words
@@ -400,14 +497,16 @@ def judge(
     """Every criterion's verdict on `text`, in rubric order. `lang` is the step's language
     (it picks the stemmer), `limit` its character limit (it sets the minimum substance)."""
     reading = read(text, text_language(lang))
-    gate = _gate(reading, limit, keyword_share(criteria, reading, values))
+    hits = [occurrences(c, reading, values) for c in criteria]
+    listed = listed_tokens(reading, hits)
+    gate = _gate(reading, limit, _share(reading, hits), listed)
     verdicts: list[tuple[Criterion, bool, bool, Reason, str]] = []
     if gate is not None:
         verdicts = [(c, False, False, gate[0], gate[1]) for c in criteria]
     else:
         quoted = read(reading.quoted, reading.lang)
-        for c in criteria:
-            found, reason, words = _verdict(c, reading, quoted, values)
+        for c, every in zip(criteria, hits, strict=True):
+            found, reason, words = _verdict(c, every, listed, quoted, values)
             met = found if c.expect == "present" else not found
             verdicts.append((c, found, met, reason, words))
         addressed = any(met for c, _, met, _, _ in verdicts if c.expect == "present")
@@ -439,6 +538,7 @@ __all__ = [
     "judge",
     "keyword_occurrences",
     "keyword_share",
+    "listed_tokens",
     "min_content_words",
     "pattern_occurrences",
 ]

@@ -312,3 +312,142 @@ def test_rubric_agrees_with_the_trainer_on_the_corpus(corpus_agreement) -> None:
     worst = min(result.per_criterion, key=result.rate)
     assert result.rate(worst) >= 0.80, (worst, result.misses)
     assert result.gaming_share <= 0.05, result.misses
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "word"),
+    [
+        (
+            "hate-raid.de:pinned-reply",
+            "Netiquette, Kritik, Fragen, Landesmittel, Spenden, Team, Nachricht: Über all das "
+            "reden wir intern gerade sehr viel. Wir melden uns dazu irgendwann.",
+            "Netiquette",
+        ),
+        (
+            "kita-photo.en:parent-message",
+            "Dear parents, apology, album, screenshots, conversation: we'll cover these at the "
+            "next parents' evening.",
+            "apology",
+        ),
+        # a list that is a sentence of its own names topics as well
+        (
+            "kita-photo.de:parent-message",
+            "Liebe Eltern, heute Abend ist Elternabend. Entschuldigung, Album, Screenshots, "
+            "Gespräch. Bringt gern Kuchen mit.",
+            "Entschuldigung",
+        ),
+    ],
+)
+def test_a_keyword_echo_meets_nothing(step: str, text: str, word: str) -> None:
+    v = verdicts(step, text)
+    assert not any(r.met for r in v.values())
+    listed = [r for r in v.values() if r.reason == "listed"]
+    assert listed and word in {r.words for r in listed}
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "met"),
+    [
+        (
+            "kita-photo.en:parent-message",
+            "Dear parents, I'm sorry. We have deleted the photo, informed the parents and "
+            "reported it. Please delete any screenshots. Questions? Call me.",
+            {"apology", "removed", "copies", "contact"},
+        ),
+        (
+            "kita-photo.de:parent-message",
+            "Liebe Eltern, es tut mir leid. Foto gelöscht, Album offline, Screenshots bitte "
+            "löschen. Fragen? Ruft mich an.",
+            {"apology", "removed", "copies", "contact"},
+        ),
+        # a list inside a clause: the clause says something about it
+        (
+            "hijacked-campaign.de:humour-reply",
+            "Touché 🙈 Die Regeln bleiben wie versprochen. Wer ein echtes Problem hat – Aufzug, "
+            "Verspätungen, Preise –, schreibt uns eine Nachricht, wir antworten allen.",
+            {"real-criticism"},
+        ),
+        # a list after a clause and a colon
+        (
+            "platform-exit.de:pinned-notice",
+            "Wir posten hier nicht mehr. Ihr erreicht uns ab Montag so: Website, Newsletter, "
+            "Mastodon und Instagram.",
+            {"leaving", "where"},
+        ),
+    ],
+)
+def test_a_reply_that_lists_what_it_did_still_counts(step: str, text: str, met: set[str]) -> None:
+    v = verdicts(step, text)
+    assert {k for k, r in v.items() if r.met and r.criterion.expect == "present"} >= met
+
+
+@pytest.mark.parametrize("negation", ["don't", "doesn't", "didn't", "can't", "cannot", "won't"])
+def test_a_contracted_negation_after_the_subject_denies_it(negation: str) -> None:
+    v = verdicts(
+        "ad-label-creator.en:reply-statement",
+        f"The reel was a paid ad and it was my mistake not to label it. Gifts {negation} need "
+        "labels though.",
+    )
+    assert not v["samples"].met
+    assert (v["samples"].reason, v["samples"].words) == ("negated", f"Gifts {negation}")
+
+
+def test_nobody_closing_a_german_clause_denies_it() -> None:
+    v = verdicts(
+        "election-neutrality.de:moderation-note",
+        "Unsere Netiquette gilt für alle gleich. Angezeigt wird niemand, gelöscht wird nur "
+        "Hetze. Am Donnerstag gibt es einen Infoabend.",
+    )
+    assert (v["consequence"].reason, v["consequence"].words) == (
+        "negated",
+        "Angezeigt wird niemand",
+    )
+
+
+def test_a_denied_main_clause_denies_the_question_before_it() -> None:
+    v = verdicts(
+        "abmahnung-reel.de:reply-applicant",
+        "Hi Emre, das Video war unser Fehler. Ob deine Bewerbung zählt, sagen wir nicht.",
+    )
+    assert (v["applications"].reason, v["applications"].words) == (
+        "negated",
+        "Bewerbung zählt, sagen wir nicht",
+    )
+    en = verdicts(
+        "abmahnung-reel.en:reply-applicant",
+        "Hi Emre, the video was our mistake. Whether your application counts, we can't say.",
+    )
+    assert en["applications"].reason == "negated"
+    # a denied denial affirms: "we do not dispute that …"
+    owned = verdicts(
+        "abmahnung-reel.de:reply-applicant",
+        "Hi Emre, dass das unser Fehler war, bestreiten wir nicht. Deine Bewerbung zählt.",
+    )
+    assert owned["owns"].met and owned["applications"].met
+
+
+def test_not_knowing_does_not_deny_what_one_did_not_know() -> None:
+    base = "The NordProtein reel was paid and should have been marked as an ad. "
+    v = verdicts(
+        "ad-label-creator.en:reply-statement",
+        base + "I didn't know that gifted products count as ads too; they are marked now.",
+    )
+    assert (v["samples"].met, v["samples"].words) == (True, "gifted")
+    said = verdicts(
+        "ad-label-creator.en:reply-statement",
+        base + "I never said that gifted products count as ads.",
+    )
+    assert not said["samples"].met
+
+
+def test_a_salutation_does_not_count_against_a_short_comment() -> None:
+    v = verdicts(
+        "abmahnung-reel.de:reply-applicant",
+        "Hi Emre, das Video kommt bald wieder, versprochen! Bewerbung ist angekommen 👍",
+    )
+    assert v["applications"].met
+    soup = verdicts(
+        "leaked-photos.en:statement",
+        "Hi all, leak embargo press journalists editors apology sorry show runway DM",
+    )
+    assert {r.reason for r in soup.values()} == {"not_prose"}

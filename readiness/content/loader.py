@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ValidationError
 
 from readiness.content.assessment_checks import check_assessment
+from readiness.content.parse_cache import ResultCache
 from readiness.content.positions import Position, positions, unterminated_string
 from readiness.content.problems import (
     ContentProblem,
@@ -25,7 +26,7 @@ from readiness.content.problems import (
 )
 from readiness.content.scenario_checks import check_scenario
 from readiness.content.warnings import file_warnings, translation_warnings
-from readiness.i18n import Lang, t
+from readiness.i18n import Lang, catalog_root, t
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
@@ -43,6 +44,11 @@ _CONTROL_ESCAPE = re.compile(
     r"\\(?:[bf]|u00(?:[01][0-9A-Fa-f]|7[Ff]|[89][0-9A-Fa-f])|U0000(?:00[01]|007|00[89])[0-9A-Fa-f])"
 )
 """A TOML escape that can stand for a control character (\\b, \\f, \\u001b, \\u009b, ...)."""
+
+PARSED: ResultCache[tuple[ContentFile | None, list[ContentProblem]]] = ResultCache()
+"""Files already parsed and validated, by path, bytes and catalogs (which languages exist)."""
+CHECKED: ResultCache[tuple[list[ContentProblem], list[ContentProblem]]] = ResultCache()
+"""Files already checked: their problems and warnings."""
 
 Kind = Literal["assessment", "scenario"]
 MODELS: dict[str, type[Assessment] | type[Scenario]] = {
@@ -223,6 +229,18 @@ def parse_file(
         return None, [
             ContentProblem(path, "", CatalogText("content.unreadable", error=exc.strerror or exc))
         ]
+    digest = hashlib.sha256(raw).hexdigest()
+    key = (str(path), builtin, digest, str(catalog_root()))
+    known = PARSED.get(key)
+    if known is None:
+        known = _parse_bytes(path, raw, digest, builtin)
+        PARSED.put(key, known)
+    return known[0], list(known[1])
+
+
+def _parse_bytes(
+    path: Path, raw: bytes, digest: str, builtin: bool
+) -> tuple[ContentFile | None, list[ContentProblem]]:
     text, problem = _decode(path, raw)
     if text is None:
         return None, [problem] if problem else []
@@ -254,7 +272,6 @@ def parse_file(
         model = model_cls.model_validate(data)
     except ValidationError as exc:
         return None, from_validation_error(path, exc, data, text, set(_all_field_names()))
-    digest = hashlib.sha256(raw).hexdigest()
     return ContentFile(path=path, model=model, sha256=digest, builtin=builtin), []
 
 
@@ -418,6 +435,25 @@ def _where(f: ContentFile) -> str:
     return f"{f.path}:{at.line}" if at else str(f.path)
 
 
+def _file_checks(
+    f: ContentFile, dims: set[str]
+) -> tuple[list[ContentProblem], list[ContentProblem]]:
+    """One file's own checks and warnings (a scenario's depend on the known dimensions too),
+    remembered for files whose bytes did not change (`parse_cache`)."""
+    key = (str(f.path), f.sha256, frozenset(dims) if isinstance(f.model, Scenario) else None)
+    known = CHECKED.get(key)
+    if known is None:
+        if isinstance(f.model, Assessment):
+            problems = check_assessment(f.path, f.model)
+        else:
+            problems = check_scenario(f.path, f.model, dims or None)
+        problems = add_lines(f.path, problems)
+        errors = any(p.severity == "error" for p in problems)
+        known = (problems, [] if errors else file_warnings(f.path, f.model))
+        CHECKED.put(key, known)
+    return list(known[0]), list(known[1])
+
+
 def cross_check(lib: Library) -> None:
     """Checks that need all files: ids unique across files, references between them.
 
@@ -437,16 +473,12 @@ def cross_check(lib: Library) -> None:
             )
             lib.broken.append(f.path)
             continue
-        if isinstance(f.model, Assessment):
-            problems = check_assessment(f.path, f.model)
-        else:
-            problems = check_scenario(f.path, f.model, dims or None)
-        problems = add_lines(f.path, problems)
+        problems, warnings = _file_checks(f, dims)
         lib.problems.extend(problems)
         if any(p.severity == "error" for p in problems):
             lib.broken.append(f.path)
             continue
-        lib.problems.extend(file_warnings(f.path, f.model))
+        lib.problems.extend(warnings)
         if earlier is not None:
             lib.problems.append(
                 _id_problem(f, "content.overrides_builtin", "notice", other=earlier.path)

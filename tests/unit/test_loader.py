@@ -362,3 +362,35 @@ def test_validate_warnings_keep_exit_0_unless_strict(tmp_path: Path) -> None:
     assert problem["severity"] == "warning"
     assert problem["key"] == "nodes.d1.choices.answer.feedback"
     assert isinstance(problem["line"], int)
+
+
+def test_an_unchanged_file_is_not_parsed_again_and_a_changed_one_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[Path] = []
+    real = loader._parse_bytes
+
+    def counting(path: Path, raw: bytes, digest: str, builtin: bool) -> Any:
+        parsed.append(path)
+        return real(path, raw, digest, builtin)
+
+    monkeypatch.setattr(loader, "_parse_bytes", counting)
+    path = tmp_path / "mini.en.toml"
+    path.write_text((DATA / "mini.en.toml").read_text("utf-8"), "utf-8")
+    first = load_paths([path], with_builtin=False)
+    again = load_paths([path], with_builtin=False)
+    assert parsed == [path] and not first.problems and not again.problems
+    assert [f.model.title for f in again.files] == [f.model.title for f in first.files]
+    # Same size, same second: only the bytes tell the change, and they do.
+    text = path.read_text("utf-8")
+    title = first.files[0].model.title
+    changed = text.replace(f'title = "{title}"', f'title = "{title[::-1]}"', 1)
+    assert changed != text and len(changed) == len(text)
+    path.write_text(changed, "utf-8")
+    third = load_paths([path], with_builtin=False)
+    assert parsed == [path, path] and third.files[0].model.title == title[::-1]
+    # A broken edit shows its problem; putting the old text back is the old result again.
+    path.write_text(text.replace('title = "', 'title = 7 #"', 1), "utf-8")
+    assert load_paths([path], with_builtin=False).problems
+    path.write_text(text, "utf-8")
+    assert not load_paths([path], with_builtin=False).problems

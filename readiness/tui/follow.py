@@ -16,7 +16,9 @@ Nothing else from outside ever touches a participant's session."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+from threading import Lock
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
@@ -37,17 +39,32 @@ class Follower:
     """Makes one app obey the control file of its results folder."""
 
     def __init__(self, app: ReadinessApp, folder: Path) -> None:
-        from readiness.workshop.control import ControlReader
-
         self.app = app
-        self.reader: ControlReader = ControlReader(folder)
+        self.folder = folder
+        self.started_at = datetime.now(UTC).replace(microsecond=0)
+        """When the session began following: only commands issued since then count (the
+        same instant `ControlReader` would take, as `readiness.storage.now` gives it)."""
+        self.reader: ControlReader | None = None
+        """Made in a worker thread when following starts: the control file's models pull in
+        pydantic, which would otherwise block the UI thread right after the first paint."""
         self.paused = False
         self.pending_start: str | None = None
         self._timer: Timer | None = None
+        self._opening = Lock()
 
     def start(self) -> None:
-        """Begin polling (call from the app's `on_mount`)."""
+        """Begin polling (call from the app's `on_mount`); the reader is made in a thread
+        at once, so commands issued from now on are seen as before."""
         self._timer = self.app.set_interval(POLL_SECONDS, self.poll, name="facilitator")
+        self.app.run_worker(self._open, thread=True, group="facilitator-open")
+
+    def _open(self) -> ControlReader:
+        with self._opening:  # the opening worker and a first poll may race
+            if self.reader is None:
+                from readiness.workshop.control import ControlReader
+
+                self.reader = ControlReader(self.folder, started_at=self.started_at)
+            return self.reader
 
     def stop(self) -> None:
         if self._timer is not None:
@@ -58,7 +75,7 @@ class Follower:
         self.app.run_worker(self._read, thread=True, exclusive=True, group="facilitator")
 
     def _read(self) -> None:
-        update = self.reader.poll()
+        update = self._open().poll()
         wanted = update.commands or update.paused != self.paused or self.pending_start
         if wanted and not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.apply, update)

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from readiness.assessing import AnswerValue, choices, toggle
 from readiness.i18n import Lang
 from readiness.models.assessment import Question
-from readiness.tui.widgets.hanging_row import HangingRow
+from readiness.tui.widgets.hanging_row import HangingRow, LabelWraps
 
 
 class AnswerChoices(OptionList, inherit_bindings=False):
@@ -53,6 +53,8 @@ class AnswerChoices(OptionList, inherit_bindings=False):
         self.picks: list[str] = []
         self._values: list[str] = []
         self._labels: list[str] = []
+        self._wraps: list[LabelWraps] = []
+        """Each answer's wrapped label per width, kept while the question is shown."""
 
     @property
     def multi(self) -> bool:
@@ -64,6 +66,7 @@ class AnswerChoices(OptionList, inherit_bindings=False):
         pairs = choices(question, lang)
         self._values = [v for v, _ in pairs]
         self._labels = [label for _, label in pairs]
+        self._wraps = [{} for _ in pairs]
         if value is None:
             self.picks = []
         else:
@@ -80,7 +83,7 @@ class AnswerChoices(OptionList, inherit_bindings=False):
         head = Text().append(number + " ", style="bold")
         head.append(marker, style="bold" if picked else "")
         # Content text goes in as a Text object: shown as typed, never parsed as markup.
-        return HangingRow(head, Text(self._labels[index]))
+        return HangingRow(head, Text(self._labels[index]), wraps=self._wraps[index])
 
     def _refresh_prompts(self) -> None:
         for i in range(len(self._values)):

@@ -55,6 +55,8 @@ class AnswerChoices(OptionList, inherit_bindings=False):
         self._labels: list[str] = []
         self._wraps: list[LabelWraps] = []
         """Each answer's wrapped label per width, kept while the question is shown."""
+        self._marked: list[bool] = []
+        """Whether each row's prompt shows its answer picked."""
 
     @property
     def multi(self) -> bool:
@@ -67,6 +69,7 @@ class AnswerChoices(OptionList, inherit_bindings=False):
         self._values = [v for v, _ in pairs]
         self._labels = [label for _, label in pairs]
         self._wraps = [{} for _ in pairs]
+        self._marked = [False] * len(pairs)
         if value is None:
             self.picks = []
         else:
@@ -78,6 +81,7 @@ class AnswerChoices(OptionList, inherit_bindings=False):
 
     def _prompt(self, index: int) -> HangingRow:
         picked = self._values[index] in self.picks
+        self._marked[index] = picked
         marker = ("[x]" if picked else "[ ]") if self.multi else ("(•)" if picked else "( )")
         number = f"{index + 1:>2}" if index < 9 else "  "
         head = Text().append(number + " ", style="bold")
@@ -86,8 +90,11 @@ class AnswerChoices(OptionList, inherit_bindings=False):
         return HangingRow(head, Text(self._labels[index]), wraps=self._wraps[index])
 
     def _refresh_prompts(self) -> None:
-        for i in range(len(self._values)):
-            self.replace_option_prompt_at_index(i, self._prompt(i))
+        # Only rows whose marker changed get a new prompt: the others keep theirs, with the
+        # segments it has already rendered (`HangingRow`).
+        for i, value in enumerate(self._values):
+            if (value in self.picks) != self._marked[i]:
+                self.replace_option_prompt_at_index(i, self._prompt(i))
 
     def pick(self, index: int) -> bool:
         """Pick (single) or toggle (multi) the option at `index`; False if there is none."""

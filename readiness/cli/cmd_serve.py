@@ -1,18 +1,23 @@
 """`readiness serve --results DIR`: participants join in the browser with a code.
 
 The server process runs textual-serve; every browser tab gets its own app process started
-with a fixed command (`serve --session`, see `readiness.workshop.serve.session_command`)."""
+with a fixed command (`serve --session`, see `readiness.workshop.serve.session_command`),
+forked from a pre-imported process when it can (the quick start, see
+`readiness.workshop.forkserver`; `--no-quick-start` turns it off)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from readiness.errors import UsageError
-from readiness.i18n import t
+from readiness.i18n import Lang, t
 from readiness.settings import Settings
 from readiness.workshop.joincode import ENV_VAR
 from readiness.workshop.serve import (
@@ -23,6 +28,10 @@ from readiness.workshop.serve import (
     MAX_SESSIONS,
     PER_ADDRESS,
 )
+
+if TYPE_CHECKING:
+    from readiness.content.loader import Library
+    from readiness.workshop.forkserver import WarmStart
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -71,6 +80,12 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="MIN",
         help=t("cli.help.serve.arg.idle_minutes", minutes=f"{IDLE_MINUTES:g}"),
     )
+    p.add_argument(
+        "--no-quick-start",
+        dest="quick_start",
+        action="store_false",
+        help=t("cli.help.serve.arg.no_quick_start"),
+    )
     p.add_argument("--session", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
@@ -90,7 +105,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(t("workshop.serve.bad_port"))
     if args.max_sessions < 1 or args.per_address < 1:
         raise UsageError(t("workshop.serve.bad_limit"))
-    limits = Limits(args.max_sessions, args.per_address, args.idle_minutes)
+    limits = Limits(args.max_sessions, args.per_address, args.idle_minutes, args.quick_start)
     from readiness.cli.common import library_for
 
     # Once, in the trainer's terminal: files replacing a built-in one, broken files by name
@@ -106,6 +121,8 @@ class Limits:
     max_sessions: int = MAX_SESSIONS
     per_address: int = PER_ADDRESS
     idle_minutes: float = IDLE_MINUTES
+    quick_start: bool = True
+    """Fork sessions from a pre-imported process (`readiness.workshop.forkserver`)."""
 
 
 def run_server(settings: Settings, host: str, port: int, limits: Limits) -> int:
@@ -151,17 +168,19 @@ def run_server(settings: Settings, host: str, port: int, limits: Limits) -> int:
         print("\n".join(lines), flush=True)
         write_info(folder, new_info(urls[0], code))
 
-    server = WorkshopServer(
-        command,
-        host=host,
-        port=port,
-        lang=settings.lang,
-        on_started=banner,
-        max_sessions=limits.max_sessions,
-        per_address=limits.per_address,
-        idle_minutes=limits.idle_minutes,
-    )
+    warm = _warm_start(command, settings.lang) if limits.quick_start else None
     try:
+        server = WorkshopServer(
+            command,
+            host=host,
+            port=port,
+            lang=settings.lang,
+            on_started=banner,
+            max_sessions=limits.max_sessions,
+            per_address=limits.per_address,
+            idle_minutes=limits.idle_minutes,
+            warm=warm,
+        )
         server.serve()
     except OSError as exc:
         raise UsageError(
@@ -169,7 +188,30 @@ def run_server(settings: Settings, host: str, port: int, limits: Limits) -> int:
         ) from exc
     finally:
         remove_info(folder)
+        if warm is not None:
+            warm.stop()
     return 0
+
+
+def _warm_start(command: str, lang: Lang) -> WarmStart | None:
+    """The quick start's fork server, ready to fork sessions; None (said in one line) if it
+    cannot start: then every session starts as a process of its own, as without it."""
+    from readiness.tui.serve_server import session_environment
+    from readiness.workshop.forkserver import WarmStart
+
+    if not WarmStart.supported():
+        return None
+    warm = WarmStart(
+        shlex.split(command),
+        entry="readiness.cli.serve_warm",
+        env=session_environment(),
+        options=["--lang", lang],
+    )
+    reason = warm.start()
+    if reason is not None:
+        print(t("workshop.serve.warm_unavailable", reason=reason), flush=True)
+        return None
+    return warm
 
 
 def _limit_values(limits: Limits) -> dict[str, str]:
@@ -178,6 +220,12 @@ def _limit_values(limits: Limits) -> dict[str, str]:
         "per_address": str(limits.per_address),
         "minutes": f"{limits.idle_minutes:g}",
     }
+
+
+preloaded: Callable[[Sequence[Path]], Library | None] | None = None
+"""Set in the quick start's fork server (`readiness.cli.serve_warm`): the content it read
+before forking, if the folders still hold exactly those files; a session then shares it
+instead of reading every file again."""
 
 
 def run_session(settings: Settings, idle_minutes: float = IDLE_MINUTES) -> int:
@@ -190,5 +238,8 @@ def run_session(settings: Settings, idle_minutes: float = IDLE_MINUTES) -> int:
         raise UsageError(t("workshop.serve.session_only"))
     from readiness.tui.workshop_apps import make_participant_app
 
-    app = make_participant_app(settings, code, device=device, idle_minutes=idle_minutes)
+    library = preloaded(settings.content_dirs) if preloaded is not None else None
+    app = make_participant_app(
+        settings, code, library=library, device=device, idle_minutes=idle_minutes
+    )
     return app.run() or 0

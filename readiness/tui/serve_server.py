@@ -15,11 +15,15 @@ Differences from a plain `textual_serve.server.Server`:
   first); the server closes the connection a minute later should the app not have.
 - The browser gets a random device token in a cookie, handed to its sessions: a participant
   who comes back on the same browser may take up their own pseudonym again.
+- With the quick start (`warm`), sessions are forked from a pre-imported process: the
+  command run per browser is its launcher; if that process stops, the plain session
+  command again (see `readiness.workshop.forkserver`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import secrets
@@ -32,10 +36,13 @@ from typing import Any
 import aiohttp_jinja2
 from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
+from textual_serve.download_manager import DownloadManager
 from textual_serve.server import Server
 
 from readiness.i18n import Lang, t
 from readiness.tui.textual_internals import check_textual_serve
+from readiness.workshop.forkserver import WarmStart
+from readiness.workshop.joincode import ENV_VAR
 from readiness.workshop.serve import (
     DEVICE_ENV,
     IDLE_MINUTES,
@@ -53,6 +60,10 @@ DEVICE_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
 DEVICE_DAYS = 7
 IDLE_GRACE_SECONDS = 60.0
 """The server's backstop after the app's own idle limit."""
+EXIT_WAIT_SECONDS = 5.0
+"""How long a stopped session's process may take to end after its output has."""
+SHUTDOWN_SECONDS = 15.0
+"""When the server stops: how long the running sessions get to save and end."""
 
 log = logging.getLogger("readiness.serve")
 
@@ -66,6 +77,7 @@ class SessionService(AppService):
         super().__init__(command, **kwargs)
         self.device = device
         self.last_input = time.monotonic()
+        self._stopping: asyncio.Task[None] | None = None
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
@@ -73,6 +85,68 @@ class SessionService(AppService):
         if self.device:
             environment[DEVICE_ENV] = self.device
         return environment
+
+    async def run(self) -> None:
+        """textual-serve's reading of the app's output. When the output ends without the
+        app having said goodbye (it crashed or was killed), the browser is told the session
+        ended, instead of keeping a screen that no longer answers."""
+        await super().run()
+        await self.remote_close()
+
+    async def stop(self) -> None:
+        """textual-serve's stop (ask the app to quit, read its output to the end), then
+        close the app's input and wait for its process and pipes to end, so that nothing of
+        the session is left when the server's loop closes (with the quick start, the
+        launcher ended long before its session; anything left open then is reported on
+        the facilitator's console). Called by the session and by the server's shutdown:
+        both wait for the same stop."""
+        if self._stopping is None:
+            self._stopping = asyncio.create_task(self._stop())
+        await asyncio.shield(self._stopping)
+
+    async def _stop(self) -> None:
+        await super().stop()
+        stdin, self._stdin = self._stdin, None
+        if stdin is not None:
+            stdin.close()
+            with contextlib.suppress(Exception):
+                await stdin.wait_closed()
+        process = self._process
+        if process is not None:
+            with contextlib.suppress(TimeoutError, OSError):
+                await asyncio.wait_for(_ended(process), EXIT_WAIT_SECONDS)
+
+
+async def _ended(process: asyncio.subprocess.Process) -> None:
+    """The process has ended and its output pipes are closed. textual-serve stops reading
+    the output when the browser has gone (or, for the error output, when the standard
+    output ends); what the app writes after that is read and dropped, to its end."""
+    for output in (process.stdout, process.stderr):
+        if output is not None:
+            await output.read()
+    await process.wait()
+    await asyncio.sleep(0)  # the pipes' last callbacks
+
+
+def session_environment() -> dict[str, str]:
+    """The environment textual-serve gives every session, without the join code: the
+    quick start's fork server imports Textual with it (Textual reads its settings from the
+    environment when imported)."""
+
+    async def nothing(*_: object) -> None:
+        return None
+
+    service = SessionService(
+        "",
+        device="",
+        write_bytes=nothing,
+        write_str=nothing,
+        close=nothing,
+        download_manager=DownloadManager(),
+    )
+    environment = service._build_environment()
+    environment.pop(ENV_VAR, None)
+    return environment
 
 
 class WorkshopServer(Server):
@@ -90,8 +164,10 @@ class WorkshopServer(Server):
         per_address: int = PER_ADDRESS,
         per_address_per_minute: int = PER_ADDRESS_PER_MINUTE,
         idle_minutes: float = IDLE_MINUTES,
+        warm: WarmStart | None = None,
     ) -> None:
         super().__init__(command, host=host, port=port, title="readiness", templates_path=TEMPLATES)
+        self.warm = warm
         self.lang = lang
         self.on_started = on_started
         self.max_sessions = max_sessions
@@ -99,6 +175,7 @@ class WorkshopServer(Server):
         self.per_address_per_minute = per_address_per_minute
         self.idle_seconds = idle_minutes * 60
         self.active = 0
+        self.services: set[SessionService] = set()
         self.by_address: Counter[str] = Counter()
         self._recent: dict[str, deque[float]] = defaultdict(deque)
 
@@ -106,9 +183,26 @@ class WorkshopServer(Server):
         # The facilitator's terminal shows our banner, not a log of every request.
         logging.basicConfig(level=logging.WARNING, format="%(message)s")
 
+    def session_command(self) -> str:
+        """The quick start's launcher while its fork server runs, else the plain command
+        (said once, in one line, when the fork server stopped)."""
+        if self.warm is not None:
+            if self.warm.alive():
+                return self.warm.command
+            self.warm = None
+            print(t("workshop.serve.warm_stopped", self.lang), flush=True)
+        return self.command
+
     async def on_startup(self, app: web.Application) -> None:
         if self.on_started is not None:
             self.on_started()
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ctrl+C: every running session is asked to quit (it saves first) and waited for,
+        a few seconds at most, before the connections are cut and the loop ends."""
+        stopping = [asyncio.create_task(service.stop()) for service in self.services]
+        if stopping:
+            await asyncio.wait(stopping, timeout=SHUTDOWN_SECONDS)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         scheme = "wss" if request.secure else "ws"
@@ -194,7 +288,7 @@ class WorkshopServer(Server):
         try:
             await websocket.prepare(request)
             service = SessionService(
-                self.command,
+                self.session_command(),
                 device=device if DEVICE_PATTERN.fullmatch(device) else "",
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
@@ -202,6 +296,7 @@ class WorkshopServer(Server):
                 download_manager=self.download_manager,
                 debug=self.debug,
             )
+            self.services.add(service)
             await service.start(width, height)
             watchdog = asyncio.create_task(self._watch_idle(websocket, service))
             try:
@@ -215,6 +310,7 @@ class WorkshopServer(Server):
             log.warning("A browser session ended with an error: %s", error)
         finally:
             if service is not None:
+                self.services.discard(service)
                 await service.stop()
         return websocket
 

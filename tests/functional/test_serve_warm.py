@@ -1,0 +1,222 @@
+"""The quick start for real: `readiness serve` forks browser sessions from a pre-imported
+process (`readiness.workshop.forkserver`), each in a process of its own, and carries on
+when one of them, or the fork server itself, dies.
+
+A browser is played by aiohttp as in `test_serve.py` (page, websocket, terminal size,
+terminal output); which process serves a browser is read from /proc. Only 127.0.0.1 is
+used."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from readiness.workshop.forkserver import WarmStart
+from readiness.workshop.serve import INFO_FILE
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not WarmStart.supported(), reason="needs fork and SCM_RIGHTS"),
+]
+
+HOST = "127.0.0.1"
+JOIN_FORM = "Join the workshop"
+TEXT = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+class Serve:
+    def __init__(self, port: int, proc: subprocess.Popen[bytes], log: Path) -> None:
+        self.port, self.proc, self.log = port, proc, log
+        self.url = f"http://{HOST}:{port}"
+
+    def fork_server(self) -> int | None:
+        """The pid of the fork server (a child of `serve`), None if there is none."""
+        for pid in children(self.proc.pid):
+            if "readiness.cli.serve_warm" in cmdline(pid):
+                return pid
+        return None
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@contextlib.contextmanager
+def serve(folder: Path, *extra: str) -> Iterator[Serve]:
+    """`readiness serve` on a free loopback port, stopped with Ctrl+C afterwards."""
+    port = free_port()
+    log = folder.parent / f"{folder.name}.log"
+    argv = [sys.executable, "-m", "readiness", "--lang", "en", "--results", str(folder)]
+    argv += ["serve", "--host", HOST, "--port", str(port), *extra]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 90
+    while not (folder / INFO_FILE).exists():
+        assert proc.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.1)
+    try:
+        yield Serve(port, proc, log)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(stat[1]) == pid and stat[0] != "Z":
+                    found.append(int(entry.name))
+    return sorted(found)
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+class Browser:
+    """What the page's script does: one websocket, the size, terminal output as text."""
+
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        self.ws = ws
+        self.text = ""
+        self.closed = False
+
+    async def expect(self, words: str, timeout: float = 60) -> None:
+        end = time.monotonic() + timeout
+        while words not in self.text:
+            left = end - time.monotonic()
+            assert left > 0 and not self.closed, f"never saw {words!r}"
+            await self._receive(left)
+
+    async def until_closed(self, timeout: float = 60) -> None:
+        end = time.monotonic() + timeout
+        while not self.closed and time.monotonic() < end:
+            await self._receive(end - time.monotonic())
+        assert self.closed, "the session should have ended"
+
+    async def _receive(self, timeout: float) -> None:
+        try:
+            msg = await asyncio.wait_for(self.ws.receive(), timeout)
+        except TimeoutError:
+            return
+        if msg.type == aiohttp.WSMsgType.BINARY:
+            # Text without escape codes, the words of one row joined up.
+            self.text += TEXT.sub("", msg.data.decode("utf-8", "replace"))
+        elif msg.type in (
+            aiohttp.WSMsgType.CLOSE,
+            aiohttp.WSMsgType.CLOSED,
+            aiohttp.WSMsgType.CLOSING,
+        ):
+            self.closed = True
+
+
+@contextlib.asynccontextmanager
+async def browser(server: Serve) -> AsyncIterator[Browser]:
+    async with aiohttp.ClientSession() as http:
+        page = await http.get(server.url + "/")
+        assert page.status == 200
+        async with http.ws_connect(
+            f"ws://{HOST}:{server.port}/ws?width=80&height=24", headers={"Origin": server.url}
+        ) as ws:
+            await ws.send_json(["resize", {"width": 80, "height": 24}])
+            yield Browser(ws)
+
+
+async def new_session(server: Serve, known: set[int]) -> int:
+    """The forked process that appeared for a browser (besides the `known` ones)."""
+    fork_server = server.fork_server()
+    assert fork_server is not None
+    end = time.monotonic() + 30
+    while not (fresh := set(children(fork_server)) - known):
+        assert time.monotonic() < end, "no session was forked"
+        await asyncio.sleep(0.05)
+    assert len(fresh) == 1
+    return fresh.pop()
+
+
+async def test_browsers_get_the_join_form_from_forked_processes_of_their_own(
+    tmp_path: Path,
+) -> None:
+    with serve(tmp_path / "room") as server:
+        fork_server = server.fork_server()
+        assert fork_server is not None, server.output()
+        async with browser(server) as first:
+            await first.expect(JOIN_FORM)
+            one = await new_session(server, set())
+            async with browser(server) as second:
+                await second.expect(JOIN_FORM)
+                two = await new_session(server, {one})
+                assert one != two
+                for pid in (one, two):
+                    assert os.getsid(pid) == pid  # its own session, apart from the server
+                # No per-browser process of the server stays: only the fork server.
+                end = time.monotonic() + 30
+                while children(server.proc.pid) != [fork_server]:
+                    assert time.monotonic() < end, "the launchers should have ended"
+                    await asyncio.sleep(0.05)
+        assert "quick start" not in server.output().lower()  # no fallback notice
+
+
+async def test_a_crashed_session_does_not_take_the_server_down(tmp_path: Path) -> None:
+    with serve(tmp_path / "room") as server:
+        async with browser(server) as doomed:
+            await doomed.expect(JOIN_FORM)
+            pid = await new_session(server, set())
+            os.kill(pid, signal.SIGKILL)
+            await doomed.until_closed()
+        assert server.proc.poll() is None
+        assert server.fork_server() is not None
+        async with browser(server) as next_one:
+            await next_one.expect(JOIN_FORM)
+            assert await new_session(server, set()) != pid
+
+
+async def test_when_the_fork_server_dies_sessions_start_as_before(tmp_path: Path) -> None:
+    with serve(tmp_path / "room") as server:
+        fork_server = server.fork_server()
+        assert fork_server is not None
+        os.kill(fork_server, signal.SIGKILL)
+        end = time.monotonic() + 30
+        while fork_server in children(server.proc.pid):  # reaped by `serve`
+            assert time.monotonic() < end
+            await asyncio.sleep(0.05)
+        async with browser(server) as late:
+            await late.expect(JOIN_FORM)
+            sessions = [p for p in children(server.proc.pid) if "--session" in cmdline(p)]
+            assert sessions, "the session should run as a process of the server"
+        assert "The quick start stopped" in server.output()
+
+
+async def test_no_quick_start_starts_every_session_as_a_fresh_process(tmp_path: Path) -> None:
+    with serve(tmp_path / "room", "--no-quick-start") as server:
+        assert server.fork_server() is None
+        async with browser(server) as plain:
+            await plain.expect(JOIN_FORM)

@@ -272,6 +272,8 @@ class ForkServer:
             self.listener.close()
             with contextlib.suppress(OSError):
                 self.path.unlink()
+            with contextlib.suppress(OSError):
+                self.path.parent.rmdir()  # the private folder, should `serve` be gone
         for pid in self.children:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGTERM)

@@ -182,3 +182,17 @@ def test_a_request_names_the_folder_the_command_and_the_environment() -> None:
     ):
         with pytest.raises(ValueError):
             parse_request(broken)
+
+
+def test_when_serve_is_gone_the_fork_server_ends_its_sessions_and_folder(
+    warm: WarmStart, tmp_path: Path
+) -> None:
+    assert warm.process is not None and warm.process.stdin is not None
+    launcher = launch(warm, tmp_path)
+    pid = int(session_line(launcher)[1])
+    folder = warm.folder
+    assert folder is not None
+    warm.process.stdin.close()  # as when `serve` is killed: its end of the pipe closes
+    assert warm.process.wait(30) == 0
+    assert not Path(f"/proc/{pid}").exists()
+    assert not folder.exists()

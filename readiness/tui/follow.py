@@ -22,7 +22,6 @@ from threading import Lock
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
-from textual.worker import get_current_worker
 
 from readiness.i18n import t
 from readiness.tui.contracts import TakesInjects
@@ -51,6 +50,8 @@ class Follower:
         self.pending_start: str | None = None
         self._timer: Timer | None = None
         self._opening = Lock()
+        self._reading = False
+        """True while a read of the control file runs in its thread (see `poll`)."""
 
     def start(self) -> None:
         """Begin polling (call from the app's `on_mount`); the reader is made in a thread
@@ -71,14 +72,26 @@ class Follower:
             self._timer.stop()
 
     def poll(self) -> None:
-        """Read the control file in a thread; never blocks the UI."""
-        self.app.run_worker(self._read, thread=True, exclusive=True, group="facilitator")
+        """Read the control file in a thread; never blocks the UI.
+
+        One read at a time, and a read is never abandoned: the reader hands out each command
+        once, so a read cancelled after it took a command (the next tick's read used to
+        replace it on a busy machine) lost that command for good."""
+        if self._reading:
+            return  # the last read is still going (slow disk, busy machine): it will report
+        self._reading = True
+        self.app.run_worker(self._read, thread=True, group="facilitator")
 
     def _read(self) -> None:
-        update = self._open().poll()
-        wanted = update.commands or update.paused != self.paused or self.pending_start
-        if wanted and not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.apply, update)
+        try:
+            update = self._open().poll()
+            wanted = update.commands or update.paused != self.paused or self.pending_start
+            if wanted and self.app.is_running:
+                self.app.call_from_thread(self.apply, update)
+        except RuntimeError:
+            pass  # the app closed while the file was read: nobody is left to obey it
+        finally:
+            self._reading = False
 
     def apply(self, update: Update) -> None:
         """React to what the poll found (UI thread)."""

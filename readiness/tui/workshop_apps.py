@@ -115,7 +115,9 @@ class ParticipantApp(TypeAhead, ReadinessApp):
         self.sub_title = joined.name
         self.push_screen(HomeScreen())
         if joined.returning:
-            self.notify(Text(t("workshop.join.welcome_back", name=joined.name)).plain, markup=False)
+            # Long enough to read where the earlier results are (and for a busy room).
+            welcome = Text(t("workshop.join.welcome_back", name=joined.name)).plain
+            self.notify(welcome, markup=False, timeout=12)
         attach(self, force=True)
 
     # -- nothing but the join form before joining ---------------------------------------------

@@ -3,7 +3,7 @@
 readiness paints per key and per clock tick, and three things Textual does not offer publicly
 made that fast enough: laying a screen out until it settles before painting
 (`readiness.tui.settled_layout`), a footer that shows its keys in the first paint
-(`readiness.tui.widgets.steady_footer`), and knowing whether keys are still queued
+(`readiness.tui.widgets.steady_footer`), and knowing whether the app is done with a key
 (`readiness.tui.typeahead`). A fourth keeps key labels in the user's language: the footer
 translates its entries when it builds them (`readiness.tui.widgets.footer`). They reach into
 Textual only through the functions below.
@@ -25,8 +25,10 @@ from typing import Any
 
 from rich.align import Align
 from rich.text import Text
+from textual._queue import Queue
 from textual.app import App
 from textual.command import CommandList, CommandPalette, ProviderSource
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -68,11 +70,32 @@ def check_textual(installed: str | None = None) -> None:
     ]
     if "description" not in inspect.signature(FooterKey.__init__).parameters:
         missing.append("FooterKey.description")
+    missing += [
+        f"{owner.__name__}.{name}"
+        for owner, name in (
+            (MessagePump, "_pending_message"),
+            (MessagePump, "_next_callbacks"),
+            (Screen, "_callbacks"),
+            (App, "_registry"),
+            (Queue, "ready_event"),
+            (asyncio.Event, "_waiters"),
+        )
+        if not _sets_in_init(owner, name)
+    ]
+    if not hasattr(MessagePump, "_message_queue"):
+        missing.append("MessagePump._message_queue")
     if missing:
         raise UntestedTextual(
             f"this Textual lacks {', '.join(missing)}, which readiness relies on; "
             "install the version named in pyproject.toml"
         )
+
+
+def _sets_in_init(owner: type, name: str) -> bool:
+    """`owner.__init__` assigns the attribute `name` (instance attributes cannot be looked
+    up on the class)."""
+    code = getattr(vars(owner).get("__init__"), "__code__", None)
+    return code is not None and name in code.co_names
 
 
 check_textual()
@@ -171,21 +194,42 @@ class LocalCommandPalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
-def app_is_settled(app: App[Any]) -> bool:
-    """True if every widget and screen is mounted and none of them, nor the app, has a
-    message waiting or in hand (the type-ahead gate of `readiness.tui.typeahead`).
+def pump_is_parked(node: MessagePump) -> bool:
+    """True if `node`'s message loop is waiting for its next message with none queued: not
+    handling one, not running its idle handlers or `call_next` callbacks after one.
 
-    Called from the app's own task: the message the app is handling right now does not
-    count, everything queued behind it does."""
-    if app.message_queue_size:
+    Textual's message queue (`textual._queue.Queue`) counts nothing once a message is taken
+    off it (its `task_done` does nothing), so "the queue is empty" also holds while the
+    node is still in the middle of a message. Only a loop parked in `Queue.get`, on the
+    queue's `ready_event`, is idle for sure."""
+    queue: Queue[Any] = node._message_queue
+    if queue.qsize() or node._pending_message is not None or node._next_callbacks:
+        return False
+    event = queue.ready_event
+    return not event.is_set() and any(not waiter.done() for waiter in event._waiters)
+
+
+def app_is_settled(app: App[Any]) -> bool:
+    """True if nothing the app started is still on its way: the type-ahead gate of
+    `readiness.tui.typeahead`. Call it only from the app's own message loop, while it
+    handles a key or the gate's own poll message (the one message the app is handling).
+
+    Settled means: the app has no other message queued, none taken ahead of the current one
+    (Textual's message loop takes the next message out of the queue before handling the
+    current one, to merge it; a Tab on its way back up to the app waits there), and no
+    `call_next` callback (a dismissed screen's result callback, a screen pop); every widget
+    and screen is mounted and its message loop parked (`pump_is_parked`); no screen holds a
+    `call_after_refresh` callback. Then every focus change and screen change a key asked for
+    has happened."""
+    if app.message_queue_size or app._pending_message is not None or app._next_callbacks:
         return False
     for node in list(app._registry):
-        if node._closing or node._closed:
+        if not isinstance(node, MessagePump) or node._closing or node._closed:
             continue  # a removed widget's leftover messages are never handled
         if not node._is_mounted:
             return False  # compose and mount run outside the queue: a screen being built
-        queue: asyncio.Queue[object] = node._message_queue
-        # `_unfinished_tasks` also counts the message being handled (task_done comes after).
-        if getattr(queue, "_unfinished_tasks", queue.qsize()) or node._next_callbacks:
+        if isinstance(node, Screen) and node._callbacks:
+            return False  # call_after_refresh: run once the screen has painted
+        if not pump_is_parked(node):
             return False
     return True

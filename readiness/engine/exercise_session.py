@@ -77,6 +77,13 @@ class Session:
         """Whether anything worth keeping exists: a step taken or a reply begun."""
         return bool(self.run.result.steps or self.run.draft)
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether a step or a change to the reply begun is not saved yet."""
+        return (
+            len(self.run.result.steps) != self._saved_steps or self.run.draft != self._saved_draft
+        )
+
     def save_pending(self) -> None:
         """Save if a step was taken since the last save (raises `StorageError`)."""
         if len(self.run.result.steps) != self._saved_steps:

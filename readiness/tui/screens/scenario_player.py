@@ -95,6 +95,8 @@ class PlayerScreen(SettledLayout[None]):
         """True when the participant chose to wait: no "time ran out" notice for that."""
         self._notice = Text()
         """Above the step: what happened when the last countdown ran out (until the next)."""
+        self._save_failing = False
+        """A save failed and none has worked since: said once, not at every tick."""
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -180,6 +182,8 @@ class PlayerScreen(SettledLayout[None]):
                 self.session.save_draft()
         except StorageError as exc:
             self._save_failed(exc)
+        else:
+            self._saved()
         return True
 
     # -- keeping widgets in step with the engine ---------------------------------------------
@@ -304,8 +308,23 @@ class PlayerScreen(SettledLayout[None]):
             self.session.run, paused=self.clock.paused, now=self.clock.now()
         )
 
-    def _save_failed(self, exc: StorageError) -> None:
-        self.notify(t("train.save_failed", error=str(exc)), severity="error", timeout=8)
+    def _save_failed(self, exc: StorageError, *, asked: bool = False) -> None:
+        """Say once that saving fails (one sentence, never parsed as markup: it names a
+        path); the ticks that retry the save meanwhile stay quiet. Everything done stays in
+        the run and is saved by the next save that works. `asked`: the participant asked
+        for this save (leaving), so they are told again."""
+        if self._save_failing and not asked:
+            return
+        self._save_failing = True
+        self.notify(
+            t("train.save_failed", error=str(exc)), severity="error", timeout=8, markup=False
+        )
+
+    def _saved(self) -> None:
+        """After a save that did not fail: once nothing is left unsaved, a later failure is
+        said again."""
+        if not self.session.unsaved:
+            self._save_failing = False
 
     def _finish(self) -> None:
         if self._finished:
@@ -360,6 +379,8 @@ class PlayerScreen(SettledLayout[None]):
             self.session.save_pending()
         except StorageError as exc:
             self._save_failed(exc)
+        else:
+            self._saved()
 
     @on(DecisionPanel.ChoiceMade)
     def _chosen(self, event: DecisionPanel.ChoiceMade) -> None:
@@ -459,7 +480,7 @@ class PlayerScreen(SettledLayout[None]):
             try:
                 self.session.save()
             except StorageError as exc:
-                self._save_failed(exc)  # stay: leaving now would lose what was done
+                self._save_failed(exc, asked=True)  # stay: leaving now would lose what was done
                 return
         if self._timer is not None:
             self._timer.stop()

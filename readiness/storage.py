@@ -13,6 +13,7 @@ import tempfile
 import time
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -55,11 +56,30 @@ def result_path(folder: Path, result: AnyResult) -> Path:
     return folder / f"{_slug(result.participant)}--{result.content_id}--{result.run_id}.toml"
 
 
+def legacy_slug(text: str) -> str:
+    """The pseudonym's part of a file name before non-Latin names got their own: ASCII
+    letters and digits only, so "Jörg" was saved as "j-rg" and Юрия, 李 and 🦊 all as
+    "anonymous". Runs saved that way are still looked up under it (`participant_slugs`)."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-").lower()[:40] or "anonymous"
+
+
+def participant_slugs(participant: str) -> list[str]:
+    """Every slug this participant's runs can be saved under: today's, then the old one if
+    it differs. Old slugs collide ("anonymous"), so callers check the name stored inside."""
+    return list(dict.fromkeys((_slug(participant), legacy_slug(participant))))
+
+
 def runs_glob(participant: str, content_id: str = "*") -> str:
     """The file names `result_path` gives this participant's runs: lets a lookup read only
     those files instead of every result in a workshop folder. Slugs can collide, so callers
     still check the participant stored inside."""
     return f"{_slug(participant)}--{content_id}--*.toml"
+
+
+def runs_globs(participant: str, content_id: str = "*") -> list[str]:
+    """`runs_glob` and the same under the old slug (`legacy_slug`): also finds runs saved
+    before the slug of a non-ASCII name changed."""
+    return [f"{slug}--{content_id}--*.toml" for slug in participant_slugs(participant)]
 
 
 def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
@@ -126,7 +146,18 @@ def save_result(folder: Path, result: AnyResult) -> Path:
         raise StorageError(
             f"cannot save results to {folder}: a name or text is not valid Unicode ({exc})"
         ) from exc
+    _drop_legacy_copy(folder, result, path)
     return path
+
+
+def _drop_legacy_copy(folder: Path, result: AnyResult, path: Path) -> None:
+    """A run resumed from a file named with the old slug (`legacy_slug`) is now saved under
+    today's name: remove the old file, or the run would be listed twice. Same run id, so it
+    is this run's own earlier copy; if it cannot be removed, it stays (nothing is lost)."""
+    old = folder / f"{legacy_slug(result.participant)}--{result.content_id}--{result.run_id}.toml"
+    if old != path:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 RECOVERY_FOLDER = "readiness-unsaved"
@@ -254,15 +285,16 @@ def load_result(path: Path) -> AnyResult:
 
 
 def scan_results(
-    folder: Path, pattern: str = "*.toml"
+    folder: Path, pattern: str | Sequence[str] = "*.toml"
 ) -> tuple[list[tuple[Path, AnyResult]], list[str]]:
-    """Every readable result in a folder (matching `pattern`), and a message per unreadable
-    (half-written) one."""
+    """Every readable result in a folder (matching `pattern`, or any of several), and a
+    message per unreadable (half-written) one."""
     good: list[tuple[Path, AnyResult]] = []
     bad: list[str] = []
     if not folder.is_dir():
         return good, bad
-    for path in sorted(folder.glob(pattern)):
+    patterns = [pattern] if isinstance(pattern, str) else list(pattern)
+    for path in sorted({p for glob in patterns for p in folder.glob(glob)}):
         if path.name.startswith(("_", ".")):
             continue
         try:
@@ -276,7 +308,7 @@ def find_unfinished(
     folder: Path, content_id: str, participant: str
 ) -> list[tuple[Path, AnyResult]]:
     """Unfinished runs of this content by this participant, newest first: offered for resume."""
-    runs, _ = scan_results(folder, runs_glob(participant, content_id))
+    runs, _ = scan_results(folder, runs_globs(participant, content_id))
     found = [
         (p, r)
         for p, r in runs

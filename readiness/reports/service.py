@@ -106,10 +106,10 @@ def gather_for_participant(folder: Path, chosen: Path) -> list[AnyResult]:
     the participant's newest self-assessment and every exercise run. The report itself leaves
     unfinished and practice runs out of the evidence and lists them as left out."""
     from readiness.models.results import AssessmentResult
-    from readiness.storage import runs_glob, scan_results
+    from readiness.storage import runs_globs, scan_results
 
     main = load_result(chosen)
-    runs, _ = scan_results(folder, runs_glob(main.participant))
+    runs, _ = scan_results(folder, runs_globs(main.participant))
     mine = [
         r for p, r in runs if r.participant == main.participant and p.resolve() != chosen.resolve()
     ]

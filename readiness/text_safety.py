@@ -14,15 +14,40 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""C0 controls except tab and newline, DEL, and the C1 controls (U+0080..U+009F)."""
+BIDI_CONTROLS = {
+    0x061C: "ALM",
+    0x200E: "LRM",
+    0x200F: "RLM",
+    0x202A: "LRE",
+    0x202B: "RLE",
+    0x202C: "PDF",
+    0x202D: "LRO",
+    0x202E: "RLO",
+    0x2066: "LRI",
+    0x2067: "RLI",
+    0x2068: "FSI",
+    0x2069: "PDI",
+}
+"""Invisible characters that change the direction in which the text around them is shown:
+a U+202E (RLO) before "3 elbat" makes it read "table 3" in a browser and in terminals
+that reorder right-to-left text, so a name or title can pose as something else. Shown as their
+abbreviation in angle quotes (‹RLO›) like the control characters; by name so a reader
+can look them up."""
 
-_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f]")
-"""Control characters not allowed in a one-line value such as a pseudonym (tab and newline too)."""
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+"""C0 controls except tab and newline, DEL, the C1 controls (U+0080..U+009F) and the
+direction controls (`BIDI_CONTROLS`)."""
+
+_FORBIDDEN = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+"""Characters not allowed in a one-line value such as a pseudonym (tab and newline too)."""
 
 
 def _stand_in(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if code in BIDI_CONTROLS:
+        return f"\u2039{BIDI_CONTROLS[code]}\u203a"  # ‹RLO›
     if code < 0x20:
         return chr(0x2400 + code)  # U+2400 CONTROL PICTURES: ␀ … ␛ … ␟
     if code == 0x7F:
@@ -33,7 +58,7 @@ def _stand_in(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """`text` with every control character except newline and tab replaced by a visible
-    stand-in of the same meaning (ESC becomes ␛, U+009B becomes ␛[)."""
+    stand-in of the same meaning (ESC becomes ␛, U+009B becomes ␛[, U+202E becomes ‹RLO›)."""
     if not _CONTROL.search(text):
         return text
     return _CONTROL.sub(_stand_in, text)
@@ -45,8 +70,8 @@ def acts_on_terminal(text: str) -> bool:
 
 
 def has_control(text: str) -> bool:
-    """True if `text` holds a control character (tab and newline included): such a value
-    cannot be a pseudonym or a team name."""
+    """True if `text` holds a control character (tab and newline included) or a direction
+    control: such a value cannot be a pseudonym or a team name."""
     return _FORBIDDEN.search(text) is not None
 
 

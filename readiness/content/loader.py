@@ -41,9 +41,11 @@ MAX_NESTING = 64
 (conditions inside conditions perhaps ten); the limit keeps every check on the parsed data
 within Python's recursion limit."""
 _CONTROL_ESCAPE = re.compile(
-    r"\\(?:[bf]|u00(?:[01][0-9A-Fa-f]|7[Ff]|[89][0-9A-Fa-f])|U0000(?:00[01]|007|00[89])[0-9A-Fa-f])"
+    r"\\(?:[bf]|u00(?:[01][0-9A-Fa-f]|7[Ff]|[89][0-9A-Fa-f])|U0000(?:00[01]|007|00[89])[0-9A-Fa-f]"
+    r"|(?:u|U0000)(?:061[Cc]|200[EeFf]|202[A-Ea-e]|206[6-9]))"
 )
-"""A TOML escape that can stand for a control character (\\b, \\f, \\u001b, \\u009b, ...)."""
+"""A TOML escape that can stand for a control character (\\b, \\f, \\u001b, \\u009b, ...) or
+a direction control (\\u202e, ...; see `readiness.text_safety.BIDI_CONTROLS`)."""
 
 PARSED: ResultCache[tuple[ContentFile | None, list[ContentProblem]]] = ResultCache()
 """Files already parsed and validated, by path, bytes and catalogs (which languages exist)."""

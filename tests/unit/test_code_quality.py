@@ -252,3 +252,17 @@ def test_the_language_check_finds_each_kind_of_leak(tmp_path: Path) -> None:
         "readiness/content/leaky.py:7: number() gets `lang` that may be None",
         "readiness/content/leaky.py:11: t('x.') has du/Sie variants",
     ]
+
+
+def test_the_textual_version_is_read_without_importlib_metadata() -> None:
+    """The start-up path reads Textual's version from its dist-info folder: importlib.metadata
+    would import the email package before the first screen, and the version must agree."""
+    from importlib.metadata import version
+
+    from readiness.tui.textual_internals import installed_version
+
+    assert installed_version("textual", "textual") == version("textual")
+    assert installed_version("textual-serve", "textual_serve") == version("textual-serve")
+    code = "import sys, readiness.tui.app; print('email' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

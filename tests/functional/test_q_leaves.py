@@ -113,13 +113,13 @@ async def test_the_dashboard_shows_q_and_leaves_on_it(
 
 
 async def test_q_on_the_briefing_leaves_the_exercise(results: Path) -> None:
-    from train_helpers import train_app
+    from train_helpers import opened, train_app
 
     from readiness.tui.screens.scenario_dialogs import BriefingScreen
 
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await opened(pilot)
         assert isinstance(app.screen, BriefingScreen)
         await pilot.press("q")
         await pilot.pause()

@@ -11,7 +11,7 @@ from builtin_library import builtin_library
 from rich.cells import cell_len
 from textual.widgets import OptionList, Static, TabbedContent, TextArea
 from textual.widgets._footer import FooterKey
-from train_helpers import FakeClock, begin, key_for, let_time_pass, saved, train_app
+from train_helpers import FakeClock, begin, key_for, let_time_pass, opened, saved, train_app
 
 from readiness.engine import clock_label
 from readiness.models.scenario import Inject, Reply
@@ -46,12 +46,16 @@ async def test_briefing_scrolls_to_its_end_with_the_keyboard(
 ) -> None:
     app = leaked_photos(results)
     async with app.run_test(size=size) as pilot:  # type: ignore[attr-defined]
-        await pilot.pause()
+        await opened(pilot)  # the briefing opens once the results folder was looked at
         screen = app.screen  # type: ignore[attr-defined]
         assert isinstance(screen, BriefingScreen)
         body = screen.query_one("#briefing-body")
         assert app.focused is body  # type: ignore[attr-defined]
         hint = screen.query_one("#briefing-more", Static)
+        for _ in range(20):  # the hint is set once the briefing's size is known
+            if str(hint.render()):
+                break
+            await pilot.pause()
         assert "More below" in str(hint.render())
         await pilot.press("end")
         await pilot.pause()
@@ -67,6 +71,7 @@ async def test_briefing_grows_on_a_big_terminal(results: Path, clock: FakeClock)
     """At 160x50 the whole leaked-photos briefing fits: no hint, nothing to scroll."""
     app = leaked_photos(results)
     async with app.run_test(size=(160, 50)) as pilot:  # type: ignore[attr-defined]
+        await opened(pilot)
         await pilot.pause()
         body = app.screen.query_one("#briefing-body")  # type: ignore[attr-defined]
         assert body.size.height > 20  # the box held 12 rows at every size

@@ -15,10 +15,8 @@ from __future__ import annotations
 import dataclasses
 import gc
 import importlib
-import inspect
 import os
 import pkgutil
-import secrets
 import shutil
 import sys
 from collections.abc import Sequence
@@ -29,8 +27,6 @@ import readiness
 from readiness.workshop.forkserver import READY, ForkServer
 
 if TYPE_CHECKING:
-    from textual.pilot import Pilot
-
     from readiness.content.loader import Library
     from readiness.settings import Settings
 
@@ -122,46 +118,6 @@ def preload_content(settings: Settings) -> None:
     cmd_serve.preloaded = shared
 
 
-PARSE_RULES_PARAMETERS = ["self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
-
-
-def share_parsed_styles() -> None:
-    """Let every session use the styles parsed here (in the rehearsal) instead of parsing
-    all stylesheets again: a quarter of a session's start-up.
-
-    Textual keeps parsed rules per `Stylesheet` object; this keeps them per process, keyed
-    by everything the parse depends on (the text, where it is from, its kind, tie breaker
-    and scope, and the theme's variables). The rules are not changed after parsing (Textual
-    shares them between parses of one stylesheet already). Only done in the fork server,
-    and only on the `Stylesheet._parse_rules` of the pinned Textual (same parameters);
-    otherwise sessions parse as usual."""
-    from textual.css.model import RuleSet
-    from textual.css.stylesheet import Stylesheet
-
-    parse_rules = Stylesheet._parse_rules
-    if list(inspect.signature(parse_rules).parameters) != PARSE_RULES_PARAMETERS:
-        return
-    shared: dict[tuple[object, ...], list[RuleSet]] = {}
-
-    def shared_parse_rules(
-        self: Stylesheet,
-        css: str,
-        read_from: tuple[str, str],
-        is_default_rules: bool = False,
-        tie_breaker: int = 0,
-        scope: str = "",
-    ) -> list[RuleSet]:
-        variables = tuple(sorted(self._variables.items()))
-        key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
-        rules = shared.get(key)
-        if rules is None:
-            rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
-            shared[key] = rules
-        return rules
-
-    Stylesheet._parse_rules = shared_parse_rules  # type: ignore[method-assign]
-
-
 def rehearse(settings: Settings, scratch: Path) -> None:
     """Run one participant app, headless, to its painted join form and end it, with its
     results in `scratch` (removed afterwards): what Textual and Rich work out and keep on
@@ -170,19 +126,14 @@ def rehearse(settings: Settings, scratch: Path) -> None:
     ended when this returns; a failure only costs that head start."""
     from readiness.cli import cmd_serve
     from readiness.i18n import set_address
-    from readiness.tui.workshop_apps import make_participant_app
+    from readiness.tui.warm_start import rehearse_join_form
 
     thresholds = gc.get_threshold()
     library = cmd_serve.preloaded(settings.content_dirs) if cmd_serve.preloaded else None
     trial = dataclasses.replace(settings, results_dir=scratch)
 
-    async def join_form_painted(pilot: Pilot[object]) -> None:
-        await pilot.pause()
-        pilot.app.exit()
-
     try:
-        app = make_participant_app(trial, secrets.token_hex(8), library=library)
-        app.run(headless=True, size=(80, 24), auto_pilot=join_form_painted)
+        rehearse_join_form(trial, library)
     except Exception as error:  # a head start only: sessions work without it
         print(f"readiness: quick start rehearsal failed: {error!r}", file=sys.stderr)
     finally:
@@ -212,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     preload()
     settings = session_settings(command[3:])
     preload_content(settings)
+    from readiness.tui.warm_start import share_parsed_styles
+
     share_parsed_styles()
     rehearse(settings, path.parent / "rehearsal")
     from readiness.i18n import as_language, t

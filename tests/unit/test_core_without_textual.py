@@ -5,6 +5,7 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import readiness
 
@@ -48,3 +49,20 @@ def test_startup_path_defers_pydantic_and_content() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"imported at start-up: {out.stdout.strip()[:200]}"
+
+
+def test_only_the_ui_package_names_textual() -> None:
+    """Every import of Textual, at the top or inside a function, stands in readiness/tui/."""
+    import ast
+
+    root = Path(readiness.__file__).parent
+    found: list[str] = []
+    for path in root.rglob("*.py"):
+        if path.is_relative_to(root / "tui"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            found += [f"{path.relative_to(root)}: {n}" for n in names if n.startswith("textual")]
+    assert found == []

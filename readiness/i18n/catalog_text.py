@@ -70,4 +70,3 @@ def _word(part: _Part, lang: Lang) -> str:
     key, values = part
     filled = {name: v.text(lang) if isinstance(v, CatalogText) else v for name, v in values}
     return t_addressed(key, None, lang, **filled)
-

@@ -35,6 +35,17 @@ def english_ui() -> Iterator[None]:
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text cursor stays lit instead of blinking every half second: otherwise a snapshot
+    taken more than 0.5 s after the last key (a loaded CI machine) shows the reply box
+    without its cursor and fails against a screen that is right."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
 @pytest.fixture
 def data_dir() -> Path:
     return DATA

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from pathlib import Path
 
-from readiness.content.problems import ContentProblem, did_you_mean
+from readiness.content.problems import ContentProblem, Err, did_you_mean, report_duplicates
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import AnswerCondition, Assessment
-
-Err = Callable[[str, CatalogText], None]
 
 
 def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
@@ -21,10 +19,10 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
 
     dims = [d.id for d in a.dimensions]
     levels = [lvl.id for lvl in a.levels]
-    _duplicates(dims, "dimensions", err)
-    _duplicates(levels, "levels", err)
-    _duplicates([q.id for q in a.questions], "questions", err)
-    _duplicates([p.id for p in a.profiles], "profiles", err)
+    report_duplicates(dims, "dimensions", err)
+    report_duplicates(levels, "levels", err)
+    report_duplicates([q.id for q in a.questions], "questions", err)
+    report_duplicates([p.id for p in a.profiles], "profiles", err)
     _check_questions(a, dims, levels, err)
     _check_profiles(a, dims, err)
     if a.weakest_link and a.weakest_link.max_level not in levels:
@@ -51,7 +49,7 @@ def _check_questions(a: Assessment, dims: list[str], levels: list[str], err: Err
         base = f"questions.{q.id}"
         if q.dimension not in dims:
             _unknown(err, f"{base}.dimension", "content.check.unknown_dimension", q.dimension, dims)
-        _duplicates([o.id for o in q.options], f"{base}.options", err)
+        report_duplicates([o.id for o in q.options], f"{base}.options", err)
         if q.critical and q.critical.max_level not in levels:
             _unknown(
                 err,
@@ -97,14 +95,6 @@ def _check_profiles(a: Assessment, dims: list[str], err: Err) -> None:
         _unknown(
             err, "default_profile", "content.check.unknown_profile", a.default_profile, profile_ids
         )
-
-
-def _duplicates(ids: list[str], key: str, err: Err) -> None:
-    seen: set[str] = set()
-    for ident in ids:
-        if ident in seen:
-            err(f"{key}.{ident}", CatalogText("content.check.duplicate_id", ident=ident))
-        seen.add(ident)
 
 
 def _check_condition(

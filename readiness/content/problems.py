@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -64,6 +64,19 @@ class ContentProblem:
             "severity": self.severity,
             "message": self.message.text(lang),
         }
+
+
+Err = Callable[[str, CatalogText], None]
+"""How a check reports a problem: the dotted key and what is wrong there."""
+
+
+def report_duplicates(ids: list[str], key: str, err: Err) -> None:
+    """Each id that appears a second time under `key`, by name (an id must be unique)."""
+    seen: set[str] = set()
+    for ident in ids:
+        if ident in seen:
+            err(f"{key}.{ident}", CatalogText("content.check.duplicate_id", ident=ident))
+        seen.add(ident)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> CatalogText:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from readiness.content.problems import ContentProblem, did_you_mean
+from readiness.content.problems import ContentProblem, Err, did_you_mean, report_duplicates
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.scenario import (
     Decision,
@@ -19,8 +19,6 @@ from readiness.models.scenario import (
     StateCondition,
 )
 from readiness.placeholders import names_in
-
-Err = Callable[[str, CatalogText], None]
 
 
 def successors(node: Decision | Reply | Ending) -> list[str]:
@@ -76,10 +74,10 @@ class _ScenarioCheck:
         self.err(key, CatalogText(message, ident=ident) + did_you_mean(ident, known))
 
     def unique_ids(self) -> None:
-        _duplicates(self.node_ids, "nodes", self.err)
-        _duplicates(self.inject_ids, "injects", self.err)
-        _duplicates(self.variable_ids, "variables", self.err)
-        _duplicates(self.dims, "dimensions", self.err)
+        report_duplicates(self.node_ids, "nodes", self.err)
+        report_duplicates(self.inject_ids, "injects", self.err)
+        report_duplicates(self.variable_ids, "variables", self.err)
+        report_duplicates(self.dims, "dimensions", self.err)
 
     def target(self, key: str, ident: str) -> None:
         """A step a choice, reply, timeout or the start leads to."""
@@ -152,7 +150,7 @@ class _ScenarioCheck:
 
     def decision(self, key: str, node: Decision) -> None:
         choice_ids = [c.id for c in node.choices]
-        _duplicates(choice_ids, f"{key}.choices", self.err)
+        report_duplicates(choice_ids, f"{key}.choices", self.err)
         for c in node.choices:
             ckey = f"{key}.choices.{c.id}"
             self.target(f"{ckey}.next", c.next)
@@ -167,7 +165,7 @@ class _ScenarioCheck:
 
     def reply(self, key: str, node: Reply) -> None:
         self.target(f"{key}.next", node.next)
-        _duplicates([c.id for c in node.rubric], f"{key}.rubric", self.err)
+        report_duplicates([c.id for c in node.rubric], f"{key}.rubric", self.err)
         _check_effects(node.effects, f"{key}.effects", self.s, self.err)
         self.reply_to(f"{key}.reply_to", node.reply_to)
         for crit in node.rubric:
@@ -187,14 +185,6 @@ class _ScenarioCheck:
                         f"{ckey}.patterns",
                         CatalogText("content.check.bad_regex", pattern=repr(pattern), error=exc),
                     )
-
-
-def _duplicates(ids: list[str], key: str, err: Err) -> None:
-    seen: set[str] = set()
-    for ident in ids:
-        if ident in seen:
-            err(f"{key}.{ident}", CatalogText("content.check.duplicate_id", ident=ident))
-        seen.add(ident)
 
 
 def _flags_set(s: Scenario) -> set[str]:

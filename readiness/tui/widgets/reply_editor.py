@@ -135,7 +135,9 @@ class ReplyEditor(Vertical):
         else:
             line.append("  " + t("train.reply.hint"), style="dim")
         counter.set_class(over > 0, "-over")
-        counter.update(line)
+        # One line high and as wide as the panel (reply_editor's rules in scenario.tcss):
+        # repainted without a new layout, which cost a whole-screen reflow per typed letter.
+        counter.update(line, layout=False)
 
     def post(self) -> None:
         """Check length and emptiness here so the participant gets a reason, not an error."""

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import tomli_w
 from pydantic import ValidationError
@@ -24,6 +24,10 @@ from pydantic import ValidationError
 from readiness.errors import StorageError, UsageError
 from readiness.models.results import SCHEMA_VERSION, AnyResult, AssessmentResult, ScenarioResult
 from readiness.text_safety import map_strings, nesting_depth, repair_unicode, visible_data
+
+if TYPE_CHECKING:
+    from readiness.models.assessment import Assessment
+    from readiness.models.scenario import Scenario
 
 
 def now() -> datetime:
@@ -33,6 +37,43 @@ def now() -> datetime:
 def new_run_id() -> str:
     """Time-sortable and unique even when two participants start in the same second."""
     return now().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(4)
+
+
+class NewHeader(TypedDict):
+    """The header every new result starts with, whichever kind it is."""
+
+    run_id: str
+    content_id: str
+    content_version: str
+    content_hash: str
+    content_title: str
+    translation_id: str
+    language: str
+    participant: str
+    team: str
+    started_at: datetime
+    updated_at: datetime
+
+
+def new_header(
+    content: Assessment | Scenario, content_hash: str, participant: str, team: str
+) -> NewHeader:
+    """A new run's identity: a fresh run id, which content (and version) it is of, who, and
+    when it started (and was last changed: now)."""
+    started = now()
+    return NewHeader(
+        run_id=new_run_id(),
+        content_id=content.id,
+        content_version=content.version,
+        content_hash=content_hash,
+        content_title=content.title,
+        translation_id=content.translation_id or "",
+        language=content.language,
+        participant=participant,
+        team=team,
+        started_at=started,
+        updated_at=started,
+    )
 
 
 def _slug(text: str) -> str:

@@ -49,19 +49,8 @@ def new_assessment_result(
     """A fresh, empty run of `content` (not saved until the first change)."""
     model = content.model
     assert isinstance(model, Assessment)
-    started = storage.now()
     return AssessmentResult(
-        run_id=storage.new_run_id(),
-        content_id=model.id,
-        content_version=model.version,
-        content_hash=content.sha256,
-        content_title=model.title,
-        translation_id=model.translation_id or "",
-        language=model.language,
-        participant=participant,
-        team=team,
-        started_at=started,
-        updated_at=started,
+        **storage.new_header(model, content.sha256, participant, team),
         profile=profile,
     )
 

@@ -29,19 +29,8 @@ def new_scenario_result(
     """An empty result for a new run: header filled, placeholders resolved (unknown names
     raise `UsageError`). `seed` fixes the order of the choices (see `engine.order`); None
     draws a new one, so every run shows its own order."""
-    stamp = storage.now()
     return ScenarioResult(
-        run_id=storage.new_run_id(),
-        content_id=scenario.id,
-        content_version=scenario.version,
-        content_hash=content_hash,
-        content_title=scenario.title,
-        translation_id=scenario.translation_id or "",
-        language=scenario.language,
-        participant=participant,
-        team=team,
-        started_at=stamp,
-        updated_at=stamp,
+        **storage.new_header(scenario, content_hash, participant, team),
         mode=mode,
         placeholders=placeholder_values(scenario, values or {}),
         seed=new_seed() if seed is None else seed,

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from readiness.errors import StorageError, UsageError
 from readiness.models.results import SCHEMA_VERSION, AnyResult, AssessmentResult, ScenarioResult
 from readiness.text_safety import map_strings, nesting_depth, repair_unicode, visible_data
+from readiness.toml_parse import parse_toml
 
 if TYPE_CHECKING:
     from readiness.models.assessment import Assessment
@@ -288,7 +289,7 @@ def _with_timezone(result: AnyResult) -> AnyResult:
 def load_result(path: Path) -> AnyResult:
     """Read one result file; raises StorageError with a one-sentence reason."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise StorageError(f"{path}: cannot read result file: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:

@@ -31,6 +31,7 @@ from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 from readiness.text_safety import acts_on_terminal, nesting_depth, visible, visible_data
+from readiness.toml_parse import parse_toml
 
 MAX_FILE_BYTES = 1_000_000
 """Content files above this size are refused: real files are below 200 kB, and parsing a
@@ -247,7 +248,7 @@ def _parse_bytes(
     if text is None:
         return None, [problem] if problem else []
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [_toml_problem(path, text, exc)]
     except RecursionError:

@@ -7,7 +7,8 @@ time. Same parser, same TOML version, same data (a property test holds them to t
 errors are turned back into `tomllib`'s (the same message, from the same code), so callers
 catch one exception type whichever parser ran. rtoml (Rust) was tried and is faster still,
 but it reads TOML 1.1 (`\\e` and `\\x1b` escapes, times without seconds), so a control
-character could arrive in text by a way the loader does not look for.
+character could arrive in text by a way the loader does not look for; tomli reads TOML 1.1
+from 2.4 on, so pyproject pins it below that.
 """
 
 from __future__ import annotations

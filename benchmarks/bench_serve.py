@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -36,7 +35,9 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from _table import print_table
+from terminal_screen import Terminal
 
 from readiness.workshop.serve import read_info
 
@@ -45,35 +46,6 @@ LIMIT = 240.0
 JOIN_FORM = "Join the workshop"
 HOME = "Self-assessments"
 FORK_SERVER = "readiness.cli.serve_warm"
-TOKEN = re.compile(
-    r"\x1b\[([0-9;?<>=]*)([ -/]*)([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
-    r"|\x1b[PX^_][^\x1b]*\x1b\\|\x1b.|([^\x1b]+)",
-    re.S,
-)
-
-
-class Screen:
-    """Just enough of a terminal to read what the app shows (cursor moves and text)."""
-
-    def __init__(self, width: int = 80, height: int = 24) -> None:
-        self.rows = [[" "] * width for _ in range(height)]
-        self.x = self.y = 0
-
-    def feed(self, data: str) -> None:
-        for m in TOKEN.finditer(data):
-            params, inter, final, text = m.groups()
-            if text is not None:
-                for ch in text:
-                    if ch >= " " and 0 <= self.y < len(self.rows) and 0 <= self.x < 80:
-                        self.rows[self.y][self.x] = ch
-                        self.x += 1
-            elif final == "H" and not inter:
-                parts = (params or "").split(";")
-                self.y = int(parts[0] or 1) - 1
-                self.x = int(parts[1] or 1) - 1 if len(parts) > 1 else 0
-
-    def text(self) -> str:
-        return "\n".join("".join(r) for r in self.rows)
 
 
 def free_port() -> int:
@@ -196,11 +168,11 @@ async def client(
     """One browser: page, websocket, size, join form; once every join form is painted
     (`painted`), join and wait on the home screen until `hold` is set (so that every
     session is alive when memory is read)."""
-    screen = Screen()
+    screen = Terminal()
     try:
         await browse(port, code, n, outcome, painted, hold, screen)
     finally:
-        outcome.screen = screen.text()
+        outcome.screen = screen.screen()
 
 
 async def browse(
@@ -210,7 +182,7 @@ async def browse(
     outcome: Outcome,
     painted: asyncio.Event,
     hold: asyncio.Event,
-    screen: Screen,
+    screen: Terminal,
 ) -> None:
     started = time.perf_counter()
     url = f"http://{HOST}:{port}"
@@ -222,7 +194,7 @@ async def browse(
             await ws.send_json(["resize", {"width": 80, "height": 24}])
 
             async def until(word: str) -> None:
-                while word not in screen.text():
+                while word not in screen.screen():
                     msg = await ws.receive()
                     if msg.type == aiohttp.WSMsgType.BINARY:
                         screen.feed(msg.data.decode("utf-8", "replace"))

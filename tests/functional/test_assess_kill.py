@@ -35,7 +35,7 @@ pytestmark = [
 ]
 
 
-class Terminal:
+class PtyProcess:
     """A child process on a pseudo-terminal, with its output drained in a thread."""
 
     def __init__(self, argv: list[str], env: dict[str, str]) -> None:
@@ -104,7 +104,7 @@ async def test_killed_mid_assessment_loses_no_confirmed_answer(tmp_path: Path) -
     }
     env.pop("READINESS_CONTENT", None)
     argv = [sys.executable, "-m", "readiness", "assess", str(FIXTURE), "--results", str(results)]
-    term = Terminal(argv, env)
+    term = PtyProcess(argv, env)
     try:
         wait_for(lambda: b"Question" in term.output, "the first question to appear")
         term.send("1\r")  # goals: yes

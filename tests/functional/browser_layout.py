@@ -114,23 +114,28 @@ def find_browser() -> str | None:
     return None
 
 
+def headless(browser: str, profile: str, *args: str) -> list[str]:
+    """The command line of a headless Chromium with its own throw-away `profile` folder."""
+    return [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
+
+
 def run_browser(browser: str, page: Path, width: int, extra: list[str], timeout: float) -> str:
     """Chromium headless on `page` with its own throw-away profile; its stdout."""
     with tempfile.TemporaryDirectory(prefix="readiness-chromium-") as profile:
         done = subprocess.run(
-            [
-                browser,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                f"--window-size={width},1800",
-                *extra,
-                page.resolve().as_uri(),
-            ],
+            headless(
+                browser, profile, f"--window-size={width},1800", *extra, page.resolve().as_uri()
+            ),
             capture_output=True,
             text=True,
             timeout=timeout,

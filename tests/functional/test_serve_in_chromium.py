@@ -19,7 +19,7 @@ from typing import Any
 
 import aiohttp
 import pytest
-from browser_layout import find_browser
+from browser_layout import find_browser, headless
 from test_serve import HOST, claim_lines, free_port, launch
 
 BROWSER = find_browser()
@@ -64,18 +64,7 @@ async def chromium(url: str) -> AsyncIterator[Page]:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="readiness-chromium-") as profile:
         proc = subprocess.Popen(
-            [
-                BROWSER,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                f"--remote-debugging-port={port}",
-                "--window-size=390,844",
-                "about:blank",
-            ],
+            headless(BROWSER, profile, f"--remote-debugging-port={port}", "--window-size=390,844"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

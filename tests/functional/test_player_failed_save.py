@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from train_helpers import FakeClock, begin, key_for, saved, train_app
 
 from readiness import storage
@@ -42,6 +43,15 @@ class Disk:
         monkeypatch.setattr(storage, "save_result", save)
 
 
+async def choose_with_a_full_disk(pilot: Pilot[int], disk: Disk) -> PlayerScreen:
+    """Start the exercise and take the first choice while the disk is full."""
+    screen = await begin(pilot)
+    disk.full = True
+    await pilot.press(key_for(screen, "ask-boss"))
+    await pilot.pause()
+    return screen
+
+
 def failures(screen: PlayerScreen) -> list[str]:
     return [str(n.message) for n in screen.app._notifications if "No space left" in str(n.message)]
 
@@ -52,10 +62,7 @@ async def test_a_failing_save_is_said_once_and_the_choice_is_kept(
     disk = Disk(monkeypatch)
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await begin(pilot)
-        disk.full = True
-        await pilot.press(key_for(screen, "ask-boss"))
-        await pilot.pause()
+        screen = await choose_with_a_full_disk(pilot, disk)
         for _ in range(10):  # two seconds of the player's clock: every tick retries the save
             clock.now += 0.2
             screen.tick()
@@ -82,10 +89,7 @@ async def test_leaving_while_saves_fail_says_so_again_and_stays(
     disk = Disk(monkeypatch)
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await begin(pilot)
-        disk.full = True
-        await pilot.press(key_for(screen, "ask-boss"))
-        await pilot.pause()
+        screen = await choose_with_a_full_disk(pilot, disk)
         screen.action_leave()
         await pilot.pause()
         assert len(failures(screen)) == 2, "leaving was asked for: told, not silently ignored"

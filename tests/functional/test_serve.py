@@ -42,12 +42,16 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, folder: Path, port: int, proc: subprocess.Popen[bytes]) -> None:
-        self.folder, self.port, self.proc = folder, port, proc
+    def __init__(self, folder: Path, port: int, proc: subprocess.Popen[bytes], log: Path) -> None:
+        self.folder, self.port, self.proc, self.log = folder, port, proc, log
         info = read_info(folder)
         assert info is not None
         self.code = info.code
         self.url = f"http://{HOST}:{port}"
+
+    def output(self) -> str:
+        """What `serve` printed so far."""
+        return self.log.read_text(errors="replace")
 
 
 @pytest.fixture
@@ -57,23 +61,28 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 
 @contextlib.contextmanager
-def launch(folder: Path, *extra: str) -> Iterator[Server]:
-    """`readiness serve` on a free loopback port, stopped with Ctrl+C afterwards."""
+def launch(folder: Path, *extra: str, content: Path | None = CONTENT) -> Iterator[Server]:
+    """`readiness serve` on a free loopback port, its output in `<folder>.log` beside the
+    folder, stopped with Ctrl+C afterwards (`content`: a workshop folder, or built-ins only)."""
     port = free_port()
-    argv = [sys.executable, "-m", "readiness", "--lang", "en", "--content", str(CONTENT)]
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    log = folder.parent / f"{folder.name}.log"
+    argv = [sys.executable, "-m", "readiness", "--lang", "en"]
+    argv += ["--content", str(content)] if content is not None else []
     argv += ["--results", str(folder), "serve", "--host", HOST, "--port", str(port), *extra]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
+    with log.open("wb") as out:
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 90
     while not (folder / INFO_FILE).exists():
-        assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+        assert proc.poll() is None, log.read_text(errors="replace")
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.1)
     try:
-        yield Server(folder, port, proc)
+        yield Server(folder, port, proc, log)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
-            proc.wait(20)
+            proc.wait(30)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(10)
@@ -470,8 +479,11 @@ async def test_leaving_asks_and_the_same_browser_can_come_back(server: Server) -
 def test_the_banner_quotes_the_dashboard_command(tmp_path: Path) -> None:
     folder = tmp_path / "room 1" / "$(touch pwned)"
     with launch(folder) as server:
-        assert server.proc.stdout is not None
-        lines = [server.proc.stdout.readline().decode() for _ in range(8)]
+        end = time.monotonic() + 30
+        while "Press Ctrl+C" not in server.output():
+            assert time.monotonic() < end, server.output()
+            time.sleep(0.1)
+        lines = server.output().splitlines()
     [line] = [x for x in lines if "readiness dashboard" in x]
     command = line.split(":", 1)[1]
     assert shlex.split(command) == ["readiness", "dashboard", str(folder.resolve())]

@@ -13,74 +13,31 @@ import contextlib
 import os
 import re
 import signal
-import socket
-import subprocess
-import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
 import pytest
+from test_serve import HOST, Server, launch
 
 from readiness.workshop.forkserver import WarmStart
-from readiness.workshop.serve import INFO_FILE
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not WarmStart.supported(), reason="needs fork and SCM_RIGHTS"),
 ]
 
-HOST = "127.0.0.1"
 JOIN_FORM = "Join the workshop"
 TEXT = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-class Serve:
-    def __init__(self, port: int, proc: subprocess.Popen[bytes], log: Path) -> None:
-        self.port, self.proc, self.log = port, proc, log
-        self.url = f"http://{HOST}:{port}"
-
-    def fork_server(self) -> int | None:
-        """The pid of the fork server (a child of `serve`), None if there is none."""
-        for pid in children(self.proc.pid):
-            if "readiness.cli.serve_warm" in cmdline(pid):
-                return pid
-        return None
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
-
-
-@contextlib.contextmanager
-def serve(folder: Path, *extra: str) -> Iterator[Serve]:
-    """`readiness serve` on a free loopback port, stopped with Ctrl+C afterwards."""
-    port = free_port()
-    log = folder.parent / f"{folder.name}.log"
-    argv = [sys.executable, "-m", "readiness", "--lang", "en", "--results", str(folder)]
-    argv += ["serve", "--host", HOST, "--port", str(port), *extra]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 90
-    while not (folder / INFO_FILE).exists():
-        assert proc.poll() is None, log.read_text()
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.1)
-    try:
-        yield Serve(port, proc, log)
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+def fork_server_pid(server: Server) -> int | None:
+    """The pid of the fork server (a child of `serve`), None if there is none."""
+    for pid in children(server.proc.pid):
+        if "readiness.cli.serve_warm" in cmdline(pid):
+            return pid
+    return None
 
 
 def children(pid: int) -> list[int]:
@@ -139,7 +96,7 @@ class Browser:
 
 
 @contextlib.asynccontextmanager
-async def browser(server: Serve) -> AsyncIterator[Browser]:
+async def browser(server: Server) -> AsyncIterator[Browser]:
     async with aiohttp.ClientSession() as http:
         page = await http.get(server.url + "/")
         assert page.status == 200
@@ -150,9 +107,9 @@ async def browser(server: Serve) -> AsyncIterator[Browser]:
             yield Browser(ws)
 
 
-async def new_session(server: Serve, known: set[int]) -> int:
+async def new_session(server: Server, known: set[int]) -> int:
     """The forked process that appeared for a browser (besides the `known` ones)."""
-    fork_server = server.fork_server()
+    fork_server = fork_server_pid(server)
     assert fork_server is not None
     end = time.monotonic() + 30
     while not (fresh := set(children(fork_server)) - known):
@@ -165,8 +122,8 @@ async def new_session(server: Serve, known: set[int]) -> int:
 async def test_browsers_get_the_join_form_from_forked_processes_of_their_own(
     tmp_path: Path,
 ) -> None:
-    with serve(tmp_path / "room") as server:
-        fork_server = server.fork_server()
+    with launch(tmp_path / "room", content=None) as server:
+        fork_server = fork_server_pid(server)
         assert fork_server is not None, server.output()
         async with browser(server) as first:
             await first.expect(JOIN_FORM)
@@ -186,22 +143,22 @@ async def test_browsers_get_the_join_form_from_forked_processes_of_their_own(
 
 
 async def test_a_crashed_session_does_not_take_the_server_down(tmp_path: Path) -> None:
-    with serve(tmp_path / "room") as server:
+    with launch(tmp_path / "room", content=None) as server:
         async with browser(server) as doomed:
             await doomed.expect(JOIN_FORM)
             pid = await new_session(server, set())
             os.kill(pid, signal.SIGKILL)
             await doomed.until_closed()
         assert server.proc.poll() is None
-        assert server.fork_server() is not None
+        assert fork_server_pid(server) is not None
         async with browser(server) as next_one:
             await next_one.expect(JOIN_FORM)
             assert await new_session(server, set()) != pid
 
 
 async def test_when_the_fork_server_dies_sessions_start_as_before(tmp_path: Path) -> None:
-    with serve(tmp_path / "room") as server:
-        fork_server = server.fork_server()
+    with launch(tmp_path / "room", content=None) as server:
+        fork_server = fork_server_pid(server)
         assert fork_server is not None
         os.kill(fork_server, signal.SIGKILL)
         end = time.monotonic() + 30
@@ -216,7 +173,7 @@ async def test_when_the_fork_server_dies_sessions_start_as_before(tmp_path: Path
 
 
 async def test_no_quick_start_starts_every_session_as_a_fresh_process(tmp_path: Path) -> None:
-    with serve(tmp_path / "room", "--no-quick-start") as server:
-        assert server.fork_server() is None
+    with launch(tmp_path / "room", "--no-quick-start", content=None) as server:
+        assert fork_server_pid(server) is None
         async with browser(server) as plain:
             await plain.expect(JOIN_FORM)

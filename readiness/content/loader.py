@@ -25,12 +25,13 @@ from readiness.content.problems import (
     from_validation_error,
 )
 from readiness.content.scenario_checks import check_scenario
+from readiness.content.toml_messages import toml_message
 from readiness.content.warnings import file_warnings, translation_warnings
 from readiness.i18n import Lang, catalog_root, t
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
-from readiness.text_safety import acts_on_terminal, nesting_depth, visible, visible_data
+from readiness.text_safety import acts_on_terminal, nesting_depth, visible_data
 from readiness.toml_parse import parse_toml
 
 MAX_FILE_BYTES = 1_000_000
@@ -166,16 +167,25 @@ def _submodels(model: type[BaseModel]) -> Iterable[type[BaseModel]]:
 _AT_LINE = re.compile(r" \(at line (\d+), column (\d+)\)$")
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
-    """Line and message of a TOML error. Python 3.11's tomllib has the position only in the
-    message text ("... (at line 3, column 16)"), later versions also as attributes."""
+_AT_END = " (at end of document)"
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int | None, int | None, str, bool]:
+    """Line, column and message of a TOML error, and whether it is at the end of the file.
+    Python 3.11's tomllib has the position only in the message text ("... (at line 3,
+    column 16)", "... (at end of document)"), later versions also as attributes."""
     message = str(getattr(exc, "msg", None) or exc)
     line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
     found = _AT_LINE.search(message)
     if found:
-        message = f"{message[: found.start()]} (column {found.group(2)})"
+        message = message[: found.start()]
         line = line or int(found.group(1))
-    return line, message
+        column = column or int(found.group(2))
+    at_end = message.endswith(_AT_END)
+    if at_end:
+        message = message[: -len(_AT_END)]
+    return line, column, message, at_end
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str | None, ContentProblem | None]:
@@ -198,15 +208,16 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Conten
         return ContentProblem(
             path, "", CatalogText("content.toml.unclosed_multiline"), at.line, column=at.column
         )
-    line, message = _toml_error(exc)
-    column = re.search(r"\(column (\d+)\)$", message)
-    return ContentProblem(
-        path,
-        "",
-        CatalogText("content.toml.invalid", message=visible(message)),
-        line,
-        column=int(column.group(1)) if column else None,
-    )
+    line, column, message, at_end = _toml_error(exc)
+    worded = toml_message(message)
+    if at_end:
+        said = CatalogText("content.toml.invalid_at_end", message=worded)
+        line = line or text.count("\n") + 1
+    elif column:
+        said = CatalogText("content.toml.invalid_at", message=worded, column=column)
+    else:
+        said = CatalogText("content.toml.invalid", message=worded)
+    return ContentProblem(path, "", said, line, column=column)
 
 
 def _too_deep(path: Path) -> ContentProblem:

@@ -149,11 +149,14 @@ class _Scanner:
                 if self.peek() in ("]", ""):
                     self.i += 1
                     return
+                start = self.i
                 self.value((*loc, index))
                 index += 1
                 self.skip_space(True)
                 if self.peek() == ",":
                     self.i += 1
+                elif self.i == start:
+                    self.i += 1  # a stray character (broken text): skip it, never stall
         elif ch == "{":
             self.i += 1
             while True:
@@ -161,10 +164,15 @@ class _Scanner:
                 if self.peek() in ("}", ""):
                     self.i += 1
                     return
+                if self.peek() == "\n":
+                    return  # an inline table left open: it ends with its line
+                start = self.i
                 self.key_value(loc)
                 self.skip_space(False)
                 if self.peek() == ",":
                     self.i += 1
+                elif self.i == start:
+                    self.i += 1  # a stray character (broken text): skip it, never stall
         else:
             while self.peek() and self.peek() not in ",]}#\n":
                 self.i += 1

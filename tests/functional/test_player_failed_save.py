@@ -52,14 +52,18 @@ async def choose_with_a_full_disk(pilot: Pilot[int], disk: Disk) -> PlayerScreen
     return screen
 
 
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
+    return Disk(monkeypatch)
+
+
 def failures(screen: PlayerScreen) -> list[str]:
     return [str(n.message) for n in screen.app._notifications if "No space left" in str(n.message)]
 
 
 async def test_a_failing_save_is_said_once_and_the_choice_is_kept(
-    results: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+    results: Path, clock: FakeClock, disk: Disk
 ) -> None:
-    disk = Disk(monkeypatch)
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await choose_with_a_full_disk(pilot, disk)
@@ -84,9 +88,8 @@ async def test_a_failing_save_is_said_once_and_the_choice_is_kept(
 
 
 async def test_leaving_while_saves_fail_says_so_again_and_stays(
-    results: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+    results: Path, clock: FakeClock, disk: Disk
 ) -> None:
-    disk = Disk(monkeypatch)
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await choose_with_a_full_disk(pilot, disk)

@@ -2,24 +2,20 @@
 process (`readiness.workshop.forkserver`), each in a process of its own, and carries on
 when one of them, or the fork server itself, dies.
 
-A browser is played by aiohttp as in `test_serve.py` (page, websocket, terminal size,
-terminal output); which process serves a browser is read from /proc. Only 127.0.0.1 is
-used."""
+A browser is `test_serve.py`'s (page, websocket, terminal size, terminal output); which
+process serves a browser is read from /proc. Only 127.0.0.1 is used."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import os
-import re
 import signal
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiohttp
 import pytest
-from test_serve import HOST, Server, launch
+from test_serve import Server, launch, open_browser
 
 from readiness.workshop.forkserver import WarmStart
 
@@ -29,7 +25,6 @@ pytestmark = [
 ]
 
 JOIN_FORM = "Join the workshop"
-TEXT = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
 
 
 def fork_server_pid(server: Server) -> int | None:
@@ -58,55 +53,6 @@ def cmdline(pid: int) -> str:
         return ""
 
 
-class Browser:
-    """What the page's script does: one websocket, the size, terminal output as text."""
-
-    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
-        self.ws = ws
-        self.text = ""
-        self.closed = False
-
-    async def expect(self, words: str, timeout: float = 60) -> None:
-        end = time.monotonic() + timeout
-        while words not in self.text:
-            left = end - time.monotonic()
-            assert left > 0 and not self.closed, f"never saw {words!r}"
-            await self._receive(left)
-
-    async def until_closed(self, timeout: float = 60) -> None:
-        end = time.monotonic() + timeout
-        while not self.closed and time.monotonic() < end:
-            await self._receive(end - time.monotonic())
-        assert self.closed, "the session should have ended"
-
-    async def _receive(self, timeout: float) -> None:
-        try:
-            msg = await asyncio.wait_for(self.ws.receive(), timeout)
-        except TimeoutError:
-            return
-        if msg.type == aiohttp.WSMsgType.BINARY:
-            # Text without escape codes, the words of one row joined up.
-            self.text += TEXT.sub("", msg.data.decode("utf-8", "replace"))
-        elif msg.type in (
-            aiohttp.WSMsgType.CLOSE,
-            aiohttp.WSMsgType.CLOSED,
-            aiohttp.WSMsgType.CLOSING,
-        ):
-            self.closed = True
-
-
-@contextlib.asynccontextmanager
-async def browser(server: Server) -> AsyncIterator[Browser]:
-    async with aiohttp.ClientSession() as http:
-        page = await http.get(server.url + "/")
-        assert page.status == 200
-        async with http.ws_connect(
-            f"ws://{HOST}:{server.port}/ws?width=80&height=24", headers={"Origin": server.url}
-        ) as ws:
-            await ws.send_json(["resize", {"width": 80, "height": 24}])
-            yield Browser(ws)
-
-
 async def new_session(server: Server, known: set[int]) -> int:
     """The forked process that appeared for a browser (besides the `known` ones)."""
     fork_server = fork_server_pid(server)
@@ -125,10 +71,10 @@ async def test_browsers_get_the_join_form_from_forked_processes_of_their_own(
     with launch(tmp_path / "room", content=None) as server:
         fork_server = fork_server_pid(server)
         assert fork_server is not None, server.output()
-        async with browser(server) as first:
+        async with open_browser(server) as first:
             await first.expect(JOIN_FORM)
             one = await new_session(server, set())
-            async with browser(server) as second:
+            async with open_browser(server) as second:
                 await second.expect(JOIN_FORM)
                 two = await new_session(server, {one})
                 assert one != two
@@ -144,14 +90,14 @@ async def test_browsers_get_the_join_form_from_forked_processes_of_their_own(
 
 async def test_a_crashed_session_does_not_take_the_server_down(tmp_path: Path) -> None:
     with launch(tmp_path / "room", content=None) as server:
-        async with browser(server) as doomed:
+        async with open_browser(server) as doomed:
             await doomed.expect(JOIN_FORM)
             pid = await new_session(server, set())
             os.kill(pid, signal.SIGKILL)
             await doomed.until_closed()
         assert server.proc.poll() is None
         assert fork_server_pid(server) is not None
-        async with browser(server) as next_one:
+        async with open_browser(server) as next_one:
             await next_one.expect(JOIN_FORM)
             assert await new_session(server, set()) != pid
 
@@ -165,7 +111,7 @@ async def test_when_the_fork_server_dies_sessions_start_as_before(tmp_path: Path
         while fork_server in children(server.proc.pid):  # reaped by `serve`
             assert time.monotonic() < end
             await asyncio.sleep(0.05)
-        async with browser(server) as late:
+        async with open_browser(server) as late:
             await late.expect(JOIN_FORM)
             sessions = [p for p in children(server.proc.pid) if "--session" in cmdline(p)]
             assert sessions, "the session should run as a process of the server"
@@ -175,5 +121,5 @@ async def test_when_the_fork_server_dies_sessions_start_as_before(tmp_path: Path
 async def test_no_quick_start_starts_every_session_as_a_fresh_process(tmp_path: Path) -> None:
     with launch(tmp_path / "room", "--no-quick-start", content=None) as server:
         assert fork_server_pid(server) is None
-        async with browser(server) as plain:
+        async with open_browser(server) as plain:
             await plain.expect(JOIN_FORM)

@@ -30,7 +30,7 @@ def library_notes(lib: Library, lang: Lang, short: bool = False) -> list[str]:
                 lines.append(f"  {path.name if short else path}")
             elif short:
                 where = f"{path.name}:{first.line}" if first.line else path.name
-                lines.append(f"  {where}: {first.key or '(file)'}: {first.message.text(lang)}")
+                lines.append(f"  {where}: {first.key_label(lang)}: {first.message.text(lang)}")
             else:
                 lines.append(f"  {first.text(lang)}")
     return lines

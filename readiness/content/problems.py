@@ -39,12 +39,16 @@ class ContentProblem:
     column: int | None = None
     """Column of the offending key or value on `line` (1-based), where the file gives one."""
 
+    def key_label(self, lang: Lang) -> str:
+        """The dotted key, or "(file)" in `lang` for a problem with the whole file."""
+        return self.key or t("content.whole_file", lang)
+
     def text(self, lang: Lang) -> str:
         """The whole line in `lang`: `path:line:column: key: [Warning: ]message`."""
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         if self.line and self.column:
             where += f":{self.column}"
-        key = self.key or "(file)"
+        key = self.key_label(lang)
         prefix = (
             "" if self.severity == "error" else f"{t('content.severity.' + self.severity, lang)}: "
         )

@@ -66,7 +66,7 @@ class ProblemsScreen(ModalScreen[None]):
         lang = readiness_app(self).settings.lang
         for problem in problems:
             where = f"{problem.line}: " if problem.line else ""
-            lines.append(f"{where}{problem.key or '(file)'}", style="bold")
+            lines.append(f"{where}{problem.key_label(lang)}", style="bold")
             lines.append(f"  {problem.message.text(lang)}\n")
         self.query_one("#watch-lines", Static).update(lines)
 

@@ -97,3 +97,11 @@ def test_finding_positions_in_any_text_ends(text: str) -> None:
     with at_most(5):
         positions(text)
         unterminated_string(text)
+
+
+def test_the_whole_file_is_named_in_the_readers_language(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("a = 1\na = 2\n", encoding="utf-8")
+    [found] = load_paths([path], with_builtin=False).problems
+    assert found.text("de").startswith(f"{path}:2:6: (Datei): kein gültiges TOML: ")
+    assert found.text("en").startswith(f"{path}:2:6: (file): not valid TOML: ")

@@ -334,7 +334,12 @@ class _NoGC:
 
 
 def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
-    """Load built-in content plus the user's folders, collecting every problem."""
+    """Load built-in content plus the user's folders, collecting every problem.
+
+    Authoring warnings are looked for in the user's files only: the built-in files have
+    none (`tests/unit/test_builtin_library.py` checks them with `load_paths`, which warns
+    about everything), and looking costs about 40 % of loading the built-in library, in
+    every process that loads it (the app, `serve`, each CLI command)."""
     with _NoGC():
         return _load_library(extra_dirs)
 
@@ -348,7 +353,7 @@ def _load_library(extra_dirs: Sequence[Path]) -> Library:
             continue
         for path in iter_content_files(folder):
             add_file(lib, path, builtin=folder in builtin)
-    cross_check(lib)
+    cross_check(lib, warn_builtin=False)
     return lib
 
 
@@ -392,7 +397,7 @@ def _load_paths(paths: Sequence[Path], with_builtin: bool, extra_dirs: Sequence[
             if resolved not in known:
                 known.add(resolved)
                 add_file(lib, path, builtin=False)
-    cross_check(lib)
+    cross_check(lib, warn_builtin=True)
     # Report only on what was asked for; the rest was loaded as references.
     lib.problems = [
         pr
@@ -450,11 +455,16 @@ def _where(f: ContentFile) -> str:
 
 
 def _file_checks(
-    f: ContentFile, dims: set[str]
+    f: ContentFile, dims: set[str], warn: bool
 ) -> tuple[list[ContentProblem], list[ContentProblem]]:
-    """One file's own checks and warnings (a scenario's depend on the known dimensions too),
-    remembered for files whose bytes did not change (`parse_cache`)."""
-    key = (str(f.path), f.sha256, frozenset(dims) if isinstance(f.model, Scenario) else None)
+    """One file's own checks and, with `warn`, its warnings (a scenario's depend on the known
+    dimensions too), remembered for files whose bytes did not change (`parse_cache`)."""
+    key = (
+        str(f.path),
+        f.sha256,
+        frozenset(dims) if isinstance(f.model, Scenario) else None,
+        warn,
+    )
     known = CHECKED.get(key)
     if known is None:
         if isinstance(f.model, Assessment):
@@ -463,13 +473,14 @@ def _file_checks(
             problems = check_scenario(f.path, f.model, dims or None)
         problems = add_lines(f.path, problems)
         errors = any(p.severity == "error" for p in problems)
-        known = (problems, [] if errors else file_warnings(f.path, f.model))
+        known = (problems, file_warnings(f.path, f.model) if warn and not errors else [])
         CHECKED.put(key, known)
     return list(known[0]), list(known[1])
 
 
-def cross_check(lib: Library) -> None:
-    """Checks that need all files: ids unique across files, references between them.
+def cross_check(lib: Library, warn_builtin: bool) -> None:
+    """Checks that need all files: ids unique across files, references between them
+    (authoring warnings for built-in files only with `warn_builtin`).
 
     A user's file may take the id of a built-in one: it replaces the built-in (a notice names
     both files), so a trainer can adapt a built-in scenario without renaming it. Two user
@@ -487,7 +498,7 @@ def cross_check(lib: Library) -> None:
             )
             lib.broken.append(f.path)
             continue
-        problems, warnings = _file_checks(f, dims)
+        problems, warnings = _file_checks(f, dims, warn_builtin or not f.builtin)
         lib.problems.extend(problems)
         if any(p.severity == "error" for p in problems):
             lib.broken.append(f.path)
@@ -501,4 +512,6 @@ def cross_check(lib: Library) -> None:
         by_id[f.id] = f
         good.append(f)
     lib.files = good
-    lib.problems.extend(translation_warnings([(f.path, f.model) for f in good]))
+    quiet = set() if warn_builtin else {f.path for f in good if f.builtin}
+    translations = translation_warnings([(f.path, f.model) for f in good])
+    lib.problems.extend(w for w in translations if w.path not in quiet)

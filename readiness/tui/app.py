@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,10 @@ class ReadinessApp(App[int]):
         self._emoji_filter = EmojiCellFilter()
         self.facilitator_follower: Follower | None = None
         """Set once the session follows a workshop's control file (`readiness.tui.follow`)."""
+        self.began_at = datetime.now(UTC).replace(microsecond=0)
+        """When the session began (whole seconds, as the control file's times): a facilitator's
+        command issued since then is for this session, even one issued while a browser
+        participant was still joining or before the session's follower was up."""
         self.pseudonym_asked = False
         """A workshop participant is asked for a pseudonym once per session, not per run."""
 

@@ -16,7 +16,6 @@ Nothing else from outside ever touches a participant's session."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from threading import Lock
 from typing import TYPE_CHECKING
@@ -40,9 +39,11 @@ class Follower:
     def __init__(self, app: ReadinessApp, folder: Path) -> None:
         self.app = app
         self.folder = folder
-        self.started_at = datetime.now(UTC).replace(microsecond=0)
-        """When the session began following: only commands issued since then count (the
-        same instant `ControlReader` would take, as `readiness.storage.now` gives it)."""
+        self.started_at = app.began_at
+        """Only commands issued since the session began count (whole seconds, as
+        `readiness.storage.now` gives them). Not the moment following starts: that is after
+        the first paint (and, in a browser, after joining), and a start the facilitator
+        issued just before it was lost while the participant sat on the home screen."""
         self.reader: ControlReader | None = None
         """Made in a worker thread when following starts: the control file's models pull in
         pydantic, which would otherwise block the UI thread right after the first paint."""

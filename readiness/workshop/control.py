@@ -179,17 +179,33 @@ class Update:
     """The file changed since the last poll (the pause state may have flipped)."""
 
 
+def _seen_before(state: ControlState | None, started_at: datetime) -> int:
+    """The last command a session starting at `started_at` must not obey. The reader may be
+    made a moment after the session began (in a thread, on a busy machine): a command the
+    facilitator issued in that moment is new to the session, not history (it was missed
+    once a room had a command history: a participant who had just joined stayed on the
+    home screen while the room started). Times are whole seconds: a command from the
+    session's first second counts as new."""
+    if state is None:
+        return 0
+    since = [c.seq for c in state.commands if c.issued_at >= started_at]
+    return min(since) - 1 if since else state.seq
+
+
 class ControlReader:
     """Polled by a participant session: cheap when nothing changed, silent when broken."""
 
     def __init__(self, folder: Path, started_at: datetime | None = None) -> None:
         self.folder = folder
         self.started_at = started_at or now()
+        stamp = self._file_stamp()  # before reading: a change meanwhile is seen next poll
         state = read_state(folder)
         self._epoch = state.epoch if state else ""
-        self._seen = state.seq if state else 0
+        self._seen = _seen_before(state, self.started_at)
         self._paused = is_paused(state, self.started_at)
-        self._stamp = self._file_stamp()
+        caught_up = state is None or self._seen == state.seq
+        self._stamp = stamp if caught_up else None
+        """Without a stamp the first poll reads the file: it holds commands to deliver."""
 
     def _file_stamp(self) -> tuple[int, int, int] | None:
         try:

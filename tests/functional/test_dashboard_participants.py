@@ -3,6 +3,7 @@ prompt in a terminal, and sessions following the facilitator (start, pause, inje
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from test_dashboard import library
@@ -164,6 +165,20 @@ async def test_start_opens_the_exercise_on_the_home_screen(results: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: follower_of(app) is not None)
         issue(results, "start", content_id="room-check-en")
+        await until(pilot, lambda: isinstance(app.screen, QuestionScreen))
+
+
+async def test_a_start_issued_before_the_session_follows_still_reaches_it(results: Path) -> None:
+    """The facilitator starts the room the moment a participant arrives: after the session
+    began but before it reads the control file (it does so after its first paint, and a
+    browser participant after joining). In a room with earlier commands that start was
+    lost and the participant sat on the home screen."""
+    issue(results, "start", content_id="room-drill-en")  # an earlier round
+    app = terminal(results, "fox")
+    app.began_at -= timedelta(seconds=5)  # the session began a few seconds ago ...
+    started = issue(results, "start", content_id="room-check-en")  # ... and this came since
+    assert started.issued_at > app.began_at
+    async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, QuestionScreen))
 
 

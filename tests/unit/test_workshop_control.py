@@ -6,6 +6,8 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
+import tomli_w
+
 from readiness.storage import now, scan_results
 from readiness.workshop import control
 from readiness.workshop.control import ControlReader, issue, read_state
@@ -33,7 +35,7 @@ def test_the_control_file_is_plain_toml_and_not_a_result(results: Path) -> None:
 
 def test_a_session_sees_only_commands_issued_after_it_started(results: Path) -> None:
     issue(results, "inject", text="old news from an earlier workshop")
-    reader = ControlReader(results)
+    reader = ControlReader(results, started_at=now() + timedelta(seconds=1))
     assert reader.poll().commands == []
     issue(results, "start", content_id="room-check-en")
     issue(results, "inject", content_id="room-drill-en", author="Boss", text="Status?")
@@ -43,6 +45,24 @@ def test_a_session_sees_only_commands_issued_after_it_started(results: Path) -> 
         ("inject", "room-drill-en"),
     ]
     assert reader.poll().commands == [], "a command is delivered once"
+
+
+def test_a_command_issued_before_the_reader_is_made_reaches_a_session_that_had_begun(
+    results: Path,
+) -> None:
+    """The session begins, the facilitator starts the room, then the session's reader is
+    made (in a thread, a moment later): the start is new to that session, in a room with
+    a history of commands as in a fresh one."""
+    issue(results, "start", content_id="room-check-en")
+    began = now() + timedelta(seconds=1)
+    late_start = issue(results, "start", content_id="room-drill-en")
+    late_start.issued_at = began  # issued after the session began
+    state = read_state(results)
+    assert state is not None
+    state.commands[-1] = late_start
+    (results / "_control.toml").write_text(tomli_w.dumps(state.model_dump(exclude_none=True)))
+    reader = ControlReader(results, started_at=began)
+    assert [c.content_id for c in reader.poll().commands] == ["room-drill-en"]
 
 
 def test_pause_and_resume_reach_every_reader(results: Path) -> None:

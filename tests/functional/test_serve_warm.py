@@ -12,6 +12,7 @@ import contextlib
 import os
 import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,41 +66,58 @@ async def new_session(server: Server, known: set[int]) -> int:
     return fresh.pop()
 
 
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server with its fork server, shared by the tests that leave the fork server alive
+    (each `serve` start costs seconds of CPU). Sessions of an earlier test may still be
+    ending: the tests look only at processes that appeared for their own browsers."""
+    with launch(tmp_path_factory.mktemp("warm") / "room", content=None) as server:
+        yield server
+
+
+def sessions_now(server: Server) -> set[int]:
+    fork_server = fork_server_pid(server)
+    assert fork_server is not None, server.output()
+    return set(children(fork_server))
+
+
 async def test_browsers_get_the_join_form_from_forked_processes_of_their_own(
-    tmp_path: Path,
+    warm: Server,
 ) -> None:
-    with launch(tmp_path / "room", content=None) as server:
-        fork_server = fork_server_pid(server)
-        assert fork_server is not None, server.output()
-        async with open_browser(server) as first:
-            await first.expect(JOIN_FORM)
-            one = await new_session(server, set())
-            async with open_browser(server) as second:
-                await second.expect(JOIN_FORM)
-                two = await new_session(server, {one})
-                assert one != two
-                for pid in (one, two):
-                    assert os.getsid(pid) == pid  # its own session, apart from the server
-                # No per-browser process of the server stays: only the fork server.
-                end = time.monotonic() + 30
-                while children(server.proc.pid) != [fork_server]:
-                    assert time.monotonic() < end, "the launchers should have ended"
-                    await asyncio.sleep(0.05)
-        assert "quick start" not in server.output().lower()  # no fallback notice
+    server = warm
+    fork_server = fork_server_pid(server)
+    earlier = sessions_now(server)
+    async with open_browser(server) as first:
+        await first.expect(JOIN_FORM)
+        one = await new_session(server, earlier)
+        async with open_browser(server) as second:
+            await second.expect(JOIN_FORM)
+            two = await new_session(server, earlier | {one})
+            assert one != two
+            for pid in (one, two):
+                assert os.getsid(pid) == pid  # its own session, apart from the server
+            # No per-browser process of the server stays: only the fork server.
+            end = time.monotonic() + 30
+            while children(server.proc.pid) != [fork_server]:
+                assert time.monotonic() < end, "the launchers should have ended"
+                await asyncio.sleep(0.05)
+    assert "quick start" not in server.output().lower()  # no fallback notice
 
 
-async def test_a_crashed_session_does_not_take_the_server_down(tmp_path: Path) -> None:
-    with launch(tmp_path / "room", content=None) as server:
-        async with open_browser(server) as doomed:
-            await doomed.expect(JOIN_FORM)
-            pid = await new_session(server, set())
-            os.kill(pid, signal.SIGKILL)
-            await doomed.until_closed()
-        assert server.proc.poll() is None
-        assert fork_server_pid(server) is not None
-        async with open_browser(server) as next_one:
-            await next_one.expect(JOIN_FORM)
-            assert await new_session(server, set()) != pid
+async def test_a_crashed_session_does_not_take_the_server_down(warm: Server) -> None:
+    server = warm
+    earlier = sessions_now(server)
+    async with open_browser(server) as doomed:
+        await doomed.expect(JOIN_FORM)
+        pid = await new_session(server, earlier)
+        os.kill(pid, signal.SIGKILL)
+        await doomed.until_closed()
+    assert server.proc.poll() is None
+    assert fork_server_pid(server) is not None
+    earlier = sessions_now(server)
+    async with open_browser(server) as next_one:
+        await next_one.expect(JOIN_FORM)
+        assert await new_session(server, earlier) != pid
 
 
 async def test_when_the_fork_server_dies_sessions_start_as_before(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+from processes import racing_processes
+
 from readiness.models.results import Answer, AssessmentResult
 from readiness.storage import new_run_id, now, save_result, scan_results
 
@@ -30,7 +32,7 @@ def _participant(folder: str, name: str, start: multiprocessing.synchronize.Even
 
 
 def test_twenty_participants_saving_at_once_lose_nothing(results: Path) -> None:
-    ctx = multiprocessing.get_context("spawn")
+    ctx = racing_processes()
     start = ctx.Event()
     names = [f"p{i:02d}" for i in range(PROCESSES)]
     procs = [ctx.Process(target=_participant, args=(str(results), n, start)) for n in names]

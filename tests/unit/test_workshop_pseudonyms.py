@@ -6,6 +6,7 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from processes import racing_processes
 
 from readiness.models.results import AssessmentResult
 from readiness.storage import new_run_id, now, save_result, scan_results
@@ -67,7 +68,7 @@ def _claim(folder: str, name: str, out: multiprocessing.Queue) -> None:  # type:
 
 
 def test_of_many_sessions_claiming_one_name_at_once_exactly_one_wins(results: Path) -> None:
-    ctx = multiprocessing.get_context("spawn")
+    ctx = racing_processes()
     queue = ctx.Queue()
     procs = [ctx.Process(target=_claim, args=(str(results), "Lynx", queue)) for _ in range(8)]
     for p in procs:

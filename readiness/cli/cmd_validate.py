@@ -57,7 +57,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     lib = (
         load_paths(args.paths, extra_dirs=settings.content_dirs)
         if args.paths
-        else load_library(settings.content_dirs)
+        else load_library(settings.content_dirs, warnings=True)
     )
     errors = [p for p in lib.problems if p.severity == "error"]
     warnings = [p for p in lib.problems if p.severity == "warning"]

@@ -6,7 +6,7 @@ import gc
 import hashlib
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -333,18 +333,20 @@ class _NoGC:
             gc.enable()
 
 
-def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
-    """Load built-in content plus the user's folders, collecting every problem.
+def load_library(extra_dirs: Sequence[Path] = (), *, warnings: bool = False) -> Library:
+    """Load built-in content plus the user's folders, collecting every error and notice.
 
-    Authoring warnings are looked for in the user's files only: the built-in files have
-    none (`tests/unit/test_builtin_library.py` checks them with `load_paths`, which warns
-    about everything), and looking costs about 40 % of loading the built-in library, in
-    every process that loads it (the app, `serve`, each CLI command)."""
+    Authoring warnings (advice on a file that loads: an expert choice that gives itself
+    away, a clock time that clashes) only with `warnings`, and then for the user's files
+    only. `validate` is the one place that shows them; looking for them is about 40 % of
+    loading, in every process that loads the library (the app, `serve`, each command).
+    The built-in files have none: `tests/unit/test_builtin_library.py` checks them with
+    `load_paths`, which warns about everything it loads."""
     with _NoGC():
-        return _load_library(extra_dirs)
+        return _load_library(extra_dirs, warnings)
 
 
-def _load_library(extra_dirs: Sequence[Path]) -> Library:
+def _load_library(extra_dirs: Sequence[Path], warnings: bool) -> Library:
     lib = Library()
     builtin = set(builtin_dirs())
     for folder in content_dirs(extra_dirs):
@@ -353,7 +355,7 @@ def _load_library(extra_dirs: Sequence[Path]) -> Library:
             continue
         for path in iter_content_files(folder):
             add_file(lib, path, builtin=folder in builtin)
-    cross_check(lib, warn_builtin=False)
+    cross_check(lib, (lambda f: not f.builtin) if warnings else (lambda f: False))
     return lib
 
 
@@ -397,7 +399,7 @@ def _load_paths(paths: Sequence[Path], with_builtin: bool, extra_dirs: Sequence[
             if resolved not in known:
                 known.add(resolved)
                 add_file(lib, path, builtin=False)
-    cross_check(lib, warn_builtin=True)
+    cross_check(lib, lambda f: True)
     # Report only on what was asked for; the rest was loaded as references.
     lib.problems = [
         pr
@@ -478,9 +480,9 @@ def _file_checks(
     return list(known[0]), list(known[1])
 
 
-def cross_check(lib: Library, warn_builtin: bool) -> None:
-    """Checks that need all files: ids unique across files, references between them
-    (authoring warnings for built-in files only with `warn_builtin`).
+def cross_check(lib: Library, warn_about: Callable[[ContentFile], bool]) -> None:
+    """Checks that need all files: ids unique across files, references between them, and
+    authoring warnings for the files `warn_about` names.
 
     A user's file may take the id of a built-in one: it replaces the built-in (a notice names
     both files), so a trainer can adapt a built-in scenario without renaming it. Two user
@@ -498,7 +500,7 @@ def cross_check(lib: Library, warn_builtin: bool) -> None:
             )
             lib.broken.append(f.path)
             continue
-        problems, warnings = _file_checks(f, dims, warn_builtin or not f.builtin)
+        problems, warnings = _file_checks(f, dims, warn_about(f))
         lib.problems.extend(problems)
         if any(p.severity == "error" for p in problems):
             lib.broken.append(f.path)
@@ -512,6 +514,7 @@ def cross_check(lib: Library, warn_builtin: bool) -> None:
         by_id[f.id] = f
         good.append(f)
     lib.files = good
-    quiet = set() if warn_builtin else {f.path for f in good if f.builtin}
-    translations = translation_warnings([(f.path, f.model) for f in good])
-    lib.problems.extend(w for w in translations if w.path not in quiet)
+    warned = {f.path for f in good if warn_about(f)}
+    if warned:
+        translations = translation_warnings([(f.path, f.model) for f in good])
+        lib.problems.extend(w for w in translations if w.path in warned)

@@ -19,6 +19,7 @@ from hypothesis_budget import examples
 
 from readiness.authoring.graph import dot, mermaid
 from readiness.authoring.stats import scenario_stats
+from readiness.cli.main import main
 from readiness.content import loader
 from readiness.content.loader import MAX_FILE_BYTES, load_paths, parse_file
 from readiness.models.scenario import Scenario
@@ -362,6 +363,26 @@ def test_validate_warnings_keep_exit_0_unless_strict(tmp_path: Path) -> None:
     assert problem["severity"] == "warning"
     assert problem["key"] == "nodes.d1.choices.answer.feedback"
     assert isinstance(problem["line"], int)
+
+
+def test_authoring_warnings_are_looked_for_only_where_validate_shows_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Loading for use (the app, `serve`, each command) skips the authoring warnings, a good
+    part of the loading time; `validate` without a path still shows those of the user's
+    content folders."""
+    data = raw("mini.en.toml")
+    data["nodes"][0]["choices"][0]["feedback"] = ""
+    (tmp_path / "warn.toml").write_text(tomli_w.dumps(data))
+    used = loader.load_library([tmp_path])
+    assert any(f.id == "mini-en" for f in used.files)
+    assert [p for p in used.problems if p.severity == "warning"] == []
+    checked = loader.load_library([tmp_path], warnings=True)
+    [warning] = [p for p in checked.problems if p.severity == "warning"]
+    assert warning.key == "nodes.d1.choices.answer.feedback"
+    assert main(["--lang", "en", "--content", str(tmp_path), "validate"]) == 0
+    out = capsys.readouterr().out
+    assert "warn.toml" in out and ": nodes.d1.choices.answer.feedback: warning: no feedback" in out
 
 
 def test_an_unchanged_file_is_not_parsed_again_and_a_changed_one_is(

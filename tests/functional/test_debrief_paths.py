@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets import TabbedContent
-from train_helpers import FakeClock, begin, key_for, let_time_pass, library, train_app
+from train_helpers import FakeClock, begin, key_for, let_time_pass, library, paste, train_app
 
 from readiness.engine import Run, build_debrief, new_scenario_result
 from readiness.tui.screens import scenario_player
@@ -33,7 +33,7 @@ async def test_both_paths_scroll_together_step_beside_step(results: Path, clock:
         await let_time_pass(pilot, clock, 4)
         await pilot.press(key_for(screen, "answer"))
         await pilot.pause()
-        await pilot.press(*"Sorry Lena, that was a mistake on our side.")
+        await paste(pilot, "Sorry Lena, that was a mistake on our side.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press(key_for(screen, "statement"))

@@ -22,7 +22,7 @@ from test_dashboard import fill_room
 from test_dashboard import library as room_library
 from textual.pilot import Pilot
 from textual.widgets import DataTable
-from train_helpers import SEED, FakeClock, begin, key_for, let_time_pass
+from train_helpers import SEED, FakeClock, begin, key_for, let_time_pass, paste
 
 from readiness import storage
 from readiness.content.loader import ContentFile, Library, load_paths
@@ -234,7 +234,7 @@ def test_player_reply(
         await pilot.press(key_for(screen, "answer"))
         await pilot.pause()
         await let_time_pass(pilot, frozen, 10)
-        await pilot.press(*REPLY[lang][:40])
+        await paste(pilot, REPLY[lang][:40])
         pilot.app.clear_notifications()
         await pilot.pause()
 
@@ -255,7 +255,7 @@ def test_debrief_expert_path(
         await pilot.press(key_for(screen, "answer"))
         await pilot.pause()
         await let_time_pass(pilot, frozen, 20)
-        await pilot.press(*REPLY[lang])
+        await paste(pilot, REPLY[lang])
         await pilot.press("ctrl+s")
         await pilot.pause()
         await let_time_pass(pilot, frozen, 3)

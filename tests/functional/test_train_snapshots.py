@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from train_helpers import FakeClock, begin, key_for, let_time_pass, train_app
+from train_helpers import FakeClock, begin, key_for, let_time_pass, paste, train_app
 
 from readiness.tui.screens import scenario_player
 from readiness.tui.widgets import feed_entry
@@ -56,7 +56,7 @@ def test_debrief_snapshot(
         await pilot.press(key_for(screen, "answer"))
         await pilot.pause()
         await let_time_pass(pilot, clock, 20)
-        await pilot.press(*"Sorry Lena, but that was your fault. DM us your order number.")
+        await paste(pilot, "Sorry Lena, but that was your fault. DM us your order number.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await let_time_pass(pilot, clock, 3)

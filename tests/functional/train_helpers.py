@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from readiness.content.loader import Library, load_paths
@@ -97,3 +98,13 @@ def saved(results: Path) -> list[ScenarioResult]:
     runs, bad = scan_results(results)
     assert not bad
     return [r for _, r in runs if isinstance(r, ScenarioResult)]
+
+
+async def paste(pilot: Pilot[int], text: str) -> None:
+    """`text` arrives in the focused box in one piece, as a paste does: one event and one
+    repaint instead of a key press each (at least 40 ms of waiting per key under the pilot).
+    For tests about what happens after a reply is written; typing key by key is what the
+    typing tests (reply box, type-ahead) exercise."""
+    assert pilot.app.focused is not None, "nothing has focus to paste into"
+    pilot.app.post_message(events.Paste(text))  # as the terminal driver sends a paste
+    await pilot.pause()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-import os
 import subprocess
-import sys
 import tempfile
 import tomllib
 from pathlib import Path
@@ -318,14 +318,12 @@ def test_random_bytes_never_raise(blob: bytes) -> None:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "READINESS_LANG": "en"}
-    return subprocess.run(
-        [sys.executable, "-m", "readiness", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    """`readiness ARGS` in this process, its output captured (a fresh interpreter per call
+    cost a second of CPU; that the console script itself runs is tested in test_cli.py)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--lang", "en", *args])
+    return subprocess.CompletedProcess(["readiness", *args], code, out.getvalue(), err.getvalue())
 
 
 def test_validate_prints_three_mistakes_with_key_paths_and_exits_1(tmp_path: Path) -> None:

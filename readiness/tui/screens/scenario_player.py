@@ -117,7 +117,9 @@ class PlayerScreen(SettledLayout[None]):
         # Everything alive now (Textual, the content library, this screen) stays alive for the
         # whole exercise; freezing it spares the cyclic collector from scanning it again and
         # again, whose full passes otherwise stall a key press by 50-200 ms mid-exercise.
-        gc_pauses.settle()
+        # Done once the briefing is on the screen, while it is read: the full collection
+        # takes tens of milliseconds, and before the briefing they delayed its first frame.
+        self.call_after_refresh(gc_pauses.settle)
         self._work_out_expert_path()
         self._timer = self.set_interval(TICK_SECONDS, self.tick, pause=True)
         self._refresh_widgets()

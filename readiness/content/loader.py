@@ -51,8 +51,8 @@ a direction control (\\u202e, ...; see `readiness.text_safety.BIDI_CONTROLS`).""
 
 PARSED: ResultCache[tuple[ContentFile | None, list[ContentProblem]]] = ResultCache()
 """Files already parsed and validated, by path, bytes and catalogs (which languages exist)."""
-CHECKED: ResultCache[tuple[list[ContentProblem], list[ContentProblem]]] = ResultCache()
-"""Files already checked: their problems and warnings."""
+CHECKED: ResultCache[tuple[list[ContentProblem], list[ContentProblem] | None]] = ResultCache()
+"""Files already checked: their problems, and their warnings (None until asked for)."""
 
 Kind = Literal["assessment", "scenario"]
 MODELS: dict[str, type[Assessment] | type[Scenario]] = {
@@ -460,24 +460,24 @@ def _file_checks(
     f: ContentFile, dims: set[str], warn: bool
 ) -> tuple[list[ContentProblem], list[ContentProblem]]:
     """One file's own checks and, with `warn`, its warnings (a scenario's depend on the known
-    dimensions too), remembered for files whose bytes did not change (`parse_cache`)."""
-    key = (
-        str(f.path),
-        f.sha256,
-        frozenset(dims) if isinstance(f.model, Scenario) else None,
-        warn,
-    )
+    dimensions too), remembered for files whose bytes did not change (`parse_cache`). The
+    warnings are looked for the first time they are asked for and then remembered with the
+    checks, so a load for use followed by `validate` checks the file once."""
+    key = (str(f.path), f.sha256, frozenset(dims) if isinstance(f.model, Scenario) else None)
     known = CHECKED.get(key)
     if known is None:
         if isinstance(f.model, Assessment):
             problems = check_assessment(f.path, f.model)
         else:
             problems = check_scenario(f.path, f.model, dims or None)
-        problems = add_lines(f.path, problems)
+        known = (add_lines(f.path, problems), None)
+    problems, warnings = known
+    if warn and warnings is None:
         errors = any(p.severity == "error" for p in problems)
-        known = (problems, file_warnings(f.path, f.model) if warn and not errors else [])
-        CHECKED.put(key, known)
-    return list(known[0]), list(known[1])
+        warnings = [] if errors else file_warnings(f.path, f.model)
+        known = (problems, warnings)
+    CHECKED.put(key, known)
+    return list(problems), list(warnings) if warn and warnings is not None else []
 
 
 def cross_check(lib: Library, warn_about: Callable[[ContentFile], bool]) -> None:

@@ -189,32 +189,34 @@ def _one_per_translation() -> list[str]:
 WALKED = sorted(SCENARIOS) if PROFILE == "deep" else _one_per_translation()
 
 
+def engine_shape(s: Scenario) -> object:
+    """What the engines act on: variables, drift, injects, nodes and their time limits,
+    choices' and timeouts' consequences (not the words)."""
+    return (
+        [(v.id, v.initial, v.min, v.max) for v in s.variables],
+        [(d.var, d.per_minute, d.while_) for d in s.drift],
+        [(i.id, i.at, i.when, i.growth, i.effects) for i in s.injects],
+        [(n.id, type(n).__name__, getattr(n, "time_limit", None)) for n in s.nodes],
+        [
+            (c.id, c.next, c.scores, c.effects, c.when, c.waits)
+            for n in s.nodes
+            for c in getattr(n, "choices", [])
+        ],
+        [
+            (t.next, t.scores, t.effects)
+            for n in s.nodes
+            if (t := getattr(n, "timeout", None)) is not None
+        ],
+    )
+
+
 def test_the_quick_walks_leave_out_only_translations() -> None:
     """Each scenario not walked in the quick profile has a twin that is, with the same
     variables, drift, injects and nodes (what the engines act on)."""
     walked = {SCENARIOS[i].translation_id or i: SCENARIOS[i] for i in WALKED}
     for ident, s in SCENARIOS.items():
         twin = walked[s.translation_id or ident]
-
-        def shape(x: Scenario) -> object:
-            return (
-                [(v.id, v.initial, v.min, v.max) for v in x.variables],
-                [(d.var, d.per_minute, d.while_) for d in x.drift],
-                [(i.id, i.at, i.when, i.growth, i.effects) for i in x.injects],
-                [(n.id, type(n).__name__, getattr(n, "time_limit", None)) for n in x.nodes],
-                [
-                    (c.id, c.next, c.scores, c.effects, c.when, c.waits)
-                    for n in x.nodes
-                    for c in getattr(n, "choices", [])
-                ],
-                [
-                    (t.next, t.scores, t.effects)
-                    for n in x.nodes
-                    if (t := getattr(n, "timeout", None)) is not None
-                ],
-            )
-
-        assert shape(s) == shape(twin), f"{ident} differs from {twin.id} in what the engine uses"
+        assert engine_shape(s) == engine_shape(twin), f"{ident} differs from {twin.id}"
 
 
 @pytest.mark.parametrize("ident", WALKED)

@@ -407,20 +407,26 @@ async def test_ten_participants_joining_at_once_each_get_their_own_fields(
         assert claim_lines(server.folder, f"p{n:02d}")[:2] == [f"p{n:02d}", f"table {n}"]
 
 
-def session_pids(server: Server) -> set[int]:
-    """The server's descendant processes (Linux /proc)."""
-    children: dict[int, list[int]] = {}
+def children(pid: int) -> list[int]:
+    """The live (not zombie) child processes of `pid` (Linux /proc)."""
+    found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             with contextlib.suppress(OSError, IndexError, ValueError):
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                children.setdefault(ppid, []).append(int(entry.name))
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(stat[1]) == pid and stat[0] != "Z":
+                    found.append(int(entry.name))
+    return sorted(found)
+
+
+def session_pids(server: Server) -> set[int]:
+    """The server's descendant processes."""
     found: set[int] = set()
-    todo = list(children.get(server.proc.pid, []))
+    todo = children(server.proc.pid)
     while todo:
         pid = todo.pop()
         found.add(pid)
-        todo += children.get(pid, [])
+        todo += children(pid)
     return found
 
 

@@ -8,7 +8,6 @@ process serves a browser is read from /proc. Only 127.0.0.1 is used."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import time
@@ -16,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_serve import Server, launch, open_browser
+from test_serve import Server, children, launch, open_browser
 
 from readiness.workshop.forkserver import WarmStart
 
@@ -34,17 +33,6 @@ def fork_server_pid(server: Server) -> int | None:
         if "readiness.cli.serve_warm" in cmdline(pid):
             return pid
     return None
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            with contextlib.suppress(OSError, IndexError, ValueError):
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                if int(stat[1]) == pid and stat[0] != "Z":
-                    found.append(int(entry.name))
-    return sorted(found)
 
 
 def cmdline(pid: int) -> str:

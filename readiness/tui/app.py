@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,6 +66,12 @@ class ReadinessApp(App[int]):
     ) -> None:
         set_language(settings.lang)
         super().__init__()
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # A tab switch slid its underline over 18 frames, each a repaint (in a workshop,
+            # sent to every browser in the room), and keys pressed meanwhile waited behind
+            # them. Nothing here needs motion to be understood; TEXTUAL_ANIMATIONS=full
+            # brings it back.
+            self.animation_level = "none"
         self.settings = settings
         self.library: Library | None = library
         self._start = start

@@ -122,3 +122,36 @@ async def test_f1_opens_help_where_question_mark_cannot(results: Path) -> None:
             assert isinstance(app.screen, BriefingScreen)
     finally:
         set_language("en")
+
+
+async def test_a_footer_is_built_once_and_again_only_when_its_entries_change(
+    results: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The home screen's first focus (its list's Enter key appears) and its first size both
+    arrive before the first frame; the footer is built for them once, not once per reason.
+    A resize that changes nothing it shows rebuilds nothing; one that makes room does."""
+    from readiness.tui.widgets.footer import LocalFooter
+
+    builds: list[int] = []
+    compose = LocalFooter.compose
+
+    def counted(self: LocalFooter) -> Any:
+        builds.append(1)
+        return compose(self)
+
+    monkeypatch.setattr(LocalFooter, "compose", counted)
+    library = load_paths([DATA / "foundation", DATA / "report"], with_builtin=False)
+    app = make_app(Settings(lang="en", results_dir=results), library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "enter" in footer_keys(app)
+        first = len(builds)
+        assert first <= 2  # composed empty (keys not known yet), then with the keys
+        await pilot.resize_terminal(80, 30)  # taller: the same entries fit
+        await settle(pilot)
+        assert len(builds) == first
+        await pilot.resize_terminal(160, 50)  # room for every entry
+        await settle(pilot)
+        assert len(builds) == first + 1
+        assert {"r", "m", "l", "q", "question_mark"} <= set(footer_keys(app))

@@ -18,10 +18,15 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from readiness.tui.keys import footer_keys, label
-from readiness.tui.textual_internals import relabel_footer_key
+from readiness.tui.textual_internals import (
+    footer_keys_known,
+    relabel_footer_key,
+    show_footer_keys_now,
+)
 
 ALWAYS_SHOWN = frozenset({"q", "escape", "ctrl+q", "question_mark", "f1"})
 """Keys whose entry a footer never drops: leaving (back, close, quit) and help."""
@@ -35,26 +40,69 @@ def always_shown(binding: Binding) -> bool:
 
 
 class LocalFooter(Footer):
-    """A footer whose entries show translated key labels, and always help and the way out."""
+    """A footer whose entries show translated key labels, and always help and the way out.
 
-    _plan: Plan | None = None
+    Textual's footer rebuilds itself whenever focus moves, and this one also when the width
+    changes what fits; a rebuild is a dozen widgets mounted and styled. So it rebuilds only
+    when what it would show (the keys, and which of them fit) differs from what it shows, and
+    at most once per refresh however many reasons arrive together (a focus change and a
+    resize in one frame, as when a screen first appears)."""
+
+    _shown: tuple[tuple[tuple[str, str, bool], ...], Plan] | None = None
+    _rebuild_pending = False
 
     def compose(self) -> ComposeResult:
-        self._plan = (left_out, palette) = self._fit()
+        self._shown = (keys, (left_out, palette)) = self._wanted()
+        if not footer_keys_known(self):
+            self._shown = None  # Textual's footer shows nothing until the bindings are known
         for widget in super().compose():
+            # Textual binds every entry's style to the footer's, except the palette's, which
+            # stays compact.
+            compact = True
             if widget.has_class("-command-palette"):
                 if not palette:
                     continue
             elif getattr(widget, "action", None) in left_out:
                 continue
-            relabel_footer_key(widget, label)
+            else:
+                compact = self.compact
+            relabel_footer_key(widget, label, compact=compact)
             yield widget
+        del keys
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Focus moved or a key was enabled: rebuild if the entries change."""
+        show_footer_keys_now(self)
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self._rebuild_if_changed()
 
     def on_resize(self, event: events.Resize) -> None:
         """A wider or narrower terminal may make room for more entries, or take it."""
         del event
-        if self._plan is not None and self._fit() != self._plan:
-            self.call_after_refresh(self.recompose)
+        if self._shown is not None:
+            self._rebuild_if_changed()
+
+    def _rebuild_if_changed(self) -> None:
+        if self._rebuild_pending or self._wanted() == self._shown:
+            return
+        self._rebuild_pending = True
+        self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        if self.is_attached and self._wanted() != self._shown:
+            await self.recompose()
+
+    def _wanted(self) -> tuple[tuple[tuple[str, str, bool], ...], Plan]:
+        """The keys the screen has now and which of them fit: what the footer should show."""
+        keys = tuple(
+            (binding.key, binding.description, enabled)
+            for _node, binding, enabled, _tip in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return keys, self._fit()
 
     def _entries(self) -> list[tuple[str, int, bool]]:
         """(action, cells, always shown) of each of the screen's entries, in footer order.

@@ -1,0 +1,55 @@
+"""A home list row draws cell for cell as the two-column Rich grid it replaced: the title
+wraps (or ends in "…" when a word is longer than the room), the tag stays whole and dim on
+the first line, at every width, with wide characters too."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console, RenderableType
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+from readiness.tui.screens.home_details import TitleAndTag
+
+TITLES = [
+    "Leaked collection photos",
+    "Ein frustrierter Mitarbeiter twittert über die Geschäftsführung und es wird viral",
+    "x",
+    "Donaudampfschifffahrtsgesellschaftskapitänsmütze im Kampagnenfoto",
+    "ä" * 50,
+    "全角文字のタイトルです長い長い長いタイトル",
+    "",
+]
+TAGS = ["12 min", "25 min · de", "5 min · en"]
+
+
+def grid(title: str, tag: str) -> Table:
+    """The row as it was drawn before: a Rich grid."""
+    table = Table.grid(expand=True, padding=(0, 0, 0, 2))
+    table.add_column(ratio=1)
+    table.add_column(no_wrap=True, justify="right", style="dim")
+    table.add_row(Text(title), tag)
+    return table
+
+
+def cells(renderable: RenderableType, width: int) -> list[list[Segment]]:
+    console = Console(width=200, color_system="truecolor")
+    lines = console.render_lines(renderable, console.options.update_width(width), pad=True)
+    return [list(Segment.simplify(line)) for line in lines]
+
+
+@pytest.mark.parametrize("width", [16, 20, 30, 37, 44, 60, 75, 120])
+@pytest.mark.parametrize("tag", TAGS)
+@pytest.mark.parametrize("title", TITLES)
+def test_a_row_draws_as_the_grid_did(title: str, tag: str, width: int) -> None:
+    assert cells(TitleAndTag(title, tag), width) == cells(grid(title, tag), width)
+
+
+def test_a_long_title_wraps_under_itself_and_the_tag_stays_whole() -> None:
+    lines = cells(TitleAndTag(TITLES[1], "25 min · de"), 40)
+    text = ["".join(segment.text for segment in line) for line in lines]
+    assert len(text) > 1
+    assert text[0].endswith("  25 min · de")
+    assert all(len(line) == 40 for line in text)
+    assert all(line.endswith(" " * 13) for line in text[1:])

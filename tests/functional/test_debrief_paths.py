@@ -67,3 +67,50 @@ def test_the_debrief_text_shows_each_sides_own_title_where_the_paths_branch() ->
     assert "Explain the process." in lines[row + 2]
     assert any("(not on this path)" in line and "Maria calls" in line for line in lines)
     assert "Ending: It fizzled out" in lines[-1] and "Ending: Calm again" in lines[-1]
+
+
+async def test_each_tab_is_built_when_first_shown_and_kept(
+    results: Path, clock: FakeClock
+) -> None:
+    """The debrief paints its overview first; the other tabs' text is built the first time
+    each is shown (→), with the keyboard on it, and stays built when you come back."""
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await let_time_pass(pilot, clock, 4)
+        await pilot.press(key_for(screen, "answer"))
+        await pilot.pause()
+        await paste(pilot, "Sorry Lena, that was a mistake on our side.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(key_for(screen, "statement"))
+        await pilot.pause()
+        debrief = app.screen
+        assert isinstance(debrief, DebriefScreen)
+        tabs = debrief.query_one(TabbedContent)
+        built = {pane.id: len(pane.children) for pane in tabs.query("TabPane")}
+        assert built == {
+            "tab-overview": 1,
+            "tab-timeline": 0,
+            "tab-decisions": 0,
+            "tab-replies": 0,
+            "tab-expert": 0,
+        }
+        for pane_id in ("tab-timeline", "tab-decisions", "tab-replies", "tab-expert"):
+            await pilot.press("right")
+            await pilot.pause()
+            await pilot.pause()
+            assert tabs.active == pane_id
+            pane = tabs.active_pane
+            assert pane is not None
+            assert app.focused is pane.query_one(VerticalScroll)
+        lines = "\n".join(s.text for s in debrief._compositor.render_strips())
+        assert "Sorry Lena" in lines  # the expert tab: your answer beside the expert's
+        replies = debrief.query_one("#tab-replies")
+        assert "Sorry Lena, that was a mistake" in str(
+            replies.query(".debrief-quote").first().render()
+        )
+        await pilot.press("right")  # round to the overview: nothing built twice
+        await pilot.pause()
+        assert tabs.active == "tab-overview"
+        assert all(len(pane.children) == 1 for pane in tabs.query("TabPane"))

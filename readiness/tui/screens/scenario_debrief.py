@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from readiness.engine import Debrief, Run, build_debrief, resume
@@ -20,6 +21,15 @@ from readiness.tui.screens import scenario_debrief_text as text
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.meters import ScoreBars
 from readiness.tui.widgets.steady_footer import SteadyFooter
+
+PANES = [
+    ("tab-overview", "train.debrief.tab.overview"),
+    ("tab-timeline", "train.debrief.tab.timeline"),
+    ("tab-decisions", "train.debrief.tab.decisions"),
+    ("tab-replies", "train.debrief.tab.replies"),
+    ("tab-expert", "train.debrief.tab.expert"),
+]
+"""The debrief's tabs in order: (pane id, catalog key of its title)."""
 
 
 class DebriefScreen(SettledLayout[None]):
@@ -54,39 +64,59 @@ class DebriefScreen(SettledLayout[None]):
         d, run = self.debrief, self.run
         yield Static(text.heading(d, run.fill(run.scenario.title)), id="debrief-head")
         with TabbedContent(id="debrief-tabs"):
-            with TabPane(t("train.debrief.tab.overview"), id="tab-overview"), VerticalScroll():
-                yield Static(text.ending(d), classes="debrief-block")
-                yield Static(Text(t("train.debrief.scores"), style="bold"), classes="debrief-label")
-                rows = [(s.title, s.percent, s.expert_percent) for s in d.scores]
-                yield ScoreBars(rows, t("train.debrief.no_score"))
-            with TabPane(t("train.debrief.tab.timeline"), id="tab-timeline"), VerticalScroll():
-                yield Static(text.timeline(d), classes="debrief-block")
-            with TabPane(t("train.debrief.tab.decisions"), id="tab-decisions"), VerticalScroll():
-                for review in d.decisions:
-                    yield Static(text.decision(review), classes="debrief-card")
-            with TabPane(t("train.debrief.tab.replies"), id="tab-replies"), VerticalScroll():
-                if not d.replies:
-                    yield Static(Text(t("train.debrief.no_replies"), style="italic"))
-                for reply in d.replies:
-                    with Vertical(classes="debrief-card"):
-                        yield Static(text.reply_head(reply))
-                        yield Static(Text(reply.text or "…"), classes="debrief-quote")
-                        yield Static(text.reply_rubric(reply))
-                        if reply.expert_reply:
-                            yield Static(
-                                Text(t("train.debrief.model_answer"), style="bold"),
-                                classes="debrief-subhead",
-                            )
-                            yield Static(Text(reply.expert_reply), classes="debrief-quote")
-            with TabPane(t("train.debrief.tab.expert"), id="tab-expert"), VerticalScroll():
-                # One scroll, step beside step: two panes scrolled apart and stopped lining up.
-                yield Static(text.paths(d, run), id="paths", classes="debrief-block")
+            for pane_id, title in PANES:
+                with TabPane(t(title), id=pane_id):
+                    if pane_id == PANES[0][0]:
+                        yield self._pane_text(pane_id)
         yield SteadyFooter()
+
+    def _pane_text(self, pane_id: str) -> VerticalScroll:
+        """A tab's text, built the first time the tab is shown: the five tabs together are
+        some 70 widgets, and building them all held the debrief's first frame back by about
+        as long as everything else on it (`docs/performance.md`)."""
+        d, run = self.debrief, self.run
+        parts: list[Widget] = []
+        if pane_id == "tab-overview":
+            rows = [(s.title, s.percent, s.expert_percent) for s in d.scores]
+            parts += [
+                Static(text.ending(d), classes="debrief-block"),
+                Static(Text(t("train.debrief.scores"), style="bold"), classes="debrief-label"),
+                ScoreBars(rows, t("train.debrief.no_score")),
+            ]
+        elif pane_id == "tab-timeline":
+            parts.append(Static(text.timeline(d), classes="debrief-block"))
+        elif pane_id == "tab-decisions":
+            parts += [Static(text.decision(r), classes="debrief-card") for r in d.decisions]
+        elif pane_id == "tab-replies":
+            if not d.replies:
+                parts.append(Static(Text(t("train.debrief.no_replies"), style="italic")))
+            for reply in d.replies:
+                card: list[Widget] = [
+                    Static(text.reply_head(reply)),
+                    Static(Text(reply.text or "…"), classes="debrief-quote"),
+                    Static(text.reply_rubric(reply)),
+                ]
+                if reply.expert_reply:
+                    card += [
+                        Static(
+                            Text(t("train.debrief.model_answer"), style="bold"),
+                            classes="debrief-subhead",
+                        ),
+                        Static(Text(reply.expert_reply), classes="debrief-quote"),
+                    ]
+                parts.append(Vertical(*card, classes="debrief-card"))
+        else:
+            # One scroll, step beside step: two panes scrolled apart and stopped lining up.
+            parts.append(Static(text.paths(d, run), id="paths", classes="debrief-block"))
+        return VerticalScroll(*parts)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._focus_text)
 
-    def on_tabbed_content_tab_activated(self) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane
+        if pane.id is not None and not pane.children:
+            await pane.mount(self._pane_text(pane.id))
         self.call_after_refresh(self._focus_text)
 
     def _focus_text(self) -> None:

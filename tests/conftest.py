@@ -27,6 +27,17 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return 2 * (os.cpu_count() or 1)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Each test process parses every stylesheet once, as `serve`'s fork server does for the
+    sessions it starts (`share_parsed_styles`): a process here runs hundreds of apps, and
+    each parsed all of Textual's and readiness' styles again (about a tenth of opening an
+    exercise)."""
+    del config
+    from readiness.tui.textual_internals import share_parsed_styles
+
+    share_parsed_styles()
+
+
 @pytest.fixture(autouse=True)
 def english_ui() -> Iterator[None]:
     """A test that switches to German must not leak German into the next one."""

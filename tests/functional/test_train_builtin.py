@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from builtin_library import builtin_library
-from train_helpers import FakeClock, begin
+from train_helpers import FakeClock, begin, paste
 
 from readiness.models.scenario import Decision
 from readiness.settings import Settings
@@ -44,7 +44,7 @@ async def test_builtin_scenario_plays_to_the_debrief(
             if isinstance(screen.session.run.node, Decision):
                 await pilot.press("1")
             else:
-                await pilot.press(*"Sorry!")  # typed key by key; the words are not judged here
+                await paste(pilot, "Sorry!")  # the words are not judged here
                 await pilot.press("ctrl+s")
             await pilot.pause()
         await pilot.pause()

@@ -15,6 +15,7 @@ on an untested Textual instead of letting these overrides silently stop being ca
 
 from __future__ import annotations
 
+from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen, ScreenResultType
@@ -24,6 +25,7 @@ from readiness.tui.textual_internals import (
     batch_in_progress,
     breakpoint_classes,
     mark_laid_out,
+    styles_generation,
     widgets_needing_layout,
 )
 
@@ -40,6 +42,24 @@ class SettledLayout(Screen[ScreenResultType]):
     that lose and gain focus repaint themselves (their `:focus` styles change)."""
 
     _holding_paint = False
+    _styled_at: int | None = None
+    """The app's stylesheet generation when the screen was styled as it mounted; None once
+    the screen has been shown."""
+
+    def _on_mount(self, event: events.Mount) -> None:
+        del event  # `Screen`'s own handler runs too
+        self._styled_at = styles_generation(self.app)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen each time it becomes current, in case the
+        # stylesheet or the theme changed while it waited under another screen. The first
+        # time, the screen was styled as it mounted, moments before: unless the stylesheet
+        # changed since, restyling it all again was a fifth of the debrief's first frame.
+        # Textual calls each class's handler in turn, `Screen`'s after this one.
+        if self._styled_at is not None:
+            if self._styled_at == styles_generation(self.app):
+                event.refresh_styles = False
+            self._styled_at = None
 
     def _compositor_refresh(self) -> None:
         if self._holding_paint:

@@ -79,6 +79,7 @@ def check_textual(installed: str | None = None) -> None:
         for owner, name in (
             (Screen, "_refresh_layout"),
             (Screen, "_compositor_refresh"),
+            (Screen, "_on_screen_resume"),
             (Screen, "_get_breakpoint_classes"),
             (Footer, "_bindings_ready"),
             (CommandPalette, "_start_no_matches_countdown"),
@@ -97,6 +98,7 @@ def check_textual(installed: str | None = None) -> None:
             (MessagePump, "_next_callbacks"),
             (Screen, "_callbacks"),
             (App, "_registry"),
+            (App, "_css_update_count"),
             (Queue, "ready_event"),
             (asyncio.Event, "_waiters"),
         )
@@ -139,6 +141,12 @@ def check_textual_serve(installed: str | None = None) -> None:
             f"installed; install it with: pip install 'textual-serve>={wanted},<"
             f"{TESTED_TEXTUAL_SERVE[0]}.{TESTED_TEXTUAL_SERVE[1] + 1}'"
         )
+
+
+def styles_generation(app: App[Any]) -> int:
+    """Counts the app's stylesheet changes (a theme switched, CSS reloaded): a screen styled
+    at one count and shown at another needs restyling."""
+    return app._css_update_count
 
 
 def batch_in_progress(app: App[Any]) -> bool:

@@ -5,9 +5,12 @@ made that fast enough: laying a screen out until it settles before painting
 (`readiness.tui.settled_layout`), a footer that shows its keys in the first paint
 (`readiness.tui.widgets.steady_footer`), and knowing whether the app is done with a key
 (`readiness.tui.typeahead`). A fourth keeps key labels in the user's language: the footer
-translates its entries when it builds them (`readiness.tui.widgets.footer`). A fifth lets
-`serve`'s fork server parse the stylesheets once for every session (`share_parsed_styles`).
-They reach into Textual only through the functions below.
+translates its entries when it builds them (`readiness.tui.widgets.footer`), styled for
+their footer before they mount. A fifth lets `serve`'s fork server (and each test process)
+parse the stylesheets once for every session (`share_parsed_styles`). A sixth spares a
+settled screen Textual's restyle of all its widgets when it first becomes current, unless
+the stylesheet changed since it mounted (`styles_generation`). They reach into Textual only
+through the functions below.
 
 Private names can change in any Textual release, so pyproject pins Textual to the minor
 version these were tested with (`TESTED_TEXTUAL`) and importing this module fails at once,

@@ -54,7 +54,13 @@ class JoinScreen(Screen[Joined | None]):
     CSS_PATH = CSS
     DEFAULT_CSS = "JoinScreen #join-error { width: 1fr; height: auto; }"
     """Messages wrap inside the box instead of being cut off at its edge."""
-    BINDINGS = [Binding("ctrl+q", "app.quit", "keys.quit", id="quit")]
+    BINDINGS = [
+        # The footer of a participant's first screen was empty: the app's Ctrl+Q (hidden, and
+        # in a browser often the browser's own key) shadows the entry below, and help only
+        # answers once the code is accepted. Tab is what moves on in the form.
+        Binding("tab", "app.focus_next", "workshop.join.key_next", id="join.next"),
+        Binding("ctrl+q", "app.quit", "keys.quit", id="quit"),
+    ]
 
     def __init__(self, gate: JoinGate, folder: Path, device: str = "") -> None:
         super().__init__()

@@ -34,6 +34,10 @@ ALWAYS_SHOWN = frozenset({"q", "escape", "ctrl+q", "question_mark", "f1"})
 Plan = tuple[frozenset[str], bool]
 """(actions left out, palette entry shown): what a footer shows at its width."""
 
+Shown = tuple[tuple[tuple[str, str, bool], ...], Plan]
+"""The screen's shown keys (key, description, enabled) and the plan for them: what a footer
+shows, compared before rebuilding."""
+
 
 def always_shown(binding: Binding) -> bool:
     return any(key.strip() in ALWAYS_SHOWN for key in binding.key.split(","))
@@ -48,27 +52,25 @@ class LocalFooter(Footer):
     at most once per refresh however many reasons arrive together (a focus change and a
     resize in one frame, as when a screen first appears)."""
 
-    _shown: tuple[tuple[tuple[str, str, bool], ...], Plan] | None = None
+    _shown: Shown | None = None
     _rebuild_pending = False
 
     def compose(self) -> ComposeResult:
-        self._shown = (keys, (left_out, palette)) = self._wanted()
-        if not footer_keys_known(self):
-            self._shown = None  # Textual's footer shows nothing until the bindings are known
+        wanted = self._wanted()
+        # Textual's footer shows nothing until the bindings are known.
+        self._shown = wanted if footer_keys_known(self) else None
+        left_out, palette = wanted[1]
         for widget in super().compose():
-            # Textual binds every entry's style to the footer's, except the palette's, which
-            # stays compact.
-            compact = True
             if widget.has_class("-command-palette"):
                 if not palette:
                     continue
+                compact = True  # Textual binds each entry's style to the footer's, not this one
             elif getattr(widget, "action", None) in left_out:
                 continue
             else:
                 compact = self.compact
             relabel_footer_key(widget, label, compact=compact)
             yield widget
-        del keys
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Focus moved or a key was enabled: rebuild if the entries change."""
@@ -95,7 +97,7 @@ class LocalFooter(Footer):
         if self.is_attached and self._wanted() != self._shown:
             await self.recompose()
 
-    def _wanted(self) -> tuple[tuple[tuple[str, str, bool], ...], Plan]:
+    def _wanted(self) -> Shown:
         """The keys the screen has now and which of them fit: what the footer should show."""
         keys = tuple(
             (binding.key, binding.description, enabled)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 from train_helpers import FakeClock, begin, key_for, let_time_pass, library, paste, train_app
 
@@ -26,20 +27,26 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     return fake
 
 
+async def play_to_debrief(pilot: Pilot[int], clock: FakeClock) -> DebriefScreen:
+    """storm-en: answer at once, apologise to Lena, then the statement: the debrief."""
+    screen = await begin(pilot)
+    await let_time_pass(pilot, clock, 4)
+    await pilot.press(key_for(screen, "answer"))
+    await pilot.pause()
+    await paste(pilot, "Sorry Lena, that was a mistake on our side.")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.press(key_for(screen, "statement"))
+    await pilot.pause()
+    debrief = pilot.app.screen
+    assert isinstance(debrief, DebriefScreen)
+    return debrief
+
+
 async def test_both_paths_scroll_together_step_beside_step(results: Path, clock: FakeClock) -> None:
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await begin(pilot)
-        await let_time_pass(pilot, clock, 4)
-        await pilot.press(key_for(screen, "answer"))
-        await pilot.pause()
-        await paste(pilot, "Sorry Lena, that was a mistake on our side.")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press(key_for(screen, "statement"))
-        await pilot.pause()
-        debrief = app.screen
-        assert isinstance(debrief, DebriefScreen)
+        debrief = await play_to_debrief(pilot, clock)
         debrief.query_one(TabbedContent).active = "tab-expert"
         await pilot.pause()
         await pilot.pause()
@@ -69,24 +76,12 @@ def test_the_debrief_text_shows_each_sides_own_title_where_the_paths_branch() ->
     assert "Ending: It fizzled out" in lines[-1] and "Ending: Calm again" in lines[-1]
 
 
-async def test_each_tab_is_built_when_first_shown_and_kept(
-    results: Path, clock: FakeClock
-) -> None:
+async def test_each_tab_is_built_when_first_shown_and_kept(results: Path, clock: FakeClock) -> None:
     """The debrief paints its overview first; the other tabs' text is built the first time
     each is shown (→), with the keyboard on it, and stays built when you come back."""
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await begin(pilot)
-        await let_time_pass(pilot, clock, 4)
-        await pilot.press(key_for(screen, "answer"))
-        await pilot.pause()
-        await paste(pilot, "Sorry Lena, that was a mistake on our side.")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press(key_for(screen, "statement"))
-        await pilot.pause()
-        debrief = app.screen
-        assert isinstance(debrief, DebriefScreen)
+        debrief = await play_to_debrief(pilot, clock)
         tabs = debrief.query_one(TabbedContent)
         built = {pane.id: len(pane.children) for pane in tabs.query("TabPane")}
         assert built == {

@@ -30,7 +30,6 @@ from readiness.text_safety import visible
 from readiness.tui.app import ReadinessApp, make_app
 from readiness.tui.play_watch import ProblemsScreen, WatchApp
 from readiness.tui.safe_text import ControlFilter
-from readiness.tui.screens import scenario_player
 
 DATA = Path(__file__).parent.parent / "data"
 ESC = "\x1b"
@@ -45,13 +44,6 @@ hostile = st.lists(
     ),
     max_size=6,
 ).map("".join)
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    return fake
 
 
 def raw_controls(text: str) -> list[str]:

@@ -10,15 +10,6 @@ import pytest
 from textual.widgets._tabs import Underline
 from train_helpers import FakeClock, begin, train_app
 
-from readiness.tui.screens import scenario_player
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    return fake
-
 
 async def test_a_tab_switch_repaints_once_not_frame_by_frame(
     results: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch

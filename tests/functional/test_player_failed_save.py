@@ -15,17 +15,9 @@ from train_helpers import FakeClock, begin, key_for, saved, train_app
 
 from readiness import storage
 from readiness.errors import StorageError
-from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_player import PlayerScreen
 
 PROBLEM = "cannot write /media/[/]kim [USB]/storm.toml: No space left on device"
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    return fake
 
 
 class Disk:

@@ -18,19 +18,11 @@ from readiness.models.scenario import Inject, Reply
 from readiness.settings import Settings
 from readiness.tui.app import make_app
 from readiness.tui.emoji_cells import terminal_safe
-from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_dialogs import BriefingScreen
 from readiness.tui.widgets.meters import Meters
 from readiness.tui.widgets.steady_footer import SteadyFooter
 
 LIBRARY = builtin_library()
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    return fake
 
 
 def leaked_photos(results: Path, lang: str = "en") -> object:

@@ -11,15 +11,6 @@ import pytest
 from textual.app import App
 from train_helpers import FakeClock, begin, train_app
 
-from readiness.tui.screens import scenario_player
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    return fake
-
 
 async def test_the_player_is_not_restyled_whole_when_it_appears(
     results: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch

@@ -11,19 +11,11 @@ from train_helpers import FakeClock, begin, paste
 from readiness.models.scenario import Decision
 from readiness.settings import Settings
 from readiness.tui.app import make_app
-from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
 from readiness.tui.screens.scenario_player import PlayerScreen
 
 LIBRARY = builtin_library()
 BUILTIN = sorted(f.id for f in LIBRARY.scenarios)
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    return fake
 
 
 @pytest.mark.parametrize("ident", BUILTIN)

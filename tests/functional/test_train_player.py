@@ -16,19 +16,11 @@ from readiness.errors import StorageError
 from readiness.models.scenario import Inject
 from readiness.settings import Settings
 from readiness.tui.app import make_app
-from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_debrief import DebriefScreen
 from readiness.tui.screens.scenario_dialogs import PauseScreen
 from readiness.tui.widgets.decision_panel import DecisionPanel
 from readiness.tui.widgets.feed_timeline import FeedTimeline
 from readiness.tui.widgets.reply_editor import ReplyEditor
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    return fake
 
 
 @pytest.mark.parametrize(

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import TextArea
 from train_helpers import FakeClock, begin, key_for, let_time_pass, saved, train_app
 
-from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, ScenarioResumeDialog
 from readiness.tui.screens.scenario_player import PlayerScreen
 from readiness.tui.widgets.decision_panel import DecisionPanel
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    return fake
 
 
 async def play_first_step_and_leave(results: Path, clock: FakeClock, draft: str = "") -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -23,7 +24,7 @@ from readiness.tui.emoji_cells import EmojiCellFilter
 from readiness.tui.gc_pauses import CollectorTuning
 from readiness.tui.keys import footer_keys
 from readiness.tui.safe_text import ControlFilter
-from readiness.tui.textual_internals import LocalCommandPalette
+from readiness.tui.textual_internals import LocalCommandPalette, repeats_known_size
 
 if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
     from readiness.content.loader import ContentFile, Library
@@ -91,6 +92,14 @@ class ReadinessApp(App[int]):
 
     def on_unmount(self) -> None:
         self._collector.stop()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """A terminal repeating the size the app has is not a resize: without this, the
+        first screen was laid out and painted a second time right after its first frame
+        (see `repeats_known_size`). Textual's own handler is skipped for it."""
+        if repeats_known_size(self, event):
+            event.prevent_default()
+            event.stop()
 
     def notify(
         self,

@@ -9,8 +9,10 @@ translates its entries when it builds them (`readiness.tui.widgets.footer`), sty
 their footer before they mount. A fifth lets `serve`'s fork server (and each test process)
 parse the stylesheets once for every session (`share_parsed_styles`). A sixth spares a
 settled screen Textual's restyle of all its widgets when it first becomes current, unless
-the stylesheet changed since it mounted (`styles_generation`). They reach into Textual only
-through the functions below.
+the stylesheet changed since it mounted (`styles_generation`). A seventh drops the
+terminal's first report of its size, which repeats the size the app started with, before
+Textual hands it to the first screen as if the terminal had been resized
+(`repeats_known_size`). They reach into Textual only through the functions below.
 
 Private names can change in any Textual release, so pyproject pins Textual to the minor
 version these were tested with (`TESTED_TEXTUAL`) and importing this module fails at once,
@@ -35,6 +37,7 @@ from textual.app import App
 from textual.command import CommandList, CommandPalette, ProviderSource
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
+from textual.events import Resize
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
@@ -102,6 +105,8 @@ def check_textual(installed: str | None = None) -> None:
             (Screen, "_callbacks"),
             (App, "_registry"),
             (App, "_css_update_count"),
+            (App, "_size"),
+            (App, "_resize_event"),
             (Queue, "ready_event"),
             (asyncio.Event, "_waiters"),
         )
@@ -150,6 +155,18 @@ def styles_generation(app: App[Any]) -> int:
     """Counts the app's stylesheet changes (a theme switched, CSS reloaded): a screen styled
     at one count and shown at another needs restyling."""
     return app._css_update_count
+
+
+def repeats_known_size(app: App[Any], event: Resize) -> bool:
+    """The terminal reports the size the app already has.
+
+    Textual gives itself a Resize of the terminal's size as it starts, and the driver then
+    reports the same size once more. `App._on_resize` ignores the repeat for now but keeps it
+    as pending, and when the app next goes idle delivers it to whatever screen is current:
+    the first screen (home, or the exercise a command opened) was laid out and painted
+    all over again moments after its first frame, about 40 ms of a 200 ms start at 80x24.
+    Only a repeat is dropped, and only when no other size is waiting to be delivered."""
+    return app._size is not None and event.size == app._size and app._resize_event is None
 
 
 def batch_in_progress(app: App[Any]) -> bool:

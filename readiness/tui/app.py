@@ -93,7 +93,7 @@ class ReadinessApp(App[int]):
     def on_unmount(self) -> None:
         self._collector.stop()
 
-    def _on_resize(self, event: events.Resize) -> None:
+    async def _on_resize(self, event: events.Resize) -> None:
         """A terminal repeating the size the app has is not a resize: without this, the
         first screen was laid out and painted a second time right after its first frame
         (see `repeats_known_size`). Textual's own handler is skipped for it."""

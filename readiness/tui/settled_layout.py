@@ -18,9 +18,10 @@ from __future__ import annotations
 from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.screen import Screen, ScreenResultType
+from textual.screen import ScreenResultType
 from textual.widget import Widget
 
+from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.textual_internals import (
     batch_in_progress,
     breakpoint_classes,
@@ -34,7 +35,7 @@ MAX_EXTRA_PASSES = 2
 changing after that is left to Textual's own next frame."""
 
 
-class SettledLayout(Screen[ScreenResultType]):
+class SettledLayout(LaidOutOnce[ScreenResultType]):
     """Mixin for screens that relayout on every key (the question screen, the player)."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)

@@ -12,7 +12,9 @@ settled screen Textual's restyle of all its widgets when it first becomes curren
 the stylesheet changed since it mounted (`styles_generation`). A seventh drops the
 terminal's first report of its size, which repeats the size the app started with, before
 Textual hands it to the first screen as if the terminal had been resized
-(`repeats_known_size`). They reach into Textual only through the functions below.
+(`repeats_known_size`), and its sibling spares a screen the second layout Textual gives it
+for the size it was just laid out at (`laid_out_size`). They reach into Textual only
+through the functions below.
 
 Private names can change in any Textual release, so pyproject pins Textual to the minor
 version these were tested with (`TESTED_TEXTUAL`) and importing this module fails at once,
@@ -38,6 +40,7 @@ from textual.command import CommandList, CommandPalette, ProviderSource
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.events import Resize
+from textual.geometry import Size
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
@@ -106,6 +109,7 @@ def check_textual(installed: str | None = None) -> None:
             (App, "_registry"),
             (App, "_css_update_count"),
             (App, "_size"),
+            (Screen, "_compositor"),
             (App, "_resize_event"),
             (Queue, "ready_event"),
             (asyncio.Event, "_waiters"),
@@ -167,6 +171,16 @@ def repeats_known_size(app: App[Any], event: Resize) -> bool:
     all over again moments after its first frame, about 40 ms of a 200 ms start at 80x24.
     Only a repeat is dropped, and only when no other size is waiting to be delivered."""
     return app._size is not None and event.size == app._size and app._resize_event is None
+
+
+def laid_out_size(screen: Screen[Any]) -> Size:
+    """The size the screen was last laid out at.
+
+    A screen's first layout posts a Resize to the screen itself (it has just been "shown"),
+    and Textual's handler for it lays the whole screen out again at the same size: a second
+    full layout of every screen as it appears (20 ms for the briefing at 80x24). Whatever
+    did change since is laid out by the screen's next refresh anyway."""
+    return screen._compositor.size
 
 
 def batch_in_progress(app: App[Any]) -> bool:

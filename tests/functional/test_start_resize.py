@@ -1,6 +1,7 @@
-"""The terminal's first report of its size is not a resize: the first screen is laid out and
-painted once for it, not a second time right after its first frame (`repeats_known_size`).
-A real resize still reaches the screen."""
+"""A size the app already has is not a resize: the terminal's first report of its size does
+not lay the first screen out and paint it a second time right after its first frame
+(`repeats_known_size`), nor does the Resize Textual sends a screen it has just laid out
+(`LaidOutOnce`). A real resize still reaches the screen."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from builtin_library import builtin_library
 from textual import events
 from textual.geometry import Size
+from textual.screen import Screen
 
 from readiness.settings import Settings
 from readiness.tui.app import make_app
@@ -39,3 +41,29 @@ async def test_the_first_screen_gets_the_terminal_size_once(
         await pilot.pause(0.1)
         assert sizes[-1] == Size(100, 30)
         assert app.screen.size == Size(100, 30)
+
+
+async def test_a_screen_that_appears_is_laid_out_once_for_its_size(
+    results: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual sends a screen it has just laid out a Resize of that same size, and its
+    handler lays the screen out again (`LaidOutOnce` drops it); a real resize still counts."""
+    relaid: list[tuple[Screen[Any], Size]] = []
+    screen_resized = Screen._screen_resized
+
+    def recorded(self: Screen[Any], size: Size) -> None:
+        relaid.append((self, size))
+        screen_resized(self, size)
+
+    monkeypatch.setattr(Screen, "_screen_resized", recorded)
+    app = make_app(Settings(results_dir=results), library=builtin_library())
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert (home, Size(80, 24)) not in relaid
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.1)
+        assert (home, Size(120, 40)) in relaid
+        assert home.size == Size(120, 40)

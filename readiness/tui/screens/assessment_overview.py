@@ -6,12 +6,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from readiness.assessing import AssessmentSession, Status
 from readiness.i18n import t
+from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.widgets.footer import LocalFooter
 
 MARKS: dict[Status, str] = {
@@ -22,7 +22,7 @@ MARKS: dict[Status, str] = {
 }
 
 
-class OverviewScreen(Screen[str | None]):
+class OverviewScreen(LaidOutOnce[str | None]):
     """Dismisses with the id of the question to jump to, or None to go back unchanged."""
 
     CSS_PATH = "../assessment.tcss"

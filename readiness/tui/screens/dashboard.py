@@ -15,7 +15,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
@@ -23,6 +22,7 @@ from readiness.content.loader import ContentFile, Library
 from readiness.i18n import t
 from readiness.models.scenario import Channel
 from readiness.tui.contracts import readiness_app
+from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.screens.dashboard_dialogs import InjectDialog, InjectRequest, StartDialog
 from readiness.tui.screens.dashboard_views import AssessmentView, ScenarioView
 from readiness.tui.widgets.footer import LocalFooter
@@ -38,7 +38,7 @@ POLL_SECONDS = 1.0
 Tab = Literal["assessments", "scenarios"]
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(LaidOutOnce[None]):
     """Assessments and scenarios of one workshop folder, live; start, pause, inject."""
 
     CSS_PATH = "../dashboard.tcss"

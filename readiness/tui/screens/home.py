@@ -9,13 +9,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from readiness.content.notes import library_notes
 from readiness.i18n import set_address, t
 from readiness.tui.contracts import readiness_app
+from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.screens.home_details import details, item_label
 from readiness.tui.widgets.footer import LocalFooter
 
@@ -30,7 +30,7 @@ class ContentList(OptionList):
     BINDINGS = [Binding("enter", "select", "home.start", id="start")]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(LaidOutOnce[None]):
     """Lists assessments and scenarios; Enter starts the highlighted one."""
 
     BINDINGS = [

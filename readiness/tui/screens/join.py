@@ -13,10 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from readiness.i18n import t
+from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.widgets.footer import LocalFooter
 from readiness.workshop import pseudonyms
 from readiness.workshop.control import is_workshop
@@ -47,7 +48,7 @@ class Joined:
     returning: bool = False
 
 
-class JoinScreen(Screen[Joined | None]):
+class JoinScreen(LaidOutOnce[Joined | None]):
     """Code, pseudonym, team. A wrong code costs one of a few attempts; then the session ends
     (dismissed with None). A pseudonym is claimed in the workshop folder, so it is unique."""
 

@@ -9,7 +9,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from readiness.analysis.model import GapReport
@@ -19,12 +18,13 @@ from readiness.i18n import t
 from readiness.models.results import AnyResult, AssessmentResult
 from readiness.numbers import shown_text
 from readiness.tui.contracts import readiness_app
+from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.widgets.action_plan import ActionPlan
 from readiness.tui.widgets.footer import LocalFooter
 from readiness.tui.widgets.gap_bars import GapBars
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(LaidOutOnce[None]):
     """Shows the GapReport built from a result file and the participant's other runs."""
 
     CSS_PATH = "../report.tcss"

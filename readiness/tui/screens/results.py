@@ -9,13 +9,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from readiness.i18n import t
 from readiness.i18n.formats import day, day_time
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.tui.contracts import readiness_app
+from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.screens.results_open import ConfirmDelete, open_run
 from readiness.tui.widgets.footer import LocalFooter
 
@@ -58,7 +58,7 @@ class RunTable(DataTable[object]):
     BINDINGS = [Binding("enter", "select_cursor", "results.key.open", id="results.open")]
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(LaidOutOnce[None]):
     """Lists the result files in the results folder, newest first. The columns that tell
     runs apart (kind, mode, state) come first so they fit at 80 columns; the title last."""
 

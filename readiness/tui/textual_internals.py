@@ -19,8 +19,8 @@ through the functions below.
 Private names can change in any Textual release, so pyproject pins Textual to the minor
 version these were tested with (`TESTED_TEXTUAL`) and importing this module fails at once,
 with a sentence saying what to do, on any other version and whenever a name it relies on is
-gone. To move the pin: change both, run the test suite (the paint-once, footer and type-ahead
-tests exercise every function here), and read the notes on each function.
+gone. To move the pin: change both, run the test suite (the paint-once, footer, start-resize
+and type-ahead tests exercise every function here), and read the notes on each function.
 """
 
 from __future__ import annotations

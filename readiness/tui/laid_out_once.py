@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.screen import Screen, ScreenResultType
 
-from readiness.tui.textual_internals import laid_out_size
+from readiness.tui.textual_internals import breakpoint_classes, laid_out_size
 
 
 class LaidOutOnce(Screen[ScreenResultType]):
@@ -13,11 +13,26 @@ class LaidOutOnce(Screen[ScreenResultType]):
 
     Textual's first layout of a screen sends the screen a Resize of the size it was just laid
     out at, and Textual's handler lays the whole screen out again: every screen that appears
-    was laid out twice before the participant could act on it (20 ms for the briefing at
-    80x24, more at bigger sizes). A real resize, or a change of breakpoints, always comes
-    with another size and is handled as before."""
+    was laid out twice (with the app's own repeat of the terminal size, `repeats_known_size`,
+    an app start to the home screen took 0.185 s of CPU at 80x24, now 0.169 s). A real
+    resize, or a change of breakpoints, always comes with another size and is handled as
+    before; the breakpoint classes are set here as Textual's handler would. Modal screens
+    are left as they are: they paint the screens below them, and those are known only by
+    that second pass."""
 
     async def _on_resize(self, event: events.Resize) -> None:
         if event.size == laid_out_size(self):
             event.prevent_default()  # `Screen`'s handler: the second layout
             event.stop()
+            self.apply_breakpoints()  # what Textual's handler does besides
+
+    def apply_breakpoints(self) -> None:
+        """Set the breakpoint classes (`-wide`, `-narrow`) for the terminal's size now.
+
+        Textual sets them on the screen's first Resize, which comes after its first paint:
+        a wide screen would first be painted narrow and then laid out again. Call from
+        `on_mount`, before anything that asks `has_class("-wide")`."""
+        width = self.app.size.width
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        matching = breakpoint_classes(self, width, breakpoints)
+        self.update_classes({name: name in matching for _, name in breakpoints}, animate=False)

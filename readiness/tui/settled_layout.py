@@ -24,7 +24,6 @@ from textual.widget import Widget
 from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.textual_internals import (
     batch_in_progress,
-    breakpoint_classes,
     mark_laid_out,
     styles_generation,
     widgets_needing_layout,
@@ -83,14 +82,3 @@ class SettledLayout(LaidOutOnce[ScreenResultType]):
         finally:
             self._holding_paint = False
         self._compositor_refresh()
-
-    def apply_breakpoints(self) -> None:
-        """Set the breakpoint classes (`-wide`, `-narrow`) for the terminal's size now.
-
-        Textual sets them on the screen's first Resize, which comes after its first paint:
-        a wide screen would first be painted narrow and then laid out again. Call from
-        `on_mount`, before anything that asks `has_class("-wide")`."""
-        width = self.app.size.width
-        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
-        matching = breakpoint_classes(self, width, breakpoints)
-        self.update_classes({name: name in matching for _, name in breakpoints}, animate=False)

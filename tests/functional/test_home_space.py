@@ -100,3 +100,42 @@ def test_home_snapshot_both_languages(  # type: ignore[no-untyped-def]
         await pilot.pause()
 
     assert snap_compare(app_for(lang, results), terminal_size=size, run_before=show_all)
+
+
+async def test_the_last_result_is_read_once_at_start_and_again_after_another_screen(
+    results: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder is read when home first appears (not twice), and again when the
+    participant comes back from another screen, where a run may have been saved."""
+    from readiness import storage
+
+    reads: list[Path] = []
+    scan_results = storage.scan_results
+
+    def counted(folder: Path):  # type: ignore[no-untyped-def]
+        reads.append(folder)
+        return scan_results(folder)
+
+    monkeypatch.setattr(storage, "scan_results", counted)
+    app = app_for("en", results)
+    async with app.run_test(size=(160, 50)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert len(reads) == 1
+        options = app.screen.query_one(OptionList)
+        options.highlighted = next(
+            i for i, o in enumerate(options.options) if o.id == "scenario:tiny-drill-en"
+        )
+        await pilot.pause()
+        assert "Your last result: not taken yet" in pane_text(app)
+        await pilot.press("question_mark")  # help on top, meanwhile a run is saved
+        await pilot.pause()
+        saved_exercise(results, finished=True)
+        await pilot.press("escape")
+        for _ in range(50):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if "finished" in pane_text(app):
+                break
+        assert "Your last result:" in pane_text(app) and "finished" in pane_text(app)

@@ -53,6 +53,8 @@ class HomeScreen(LaidOutOnce[None]):
         self._latest: dict[str, AnyResult] = {}
         """The participant's newest saved run per content id (read in a worker)."""
         self._library: Library | None = None
+        self._covered = False
+        """Another screen was on top since the home screen was last shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,8 +101,14 @@ class HomeScreen(LaidOutOnce[None]):
 
     def on_screen_resume(self) -> None:
         set_address(None)
-        if getattr(self, "_library", None) is not None:
+        if self._covered and self._library is not None:
             self._read_latest()  # a run just taken is the new "last result"
+        self._covered = False
+
+    def on_screen_suspend(self) -> None:
+        # Only coming back from another screen can bring a new result: when the home screen
+        # first appears, `content_loaded` has just read the folder (or will once it loads).
+        self._covered = True
 
     def _fill(self) -> None:
         library = self._library

@@ -127,8 +127,8 @@ async def test_f1_opens_help_where_question_mark_cannot(results: Path) -> None:
 async def test_a_footer_is_built_once_and_again_only_when_its_entries_change(
     results: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The home screen's first focus (its list's Enter key appears) and its first size both
-    arrive before the first frame; the footer is built for them once, not once per reason.
+    """The home screen's list takes focus before its footer is built (its Enter key is the
+    first entry), so the footer is built once, not empty first and again for the focus.
     A resize that changes nothing it shows rebuilds nothing; one that makes room does."""
     from readiness.tui.widgets.footer import LocalFooter
 
@@ -147,7 +147,7 @@ async def test_a_footer_is_built_once_and_again_only_when_its_entries_change(
         assert isinstance(app.screen, HomeScreen)
         assert "enter" in footer_keys(app)
         first = len(builds)
-        assert first <= 2  # composed empty (keys not known yet), then with the keys
+        assert first == 1  # with the keys of the focused list, before the first frame
         await pilot.resize_terminal(80, 30)  # taller: the same entries fit
         await settle(pilot)
         assert len(builds) == first
@@ -155,3 +155,22 @@ async def test_a_footer_is_built_once_and_again_only_when_its_entries_change(
         await settle(pilot)
         assert len(builds) == first + 1
         assert {"r", "m", "l", "q", "question_mark"} <= set(footer_keys(app))
+
+
+async def test_the_home_screen_shows_its_keys_in_its_first_frame(results: Path) -> None:
+    """No empty footer for a moment at start: when the home screen's first frame goes to the
+    terminal, its footer already has its entries."""
+    library = load_paths([DATA / "foundation", DATA / "report"], with_builtin=False)
+    app = make_app(Settings(lang="en", results_dir=results), library=library)
+    seen: list[list[str]] = []
+    display = app._display
+
+    def first_frame(screen: Any, update: Any) -> None:
+        if not seen and isinstance(screen, HomeScreen) and update is not None:
+            seen.append([str(key.key) for key in screen.query("FooterKey")])  # type: ignore[attr-defined]
+        display(screen, update)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert seen and "enter" in seen[0] and "q" in seen[0], seen

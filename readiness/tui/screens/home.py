@@ -17,7 +17,7 @@ from readiness.i18n import set_address, t
 from readiness.tui.contracts import readiness_app
 from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.screens.home_details import details, item_label
-from readiness.tui.widgets.footer import LocalFooter
+from readiness.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from readiness.content.loader import ContentFile, Library
@@ -62,13 +62,18 @@ class HomeScreen(LaidOutOnce[None]):
             yield ContentList(id="content-list")
             with VerticalScroll(id="details"):
                 yield Static(t("home.loading"), id="details-text")
-        yield LocalFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         set_address(None)  # no content on screen: the product's own voice (Sie)
         library = readiness_app(self).library
         if library is not None:
             self.content_loaded(library)
+        # The footer's keys depend on what has focus (Enter starts the highlighted item), and
+        # Textual focuses the list only after every composed widget has mounted: a footer
+        # composed with the screen showed nothing in the first frame and was built again
+        # right after it. So the list takes focus first, and the footer is built once, for it.
+        self.set_focus(self.query_one(ContentList))
+        await self.mount(SteadyFooter())
 
     def content_loaded(self, library: Library) -> None:
         """Called by the app once the content worker has finished."""

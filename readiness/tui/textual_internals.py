@@ -110,7 +110,6 @@ def check_textual(installed: str | None = None) -> None:
             (App, "_css_update_count"),
             (App, "_size"),
             (Screen, "_compositor"),
-            (App, "_resize_event"),
             (Queue, "ready_event"),
             (asyncio.Event, "_waiters"),
         )
@@ -169,8 +168,9 @@ def repeats_known_size(app: App[Any], event: Resize) -> bool:
     as pending, and when the app next goes idle delivers it to whatever screen is current:
     the first screen (home, or the exercise a command opened) was laid out and painted
     all over again moments after its first frame, about 40 ms of a 200 ms start at 80x24.
-    Only a repeat is dropped, and only when no other size is waiting to be delivered."""
-    return app._size is not None and event.size == app._size and app._resize_event is None
+    Only a repeat is dropped: Textual records each new size and the event it keeps pending
+    together, so a pending event already carries this size."""
+    return app._size is not None and event.size == app._size
 
 
 def laid_out_size(screen: Screen[Any]) -> Size:
@@ -178,8 +178,8 @@ def laid_out_size(screen: Screen[Any]) -> Size:
 
     A screen's first layout posts a Resize to the screen itself (it has just been "shown"),
     and Textual's handler for it lays the whole screen out again at the same size: a second
-    full layout of every screen as it appears (20 ms for the briefing at 80x24). Whatever
-    did change since is laid out by the screen's next refresh anyway."""
+    full layout of every screen as it appears. Whatever did change since is laid out by the
+    screen's next refresh anyway."""
     return screen._compositor.size
 
 

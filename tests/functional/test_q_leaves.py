@@ -124,3 +124,19 @@ async def test_q_on_the_briefing_leaves_the_exercise(results: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running and app.return_code in (0, None)
+
+
+async def test_keys_typed_after_q_on_home_are_ignored_while_the_app_closes(
+    results: Path,
+) -> None:
+    """A fast typist's `q` then `r`: the app is already closing when `r` arrives. It opened
+    the results browser into the closing app, which failed with a traceback on the way out."""
+    from textual import events
+
+    app, _ = home_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("q", "r"):  # both queued before the app handles the first
+            app.post_message(events.Key(key, key))
+        await pilot.pause(0.5)
+    assert app.return_code == 0

@@ -9,12 +9,11 @@ import pytest
 from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
-from textual.widgets import TabbedContent
 from train_helpers import FakeClock, begin, key_for, let_time_pass, library, paste, train_app
 
 from readiness.engine import Run, build_debrief, new_scenario_result
 from readiness.tui.screens import scenario_player
-from readiness.tui.screens.scenario_debrief import DebriefScreen
+from readiness.tui.screens.scenario_debrief import PANES, DebriefScreen
 from readiness.tui.screens.scenario_debrief_text import paths
 from readiness.tui.widgets import feed_entry
 
@@ -47,7 +46,7 @@ async def test_both_paths_scroll_together_step_beside_step(results: Path, clock:
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         debrief = await play_to_debrief(pilot, clock)
-        debrief.query_one(TabbedContent).active = "tab-expert"
+        debrief.active_tab = "tab-expert"
         await pilot.pause()
         await pilot.pause()
         pane = debrief.query_one("#tab-expert")
@@ -82,8 +81,8 @@ async def test_each_tab_is_built_when_first_shown_and_kept(results: Path, clock:
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:
         debrief = await play_to_debrief(pilot, clock)
-        tabs = debrief.query_one(TabbedContent)
-        built = {pane.id: len(pane.children) for pane in tabs.query("TabPane")}
+        panes = [debrief.pane(pane_id) for pane_id, _ in PANES]
+        built = {pane.id: len(pane.children) for pane in panes}
         assert built == {
             "tab-overview": 1,
             "tab-timeline": 0,
@@ -95,10 +94,8 @@ async def test_each_tab_is_built_when_first_shown_and_kept(results: Path, clock:
             await pilot.press("right")
             await pilot.pause()
             await pilot.pause()
-            assert tabs.active == pane_id
-            pane = tabs.active_pane
-            assert pane is not None
-            assert app.focused is pane.query_one(VerticalScroll)
+            assert debrief.active_tab == pane_id
+            assert app.focused is debrief.pane(pane_id).query_one(VerticalScroll)
         lines = "\n".join(s.text for s in debrief._compositor.render_strips())
         assert "Sorry Lena" in lines  # the expert tab: your answer beside the expert's
         replies = debrief.query_one("#tab-replies")
@@ -107,5 +104,5 @@ async def test_each_tab_is_built_when_first_shown_and_kept(results: Path, clock:
         )
         await pilot.press("right")  # round to the overview: nothing built twice
         await pilot.pause()
-        assert tabs.active == "tab-overview"
-        assert all(len(pane.children) == 1 for pane in tabs.query("TabPane"))
+        assert debrief.active_tab == "tab-overview"
+        assert all(len(pane.children) == 1 for pane in panes)

@@ -189,11 +189,10 @@ async def test_the_debrief_text_has_the_keyboard_and_arrows_switch_tabs(
         assert isinstance(debrief, DebriefScreen)
         await pilot.pause()
         assert isinstance(app.focused, VerticalScroll)
-        tabs = debrief.query_one(TabbedContent)
-        assert tabs.active == "tab-overview"
+        assert debrief.active_tab == "tab-overview"
         await pilot.press("right")
         await pilot.pause()
         await pilot.pause()
-        assert tabs.active == "tab-timeline"
+        assert debrief.active_tab == "tab-timeline"
         assert isinstance(app.focused, VerticalScroll)
-        assert app.focused in tabs.active_pane.query(VerticalScroll)  # type: ignore[union-attr]
+        assert app.focused in debrief.pane("tab-timeline").query(VerticalScroll)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static
 
 from readiness.engine import Debrief, Run, build_debrief, resume
 from readiness.engine.expert import ExpertPath
@@ -21,6 +21,7 @@ from readiness.tui.screens import scenario_debrief_text as text
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.meters import ScoreBars
 from readiness.tui.widgets.steady_footer import SteadyFooter
+from readiness.tui.widgets.tab_line import TabLine
 
 PANES = [
     ("tab-overview", "train.debrief.tab.overview"),
@@ -63,12 +64,28 @@ class DebriefScreen(SettledLayout[None]):
     def compose(self) -> ComposeResult:
         d, run = self.debrief, self.run
         yield Static(text.heading(d, run.fill(run.scenario.title)), id="debrief-head")
-        with TabbedContent(id="debrief-tabs"):
-            for pane_id, title in PANES:
-                with TabPane(t(title), id=pane_id):
+        # One widget for the tab titles instead of Textual's tab bar of about ten: the
+        # debrief is shown the moment the last choice is made (`TabLine`).
+        yield TabLine([(pane_id, t(title)) for pane_id, title in PANES], id="debrief-tab-line")
+        with ContentSwitcher(id="debrief-tabs", initial=PANES[0][0]):
+            for pane_id, _ in PANES:
+                with Vertical(id=pane_id, classes="debrief-pane"):
                     if pane_id == PANES[0][0]:
                         yield self._pane_text(pane_id)
         yield SteadyFooter()
+
+    @property
+    def active_tab(self) -> str:
+        """The id of the tab shown (one of `PANES`)."""
+        return self.query_one(TabLine).active
+
+    @active_tab.setter
+    def active_tab(self, pane_id: str) -> None:
+        self.query_one(TabLine).active = pane_id
+
+    def pane(self, pane_id: str) -> Vertical:
+        """The pane of a tab; its text is built the first time the tab is shown."""
+        return self.query_one(f"#{pane_id}", Vertical)
 
     def _pane_text(self, pane_id: str) -> VerticalScroll:
         """A tab's text, built the first time the tab is shown: the five tabs together are
@@ -113,27 +130,21 @@ class DebriefScreen(SettledLayout[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._focus_text)
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane
-        if pane.id is not None and not pane.children:
-            await pane.mount(self._pane_text(pane.id))
+    async def on_tab_line_changed(self, event: TabLine.Changed) -> None:
+        pane = self.pane(event.tab)
+        if not pane.children:
+            await pane.mount(self._pane_text(event.tab))
+        self.query_one(ContentSwitcher).current = event.tab
         self.call_after_refresh(self._focus_text)
 
     def _focus_text(self) -> None:
-        """Give the keyboard to the active tab's text (it sat on the tab bar, where arrows
-        and Page Down did nothing visible)."""
-        tabs = self.query_one("#debrief-tabs", TabbedContent)
-        pane = tabs.active_pane
-        if pane is not None:
-            scrolls = pane.query(VerticalScroll)
-            if scrolls:
-                self.set_focus(scrolls.first())
+        """Give the keyboard to the active tab's text, where arrows and Page Down scroll it."""
+        scrolls = self.pane(self.active_tab).query(VerticalScroll)
+        if scrolls:
+            self.set_focus(scrolls.first())
 
     def action_tab(self, step: int) -> None:
-        tabs = self.query_one("#debrief-tabs", TabbedContent)
-        ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
-        if tabs.active in ids:
-            tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+        self.query_one(TabLine).step(step)
 
     def action_report(self) -> None:
         if self.result_path is None:

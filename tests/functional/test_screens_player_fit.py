@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from builtin_library import builtin_library
 from rich.cells import cell_len
-from textual.widgets import OptionList, Static, TabbedContent, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets._footer import FooterKey
 from train_helpers import FakeClock, begin, key_for, let_time_pass, opened, saved, train_app
 
@@ -21,6 +21,7 @@ from readiness.tui.emoji_cells import terminal_safe
 from readiness.tui.screens.scenario_dialogs import BriefingScreen
 from readiness.tui.widgets.meters import Meters
 from readiness.tui.widgets.steady_footer import SteadyFooter
+from readiness.tui.widgets.tab_line import TabLine
 
 LIBRARY = builtin_library()
 
@@ -110,7 +111,7 @@ async def test_options_and_clock_stay_on_screen_under_a_countdown(
         assert status.startswith(clock_label(run.scenario.clock.start, run.minute))
         assert "New: Pia (team chat)" in status
         assert not [n for n in app._notifications if "New:" in str(n.message)]  # type: ignore[attr-defined]
-        assert screen.query_one(TabbedContent).active == "tab-decision"
+        assert screen.query_one(TabLine).active == "tab-decision"
 
 
 async def test_an_expired_countdown_says_what_happened(results: Path, clock: FakeClock) -> None:

@@ -85,3 +85,17 @@ async def test_on_a_narrow_terminal_the_active_title_stays_in_view() -> None:
         await pilot.click(TabLine, offset=(shown.index("Decisions") + 2, 0))
         await pilot.pause()
         assert app.query_one(TabLine).active == "c"  # the click found the shifted title
+
+
+async def test_with_the_keyboard_on_the_line_the_arrows_switch_tabs() -> None:
+    """Tab from a reply box lands here (as on Textual's tab bar); ← → then switch tabs."""
+    app = TabsApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.focused, TabLine)
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert app.changes == ["b", "c"]
+        await pilot.press("left")
+        await pilot.pause()
+        assert app.query_one(TabLine).active == "b"

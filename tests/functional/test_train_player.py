@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import OptionList, Static, TabbedContent, TextArea
+from textual.widgets import ContentSwitcher, OptionList, Static, TextArea
 from train_helpers import SEED, TRAIN, FakeClock, begin, key_for, let_time_pass, saved, train_app
 
 from readiness import storage
@@ -21,6 +21,7 @@ from readiness.tui.screens.scenario_dialogs import PauseScreen
 from readiness.tui.widgets.decision_panel import DecisionPanel
 from readiness.tui.widgets.feed_timeline import FeedTimeline
 from readiness.tui.widgets.reply_editor import ReplyEditor
+from readiness.tui.widgets.tab_line import TabLine
 
 
 @pytest.mark.parametrize(
@@ -169,14 +170,17 @@ async def test_new_items_are_announced_on_their_tab_without_taking_focus(
         screen = await begin(pilot)
         focused = app.focused
         await let_time_pass(pilot, clock, 4)  # Tom's comment (minute 2), Maria in chat (minute 4)
-        tabs = screen.query_one(TabbedContent)
+        tabs = screen.query_one(TabLine)
         assert tabs.active == "tab-decision" and app.focused is focused
-        assert str(tabs.get_tab("tab-feed").label) == "Feed ●1"
-        assert str(tabs.get_tab("tab-chat").label) == "Team & inbox ●1"
+        assert tabs.title("tab-feed") == "Feed ●1"
+        assert tabs.title("tab-chat") == "Team & inbox ●1"
+        shown = screen._compositor.render_strips()
+        assert any("Feed ●1" in strip.text and "Team & inbox ●1" in strip.text for strip in shown)
         await pilot.press("f")
         await pilot.pause()
         assert tabs.active == "tab-feed"
-        assert str(tabs.get_tab("tab-feed").label) == "Feed"
+        assert screen.query_one("#tabs", ContentSwitcher).current == "tab-feed"
+        assert tabs.title("tab-feed") == "Feed"
         lines = screen.query_one(FeedTimeline).text_lines()
         # Tom's comment hangs under Lena's post, which is urgent (a bar beside it).
         assert lines[1:3] == [
@@ -192,7 +196,7 @@ async def test_wide_terminals_show_feed_decision_and_chat_side_by_side(
     app = train_app(results)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await begin(pilot)
-        assert not screen.query(TabbedContent)
+        assert not screen.query(TabLine)
         columns = [w.id for w in screen.query_one("#columns").children]
         assert columns == ["feed-col", "step", "side-col"]
         mount_all = screen.mount_all
@@ -208,7 +212,7 @@ async def test_wide_terminals_show_feed_decision_and_chat_side_by_side(
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
-        assert screen.query_one(TabbedContent).active == "tab-decision"
+        assert screen.query_one(TabLine).active == "tab-decision"
         assert screen.query_one("#choices", OptionList).option_count == 3
         screen.tick()
         assert screen.session.run.minute > minute  # the second that passed was not lost
@@ -312,7 +316,7 @@ async def test_what_arrives_together_gets_one_note_and_not_too_often(
         await let_time_pass(pilot, clock, 1)
         assert "New: legal (team chat)  ·  New: it (team chat)  ·  … and 1 more" in note()
         assert not [n for n in app._notifications if "New:" in str(n.message)]
-        assert str(screen.query_one(TabbedContent).get_tab("tab-chat").label) == "Team & inbox ●3"
+        assert screen.query_one(TabLine).title("tab-chat") == "Team & inbox ●3"
         arrive("boss", urgent=True)
         await let_time_pass(pilot, clock, 1)
         assert "New: boss (team chat)" in note()

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
 from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import ContentSwitcher
 
 from readiness.engine import Run
 from readiness.i18n import t
@@ -15,11 +15,14 @@ from readiness.tui.widgets.feed_chat import ChatLog
 from readiness.tui.widgets.feed_timeline import FeedTimeline
 from readiness.tui.widgets.meters import Meters
 from readiness.tui.widgets.steady_footer import SteadyFooter
+from readiness.tui.widgets.tab_line import TabLine
 
 WIDE = (110, 30)
 """From this size (columns, rows) feed, decision and chat stand side by side; below, tabs."""
 
 
+TABS = ("decision", "feed", "chat")
+"""The player's panes on a small terminal, one tab each, in this order."""
 FOCUSED_TITLE = Style(bold=True, reverse=True)
 PLAIN_TITLE = Style(bold=True)
 
@@ -39,11 +42,11 @@ def mark_pane(pane: Widget, focused: bool) -> None:
         pane.refresh(Region(-offset.x, -offset.y, pane.outer_size.width, 1))
 
 
-def label_tab(tabs: TabbedContent, pane: str, unseen: int) -> None:
-    """Name a tab with the count of what arrived there unseen ("Feed (3)")."""
+def label_tab(tabs: TabLine, pane: str, unseen: int) -> None:
+    """Name a tab with the count of what arrived there unseen ("Feed ●3")."""
     label = t(f"train.tab.{pane}")
-    tabs.get_tab(f"tab-{pane}").label = (
-        t("train.tab.unseen", label=label, count=unseen) if unseen else label
+    tabs.set_title(
+        f"tab-{pane}", t("train.tab.unseen", label=label, count=unseen) if unseen else label
     )
 
 
@@ -73,11 +76,12 @@ def compose_player(run: Run, wide: bool, status: Widget, *step: Widget) -> Compo
     else:
         if meters:
             yield Meters(run.scenario.variables, titles, compact=True, id="meters")
-        with TabbedContent(id="tabs", initial="tab-decision"):
-            with TabPane(t("train.tab.decision"), id="tab-decision"), Vertical(id="step"):
+        yield TabLine([(f"tab-{pane}", t(f"train.tab.{pane}")) for pane in TABS], id="tab-line")
+        with ContentSwitcher(id="tabs", initial="tab-decision"):
+            with Vertical(id="tab-decision", classes="tab-pane"), Vertical(id="step"):
                 yield from step
-            with TabPane(t("train.tab.feed"), id="tab-feed"):
+            with Vertical(id="tab-feed", classes="tab-pane"):
                 yield feed
-            with TabPane(t("train.tab.chat"), id="tab-chat"):
+            with Vertical(id="tab-chat", classes="tab-pane"):
                 yield chat
     yield SteadyFooter()

@@ -15,7 +15,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widgets import Static, TabbedContent
+from textual.widgets import ContentSwitcher, Static
 
 from readiness.engine import EngineError, ExpertPath, FeedItem, Session, expert_path
 from readiness.errors import StorageError
@@ -32,6 +32,7 @@ from readiness.tui.widgets.feed_timeline import FeedTimeline
 from readiness.tui.widgets.meters import Meters
 from readiness.tui.widgets.player_status import PlayerStatus
 from readiness.tui.widgets.reply_editor import ReplyEditor
+from readiness.tui.widgets.tab_line import TabLine
 from readiness.workshop.control import Command
 
 TIME_SOURCE: TimeSource = time.monotonic
@@ -279,7 +280,7 @@ class PlayerScreen(SettledLayout[None]):
 
     def _bring_step_forward(self) -> None:
         if not self._wide:
-            self.query_one(TabbedContent).active = "tab-decision"
+            self._show_tab("tab-decision")
 
     def _announce(self, item: FeedItem) -> bool:
         """Add a new item where it belongs and make it noticed without taking focus; True
@@ -289,18 +290,24 @@ class PlayerScreen(SettledLayout[None]):
             self.query_one(FeedTimeline).add(item)
         else:
             self.query_one(ChatLog).add(item)
-        visible = self._wide or self.query_one(TabbedContent).active == f"tab-{pane}"
+        visible = self._wide or self.query_one(TabLine).active == f"tab-{pane}"
         if not visible:
             self._unseen[pane] += 1
             self._label_tab(pane)
         return item.inject.urgent or not (visible or item.social)
 
     def _label_tab(self, pane: str) -> None:
-        label_tab(self.query_one(TabbedContent), pane, self._unseen[pane])
+        label_tab(self.query_one(TabLine), pane, self._unseen[pane])
 
-    @on(TabbedContent.TabActivated, "#tabs")
-    def _tab_seen(self, event: TabbedContent.TabActivated) -> None:
-        pane = (event.pane.id or "").removeprefix("tab-")
+    def _show_tab(self, tab: str) -> None:
+        """Switch tabs now, so that focus can move into the pane in the same turn."""
+        self.query_one(TabLine).active = tab
+        self.query_one("#tabs", ContentSwitcher).current = tab
+
+    def on_tab_line_changed(self, event: TabLine.Changed) -> None:
+        """A tab was shown (by a key or a click): what arrived there has now been seen."""
+        self.query_one("#tabs", ContentSwitcher).current = event.tab
+        pane = event.tab.removeprefix("tab-")
         if self._unseen.get(pane):
             self._unseen[pane] = 0
             self._label_tab(pane)
@@ -448,7 +455,7 @@ class PlayerScreen(SettledLayout[None]):
         if self._rebuilding:
             return
         if not self._wide:
-            self.query_one(TabbedContent).active = f"tab-{pane}"
+            self._show_tab(f"tab-{pane}")
         if pane == "decision":
             panel = self._step_panel()
             if panel is not None:

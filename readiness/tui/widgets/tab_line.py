@@ -2,10 +2,12 @@
 
 Textual's `TabbedContent` builds a tab bar of about ten widgets (a scroll container, a row,
 one widget per title, an underline) and lays each out and styles it. On the debrief, which
-appears the moment the last choice is made, that was a fifth of the time to its first frame
+appears the moment the last choice is made, that was a fifth of the time to its first frame,
+and in the player on a small terminal switching tabs restyled the whole bar on every key
 (`docs/performance.md`). This widget draws the same two lines, the titles and the bar under
 the active one, from one `render`; the screen switches its panes with a `ContentSwitcher`.
-The keyboard switches tabs through the screen's bindings (← →); a click on a title picks it.
+Like Textual's tab bar it takes the keyboard on Tab (from a reply box, say), and then ← →
+switch tabs; a click on a title picks it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -47,6 +50,14 @@ class TabLine(Widget):
     TabLine > .tab-line--bar {
         color: $block-cursor-background;
     }
+    TabLine:focus > .tab-line--active {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
+    TabLine:focus > .tab-line--track {
+        color: $foreground 30%;
+    }
     TabLine:ansi > .tab-line--title {
         text-style: dim;
     }
@@ -62,6 +73,11 @@ class TabLine(Widget):
         "tab-line--bar",
     }
     ALLOW_SELECT = False
+    can_focus = True
+    BINDINGS = [
+        Binding("left", "step(-1)", "screens.tabs.previous", show=False),
+        Binding("right", "step(1)", "screens.tabs.next", show=False),
+    ]
 
     active: reactive[str] = reactive("")
     """The id of the tab shown."""
@@ -83,6 +99,18 @@ class TabLine(Widget):
     @property
     def ids(self) -> list[str]:
         return [tab_id for tab_id, _ in self.tabs]
+
+    def title(self, tab_id: str) -> str:
+        return dict(self.tabs)[tab_id]
+
+    def set_title(self, tab_id: str, title: str) -> None:
+        """Rename a tab ("Feed ●3"); repaints this line only."""
+        if self.title(tab_id) != title:
+            self.tabs = [(i, title if i == tab_id else old) for i, old in self.tabs]
+            self.refresh()
+
+    def action_step(self, by: int) -> None:
+        self.step(by)
 
     def step(self, by: int) -> None:
         """Show the tab `by` places on, wrapping around at the ends."""

@@ -52,9 +52,9 @@ class DimensionBars(Widget):
         "dimension-bars--unknown",
     }
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, dimensions: Sequence[DimensionScore] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._dimensions: tuple[DimensionScore, ...] = ()
+        self._dimensions: tuple[DimensionScore, ...] = tuple(dimensions)
 
     def update(self, dimensions: Sequence[DimensionScore]) -> None:
         self._dimensions = tuple(dimensions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Literal, Protocol, cast
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -139,6 +139,15 @@ class Reading:
             return 0.0
         function = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
         return sum(1 for t in words if t.lower in function) / len(words)
+
+    @cached_property
+    def stem_positions(self) -> dict[str, list[int]]:
+        """Token indices of each stem, in order: a keyword is looked for only where the stem
+        of its first word stands (a rubric has dozens of keywords per reply)."""
+        positions: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            positions.setdefault(token.stem, []).append(i)
+        return positions
 
     def salutation(self) -> frozenset[int]:
         """Token indices of an opening salutation: a first clause of at most four words that

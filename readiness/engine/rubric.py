@@ -318,22 +318,30 @@ def _short_match(token: str, word: str) -> bool:
     return plain.startswith(word) and len(plain) - len(word) <= 2
 
 
+@lru_cache(maxsize=4096)
+def _keyword_parts(
+    keyword: str, lang: Lang
+) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """A keyword's stems, the words that may deny nothing in it, and its folded words: the
+    same for every reply, so worked out once."""
+    allowed = frozenset(w.lower() for w in re.findall(r"\w+(?:'\w+)*", keyword))
+    words = tuple(folded(w) for w in phrase_words(keyword))
+    return phrase_stems(keyword, lang), allowed, words
+
+
 def keyword_occurrences(reading: Reading, keyword: str) -> list[Occurrence]:
     """Where the stemmed word sequence of `keyword` occurs in the reading."""
-    wanted = phrase_stems(keyword, reading.lang)
+    wanted, allowed, words = _keyword_parts(keyword, reading.lang)
     if not wanted:
         return []
-    stems = [t.stem for t in reading.tokens]
-    n = len(wanted)
-    allowed = frozenset(w.lower() for w in re.findall(r"\w+(?:'\w+)*", keyword))
-    words = [folded(w) for w in phrase_words(keyword)]
+    tokens, n = reading.tokens, len(wanted)
     return [
         _occurrence(reading, i, i + n - 1, allowed)
-        for i in range(len(stems) - n + 1)
-        if tuple(stems[i : i + n]) == wanted
+        for i in reading.stem_positions.get(wanted[0], ())
+        if i + n <= len(tokens)
+        and all(tokens[i + j].stem == wanted[j] for j in range(1, n))
         and all(
-            _word_match(reading.tokens[i + j].lower, words[j], wanted[j], reading.lang)
-            for j in range(n)
+            _word_match(tokens[i + j].lower, words[j], wanted[j], reading.lang) for j in range(n)
         )
     ]
 

@@ -29,8 +29,9 @@ class LaidOutOnce(Screen[ScreenResultType]):
         """Set the breakpoint classes (`-wide`, `-narrow`) for the terminal's size now.
 
         Textual sets them on the screen's first Resize, which comes after its first paint:
-        a wide screen would first be painted narrow and then laid out again. Call from
-        `on_mount`, before anything that asks `has_class("-wide")`."""
+        a wide screen would first be painted narrow and then laid out again. Call at the start
+        of `compose`: the widgets are then styled once, for the right width (called from
+        `on_mount`, every widget was styled a second time before the first frame)."""
         width = self.app.size.width
         breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
         matching = breakpoint_classes(self, width, breakpoints)

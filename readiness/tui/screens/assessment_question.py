@@ -82,6 +82,9 @@ class QuestionScreen(SettledLayout[None]):
         return self.session.assessment.language
 
     def compose(self) -> ComposeResult:
+        # Set before the widgets mount, so they are styled once for the terminal's width
+        # (set in `on_mount`, every widget was styled again before the first frame).
+        self.apply_breakpoints()
         yield Header()
         with Horizontal(id="q-top"):
             yield Static(id="q-section")
@@ -100,7 +103,6 @@ class QuestionScreen(SettledLayout[None]):
         yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.apply_breakpoints()
         # The saver's thread has no active app context: keep a reference for its reports.
         self._running_app = self.app
         self.title = self.session.assessment.title

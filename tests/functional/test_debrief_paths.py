@@ -106,3 +106,24 @@ async def test_each_tab_is_built_when_first_shown_and_kept(results: Path, clock:
         await pilot.pause()
         assert debrief.active_tab == "tab-overview"
         assert all(len(pane.children) == 1 for pane in panes)
+
+
+async def test_the_overview_text_has_the_keyboard_in_the_first_frame(
+    results: Path, clock: FakeClock
+) -> None:
+    """Not the tab titles first (drawn highlighted for a frame) and the text a moment later."""
+    app = train_app(results)
+    focused_when_first_shown: list[object] = []
+    display = app._display
+
+    def recorded(screen: object, update: object) -> None:
+        if isinstance(screen, DebriefScreen) and not focused_when_first_shown:
+            focused_when_first_shown.append(app.focused)
+        display(screen, update)  # type: ignore[arg-type]
+
+    app._display = recorded  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        debrief = await play_to_debrief(pilot, clock)
+        overview = debrief.pane("tab-overview").query_one(VerticalScroll)
+        assert focused_when_first_shown == [overview]
+        assert app.focused is overview

@@ -37,6 +37,9 @@ class DebriefScreen(SettledLayout[None]):
     """Tabs: overview with scores, timeline, decisions with feedback, the reply, expert path."""
 
     CSS_PATH = "../scenario.tcss"
+    AUTO_FOCUS = ".debrief-pane > VerticalScroll"
+    """The overview's text has the keyboard in the first frame (Textual's default gave it to
+    the tab titles, drawn highlighted for a frame before the text took the keyboard)."""
     BINDINGS = [
         # The tab's text has the keyboard (arrows and Page Up/Down scroll it); ← → switch tabs.
         Binding(

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -90,25 +89,15 @@ class ReadinessApp(App[int]):
         participant was still joining or before the session's follower was up."""
         self.pseudonym_asked = False
         """A workshop participant is asked for a pseudonym once per session, not per run."""
-        self._exit_requested = False
-        """`exit` was called: what is typed from now on reaches no screen."""
 
     def on_unmount(self) -> None:
         self._collector.stop()
 
-    def exit(
-        self,
-        result: int | None = None,
-        return_code: int = 0,
-        message: RenderableType | None = None,
-    ) -> None:
-        self._exit_requested = True
-        super().exit(result, return_code, message)
-
     async def on_event(self, event: events.Event) -> None:
         """Keys typed after the way out was taken (`q` then `r`, quickly) are dropped: they
         opened screens in an app that was already closing, which failed on the way out."""
-        if self._exit_requested and isinstance(event, events.Key | events.Paste):
+        # Textual sets the return code when `exit` is called (it is None until then).
+        if self.return_code is not None and isinstance(event, events.Key | events.Paste):
             return
         await super().on_event(event)
 

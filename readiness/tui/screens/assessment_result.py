@@ -57,18 +57,23 @@ class ResultScreen(SettledLayout[bool]):
         # frame (a fifth of the time from the last answer to this screen).
         self.apply_breakpoints()
         result = self.session.score()
+        texts = self._texts(result)
+
+        def text(ident: str) -> Static:
+            return Static(texts[ident], id=ident)
+
         yield Header()
         with VerticalScroll(id="result-scroll"), Horizontal(id="result-columns"):
             with Vertical(id="result-left"):
-                yield Static(self._verdict(result), id="result-verdict")
-                yield Static(self._profile(result), id="result-profile")
+                yield text("result-verdict")
+                yield text("result-profile")
                 yield DimensionBars(result.dimensions, id="result-bars")
-                caps = Static(self._caps(result), id="result-caps")
+                caps = text("result-caps")
                 caps.display = bool(result.caps)
                 yield caps
             with Vertical(id="result-right"):
-                yield Static(self._strengths(result), id="result-strengths")
-                yield Static(self._gaps(result), id="result-gaps")
+                yield text("result-strengths")
+                yield text("result-gaps")
         yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -77,14 +82,22 @@ class ResultScreen(SettledLayout[bool]):
         self.query_one("#result-scroll").focus()
 
     def show_score(self) -> None:
+        """Show the score again (another target profile)."""
         result = self.session.score()
-        self.query_one("#result-verdict", Static).update(self._verdict(result))
-        self.query_one("#result-caps", Static).update(self._caps(result))
+        for ident, renderable in self._texts(result).items():
+            self.query_one(f"#{ident}", Static).update(renderable)
         self.query_one("#result-caps").display = bool(result.caps)
-        self.query_one("#result-profile", Static).update(self._profile(result))
         self.query_one(DimensionBars).update(result.dimensions)
-        self.query_one("#result-strengths", Static).update(self._strengths(result))
-        self.query_one("#result-gaps", Static).update(self._gaps(result))
+
+    def _texts(self, result: AssessmentScore) -> dict[str, RenderableType]:
+        """The text of each `Static` on the screen, by id."""
+        return {
+            "result-verdict": self._verdict(result),
+            "result-profile": self._profile(result),
+            "result-caps": self._caps(result),
+            "result-strengths": self._strengths(result),
+            "result-gaps": self._gaps(result),
+        }
 
     def _verdict(self, result: AssessmentScore) -> Text:
         text = Text().append(result.level.title, style="bold reverse")

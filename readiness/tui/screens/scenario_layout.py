@@ -19,10 +19,9 @@ from readiness.tui.widgets.tab_line import TabLine
 
 WIDE = (110, 30)
 """From this size (columns, rows) feed, decision and chat stand side by side; below, tabs."""
-
-
 TABS = ("decision", "feed", "chat")
 """The player's panes on a small terminal, one tab each, in this order."""
+
 FOCUSED_TITLE = Style(bold=True, reverse=True)
 PLAIN_TITLE = Style(bold=True)
 

@@ -118,9 +118,8 @@ class TabLine(Widget):
         if self.active in ids:
             self.active = ids[(ids.index(self.active) + by) % len(ids)]
 
-    def watch_active(self, old: str, new: str) -> None:
-        if old != new:
-            self.post_message(self.Changed(self, new))
+    def watch_active(self, new: str) -> None:
+        self.post_message(self.Changed(self, new))
 
     def _spans(self) -> list[tuple[str, int, int]]:
         """(tab id, first cell, cell after the last) of each padded title."""

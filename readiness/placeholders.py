@@ -15,6 +15,8 @@ def names_in(text: str) -> set[str]:
 
 def fill(text: str, values: Mapping[str, str]) -> str:
     """Replace `{name}` by its value; `{{`/`}}` become literal braces; unknown names stay."""
+    if "{" not in text and "}" not in text:
+        return text  # most texts have no placeholder; this is called for every text shown
 
     def sub(m: re.Match[str]) -> str:
         token = m.group(0)

@@ -5,10 +5,15 @@ repeated alone with `readiness simulate FILE --random 1 --seed <its seed>`."""
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
+import os
 import random
+import sys
 import traceback
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -90,7 +95,8 @@ def play_once(
     trace = [] if trace is None else trace
     rng = random.Random(seed)
     mode: Literal["exercise", "practice"] = "exercise" if rng.random() < 0.5 else "practice"
-    run = Run(s, new_scenario_result(s, mode=mode))
+    # The run's seed also orders the choices as shown, so a run repeats exactly.
+    run = Run(s, new_scenario_result(s, mode=mode, seed=seed))
     taken: list[tuple[str, str]] = []
     timeouts = 0
     for _ in range(4 * len(s.nodes) + 4):
@@ -130,43 +136,95 @@ def _check_run(s: Scenario, run: Run, expert: ExpertPath) -> None:
         raise RuntimeError("replaying the saved steps gave a different ending or scores")
 
 
-def simulate(
-    s: Scenario, runs: int, seed: int, progress: Callable[[int], None] | None = None
-) -> SimulationReport:
-    """`runs` random playthroughs; never raises for anything the engine does. `progress` is
-    told the number of runs done after each one (a progress bar on a terminal)."""
-    report = SimulationReport(s.id, runs, seed)
-    visited: set[str] = set()
-    chosen: set[tuple[str, str]] = set()
-    checked: set[tuple[tuple[str, str | None, bool], ...]] = set()
+StepPath = tuple[tuple[str, str | None, bool], ...]
+"""A run's steps as (node, choice, timed out): runs with the same path are checked once."""
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What one random run contributes to the report; made wherever the run was played (this
+    process or a worker), merged in seed order by `_merge` so the report never depends on how
+    the runs were shared out."""
+
+    seed: int
+    failure: Failure | None = None
+    """The engine failed while playing: nothing else is set."""
+    path: StepPath = ()
+    check_failure: Failure | None = None
+    """The debrief or the replay failed (set only if this run was checked)."""
+    ending: str = ""
+    scores: tuple[tuple[str, float], ...] = ()
+    visited: frozenset[str] = frozenset()
+    taken: frozenset[tuple[str, str]] = frozenset()
+    timeouts: int = 0
+
+
+def _failure(seed: int, node: str, exc: Exception) -> Failure:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    return Failure(seed, node, f"{type(exc).__name__}: {exc}", where)
+
+
+def _play_seeds(s: Scenario, seeds: range) -> list[_Outcome]:
+    """Play one run per seed and check the first run of every path among them (the merge
+    needs the check of the first run of a path overall, which is also the first here)."""
+    outcomes: list[_Outcome] = []
+    checked: set[StepPath] = set()
     expert: ExpertPath | None = None
-    for number in range(runs):
-        if progress is not None:
-            progress(number)
-        run_seed = seed + number
+    for run_seed in seeds:
         trace: list[str] = [s.start]
         try:
             run, taken, timeouts = play_once(s, run_seed, trace)
-            # Debrief and replay cost two more runs: check each distinct path once.
-            path = tuple((st.node, st.choice, st.timed_out) for st in run.result.steps)
-            if path not in checked:
-                checked.add(path)
+        except Exception as exc:  # finding engine errors is the point of simulating
+            outcomes.append(_Outcome(run_seed, failure=_failure(run_seed, trace[-1], exc)))
+            continue
+        # Debrief and replay cost two more runs: check each distinct path once.
+        path = tuple((st.node, st.choice, st.timed_out) for st in run.result.steps)
+        check_failure = None
+        if path not in checked:
+            checked.add(path)
+            try:
                 if expert is None:
                     expert = expert_path(s, run.values)
                 _check_run(s, run, expert)
-        except Exception as exc:  # finding engine errors is the point of simulating
-            frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-            where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
-            report.failures.append(
-                Failure(run_seed, trace[-1], f"{type(exc).__name__}: {exc}", where)
-            )
-            continue
-        visited.update(step.node for step in run.result.steps)
+            except Exception as exc:  # as above
+                check_failure = _failure(run_seed, trace[-1], exc)
+        visited = {step.node for step in run.result.steps}
         visited.add(run.node.id)
-        chosen.update(taken)
-        report.timeouts += timeouts
-        report.endings[run.node.id] += 1
-        for dim, value in run.result.scores.items():
+        outcomes.append(
+            _Outcome(
+                run_seed,
+                path=path,
+                check_failure=check_failure,
+                ending=run.node.id,
+                scores=tuple(run.result.scores.items()),
+                visited=frozenset(visited),
+                taken=frozenset(taken),
+                timeouts=timeouts,
+            )
+        )
+    return outcomes
+
+
+def _merge(report: SimulationReport, s: Scenario, outcomes: Iterable[_Outcome]) -> None:
+    """Add the outcomes, in seed order, to `report` as one sequential loop would have."""
+    visited: set[str] = set()
+    chosen: set[tuple[str, str]] = set()
+    checked: set[StepPath] = set()
+    for outcome in outcomes:
+        if outcome.failure is not None:
+            report.failures.append(outcome.failure)
+            continue
+        if outcome.path not in checked:
+            checked.add(outcome.path)
+            if outcome.check_failure is not None:
+                report.failures.append(outcome.check_failure)
+                continue
+        visited.update(outcome.visited)
+        chosen.update(outcome.taken)
+        report.timeouts += outcome.timeouts
+        report.endings[outcome.ending] += 1
+        for dim, value in outcome.scores:
             lo, hi = report.scores.get(dim, (value, value))
             report.scores[dim] = (min(lo, value), max(hi, value))
     report.unvisited_nodes = [n.id for n in s.nodes if n.id not in visited]
@@ -177,6 +235,78 @@ def simulate(
         for c in n.choices
         if (n.id, c.id) not in chosen
     ]
+
+
+CHUNK = 50
+"""Runs per piece of work handed to a worker process (and per progress update)."""
+RUNS_PER_WORKER = 100
+"""Fewer runs than this per worker are not worth starting a process for."""
+
+
+def default_workers(runs: int) -> int:
+    """Processes for `runs` playthroughs: one per CPU this process may use, but only as many
+    as there are hundreds of runs (a worker costs a fork and a little memory)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, runs // RUNS_PER_WORKER))
+
+
+_worker_scenario: Scenario | None = None
+
+
+def _init_worker(s: Scenario) -> None:
+    global _worker_scenario
+    _worker_scenario = s
+
+
+def _play_chunk(seeds: range) -> list[_Outcome]:
+    assert _worker_scenario is not None, "the worker was started without its scenario"
+    return _play_seeds(_worker_scenario, seeds)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (Linux: workers start at once, with everything imported);
+    elsewhere the platform's default, which imports this module afresh in each worker."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def simulate(
+    s: Scenario,
+    runs: int,
+    seed: int,
+    progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
+) -> SimulationReport:
+    """`runs` random playthroughs; never raises for anything the engine does. `progress` is
+    told the number of runs done (a progress bar on a terminal). `workers`: processes to
+    play in (None: `default_workers`); the report is the same for any number."""
+    report = SimulationReport(s.id, runs, seed)
+    chunks = [range(seed + n, seed + min(n + CHUNK, runs)) for n in range(0, runs, CHUNK)]
+    workers = default_workers(runs) if workers is None else max(1, workers)
+    outcomes: list[_Outcome] = []
+    if workers == 1:
+        for chunk in chunks:
+            if progress is not None:
+                progress(len(outcomes))
+            outcomes.extend(_play_seeds(s, chunk))
+    else:
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(chunks)),
+            mp_context=_context(),
+            initializer=_init_worker,
+            initargs=(s,),
+        ) as pool:
+            for done in pool.map(_play_chunk, chunks):
+                outcomes.extend(done)
+                if progress is not None:
+                    progress(len(outcomes))
+    if progress is not None:
+        progress(runs)
+    _merge(report, s, outcomes)
     return report
 
 

@@ -44,6 +44,13 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="S",
         help=t("cli.help.simulate.arg.seed"),
     )
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="J",
+        help=t("cli.help.simulate.arg.jobs"),
+    )
     p.add_argument("--json", action="store_true", help=t("cli.help.simulate.arg.json"))
     p.set_defaults(func=run)
 
@@ -62,7 +69,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
     bar = ProgressBar(args.runs, sys.stderr, "simulate", settings.lang)
     try:
-        report = simulate(content.model, args.runs, seed, progress=bar)
+        report = simulate(content.model, args.runs, seed, progress=bar, workers=args.jobs)
     finally:
         bar.finish()
     if args.json:

@@ -31,3 +31,13 @@ def holds(condition: StateCondition | None, state: State) -> bool:
     if c.not_ is not None:
         return not holds(c.not_, state)
     return False
+
+
+def tests_vars(condition: StateCondition | None) -> bool:
+    """Whether the condition looks at a variable anywhere; if not, only flags and visited
+    steps decide it (see `State.facts`)."""
+    if condition is None:
+        return False
+    c = condition
+    subs = [*(c.all or []), *(c.any or []), *([c.not_] if c.not_ is not None else [])]
+    return c.var is not None or any(tests_vars(sub) for sub in subs)

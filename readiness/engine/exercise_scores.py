@@ -33,8 +33,11 @@ class Tally:
     low: dict[str, float] = field(default_factory=dict)
     high: dict[str, float] = field(default_factory=dict)
     earned: dict[str, float] = field(default_factory=dict)
+    _percentages: dict[str, float] | None = field(default=None, repr=False, compare=False)
+    """Worked out once per change: the engine summarises the run after every clock move."""
 
     def _add(self, dim: str, low: float, high: float, earned: float) -> None:
+        self._percentages = None
         self.low[dim] = self.low.get(dim, 0.0) + low
         self.high[dim] = self.high.get(dim, 0.0) + high
         self.earned[dim] = self.earned.get(dim, 0.0) + earned
@@ -69,6 +72,11 @@ class Tally:
 
     def percentages(self) -> dict[str, float]:
         """Percent per dimension that had a range; rounded to one decimal for reading."""
+        if self._percentages is None:
+            self._percentages = self._work_out()
+        return dict(self._percentages)
+
+    def _work_out(self) -> dict[str, float]:
         out: dict[str, float] = {}
         for dim in self.dimensions:
             low, high = self.low.get(dim, 0.0), self.high.get(dim, 0.0)

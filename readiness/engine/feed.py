@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
-from readiness.engine.conditions import holds
+from readiness.engine.conditions import holds, tests_vars
 from readiness.engine.state import TICKS_PER_MINUTE, State
 from readiness.models.scenario import Inject
 from readiness.placeholders import fill
@@ -49,6 +51,19 @@ class FeedItem:
         return int(self.likes), int(self.shares), int(self.comments)
 
 
+_due = itemgetter(0)
+_seq = itemgetter(1)
+
+Queued = tuple[int, int, Inject, bool]
+"""A pending inject as (due tick, position in `Feed.pending` order, inject, whether only flags
+and visited steps decide its `when`)."""
+
+
+def due_tick(inject: Inject) -> int:
+    """The tick from which an inject's `at` has passed (-1 when it has none)."""
+    return round(inject.at * TICKS_PER_MINUTE) if inject.at is not None else -1
+
+
 class Feed:
     """Pending injects and the items that have arrived, in arrival order."""
 
@@ -57,9 +72,18 @@ class Feed:
         self.items: list[FeedItem] = []
         self.by_id: dict[str, FeedItem] = {}
         self._values = values
-        self._at_ticks = {
-            i.id: round(i.at * TICKS_PER_MINUTE) if i.at is not None else -1 for i in injects
-        }
+        self.by_due: list[Queued] = []
+        """The pending injects sorted by due tick: the clock only needs to look at the
+        injects that are due, or due first."""
+        self._queued = 0
+        self._scan_facts = -1
+        self._awake: list[Queued] = []
+        """Left by the last scan: `State.facts` then, and the injects due then and still
+        pending whose `when` tests a variable (or that have none), in `pending` order. While
+        the facts and the set of due injects are unchanged, the other due injects (decided
+        by flags and visited steps alone, all false at that scan) need not be asked again."""
+        for inject in injects:
+            self._queue(inject)
         self._growing: list[FeedItem] = []
         self._seen_revision = -1
         self._next_at = -1
@@ -69,14 +93,55 @@ class Feed:
     def add(self, inject: Inject) -> None:
         """Queue an inject from outside the file; it is checked at the next arrival scan."""
         self.pending.append(inject)
-        self._at_ticks[inject.id] = (
-            round(inject.at * TICKS_PER_MINUTE) if inject.at is not None else -1
-        )
+        self._queue(inject)
         self._seen_revision = -1  # force the next scan
+        self._scan_facts = -1  # and let it ask every due inject
 
-    def due_tick(self, inject: Inject) -> int:
-        """The tick from which a pending inject's `at` has passed (-1 when it has none)."""
-        return self._at_ticks[inject.id]
+    def _queue(self, inject: Inject) -> None:
+        facts_only = inject.when is not None and not tests_vars(inject.when)
+        insort(self.by_due, (due_tick(inject), self._queued, inject, facts_only), key=_due)
+        self._queued += 1
+
+    def _settled(self, state: State) -> bool:
+        """Whether the due injects and the facts are those of the last scan (see `_awake`)."""
+        return state.facts == self._scan_facts and state.ticks < self._next_at
+
+    def _due(self, state: State) -> list[Queued]:
+        """The due injects worth asking, in `pending` order."""
+        if self._settled(state):
+            return list(self._awake)
+        return sorted(self.by_due[: bisect_right(self.by_due, state.ticks, key=_due)], key=_seq)
+
+    def arrival_horizon(self, state: State, horizon: int) -> int:
+        """Ticks from now that surely pass before a pending inject may arrive, at most
+        `horizon`; below 1 when one may arrive at the next tick. (An inject arrives at its
+        due tick if its `when` holds then; for the clock's closed form, engine/leap.py.)"""
+        now = state.ticks
+        if any(holds(entry[2].when, state) for entry in self._due(state)):
+            return 0
+        for due, _, inject, _ in self.by_due[bisect_right(self.by_due, now, key=_due) :]:
+            before = due - now - 1
+            if before >= horizon:
+                break
+            if holds(inject.when, state):
+                return before  # earliest first: the first that holds decides
+        return horizon
+
+    def arrive(self, entry: Queued, state: State) -> FeedItem:
+        """Deliver one pending inject now: it joins the feed and its effects apply."""
+        inject = entry[2]
+        # By identity: comparing pydantic models field by field is slow.
+        del self.pending[next(n for n, i in enumerate(self.pending) if i is inject)]
+        self.by_due.remove(entry)
+        if entry in self._awake:
+            self._awake.remove(entry)
+        item = self._make(inject, state.ticks)
+        self.items.append(item)
+        self.by_id[inject.id] = item
+        if item.growing:
+            self._growing.append(item)
+        state.apply(inject.effects)
+        return item
 
     @property
     def growing_items(self) -> list[FeedItem]:
@@ -101,21 +166,28 @@ class Feed:
         changed = True
         while changed and self.pending:
             changed = False
-            for inject in list(self.pending):
-                if state.ticks >= self._at_ticks[inject.id] and holds(inject.when, state):
-                    self.pending.remove(inject)
-                    item = self._make(inject, state.ticks)
-                    self.items.append(item)
-                    self.by_id[inject.id] = item
-                    if item.growing:
-                        self._growing.append(item)
+            settled = self._settled(state)
+            due = self._due(state)
+            n = 0
+            while n < len(due):
+                entry = due[n]
+                n += 1
+                if holds(entry[2].when, state):
+                    item = self.arrive(entry, state)
                     new.append(item)
-                    state.apply(inject.effects)
                     on_arrival(item)
                     changed = True
+                    if settled and not self._settled(state):
+                        # The facts changed: the injects after this one that were asleep
+                        # are asked in this pass too, in `pending` order as always.
+                        settled = False
+                        due = [e for e in self._due(state) if e[1] > entry[1]]
+                        n = 0
         self._seen_revision = state.revision
-        later = [self._at_ticks[i.id] for i in self.pending if self._at_ticks[i.id] > state.ticks]
-        self._next_at = min(later, default=1 << 62)
+        cut = bisect_right(self.by_due, state.ticks, key=_due)
+        self._next_at = self.by_due[cut][0] if cut < len(self.by_due) else 1 << 62
+        self._scan_facts = state.facts
+        self._awake = sorted((e for e in self.by_due[:cut] if not e[3]), key=_seq)
         return new
 
     def grow(self, state: State, minutes: float) -> None:

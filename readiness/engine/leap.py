@@ -41,10 +41,11 @@ FLOAT_ERROR = 2.5e-7
 def nano(x: float) -> int | None:
     """`x` as a whole number of nano-units when `x` is exactly the float nearest to one
     (as every value `State.nudge` stores is), else None."""
-    if not math.isfinite(x) or abs(x) > MAX_ABS:
-        return None
-    k = round(x * NANO)
-    return k if k / NANO == x else None
+    if -MAX_ABS <= x <= MAX_ABS:  # also false for NaN and infinities
+        k = round(x * NANO)
+        if k / NANO == x:
+            return k
+    return None
 
 
 class Shape:
@@ -220,10 +221,7 @@ class Leaper:
         False (nothing done) when the next tick needs the full per-tick rules."""
         now = state.ticks
         horizon = target - now
-        for inject in feed.pending:
-            before = feed.due_tick(inject) - now - 1
-            if before < horizon and (inject.when is None or holds(inject.when, state)):
-                horizon = before
+        horizon = feed.arrival_horizon(state, horizon)
         if horizon < 1:
             return False
         vars_ = state.vars

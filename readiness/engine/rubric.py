@@ -141,16 +141,36 @@ class CriterionResult:
     negation, the quoted phrase, or for a gate the measure ("4/10")."""
 
 
-@dataclass(frozen=True)
 class Occurrence:
-    """One place a keyword or pattern matched."""
+    """One place a keyword or pattern matched. Whether it is denied is worked out when first
+    asked: the gates turn most unusable replies away on the places alone."""
 
-    words: str
-    """The matched words as written (with the negation when denied)."""
-    negated: bool
-    first: int = 0
-    last: int = 0
-    """Token indices of the matched phrase itself (without its negation)."""
+    __slots__ = ("_allowed", "_settled", "first", "last", "reading")
+
+    def __init__(self, reading: Reading, first: int, last: int, allowed: frozenset[str]) -> None:
+        self.reading = reading
+        self.first = first
+        self.last = last
+        """Token indices of the matched phrase itself (without its negation)."""
+        self._allowed = allowed
+        self._settled: tuple[str, bool] | None = None
+
+    @property
+    def words(self) -> str:
+        """The matched words as written (with the negation when denied)."""
+        return self._settle()[0]
+
+    @property
+    def negated(self) -> bool:
+        return self._settle()[1]
+
+    def _settle(self) -> tuple[str, bool]:
+        if self._settled is None:
+            self._settled = _denied_words(self.reading, self.first, self.last, self._allowed)
+        return self._settled
+
+    def __repr__(self) -> str:
+        return f"Occurrence({self.words!r}, negated={self.negated}, {self.first}..{self.last})"
 
 
 def _is_negation(tokens: Sequence[Token], k: int, allowed: frozenset[str]) -> bool:
@@ -289,15 +309,21 @@ def _non_apology(reading: Reading, first: int, last: int) -> bool:
 
 
 def _occurrence(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> Occurrence:
+    return Occurrence(reading, first, last, allowed)
+
+
+def _denied_words(
+    reading: Reading, first: int, last: int, allowed: frozenset[str]
+) -> tuple[str, bool]:
+    """(words as written, whether denied) for the phrase at tokens[first..last]."""
     tokens = reading.tokens
     neg = _negation_at(reading, first, last, allowed)
     if neg is None and _non_apology(reading, first, last):
         own = reading.own
         end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
-        words = own[tokens[first].start : end.start() if end else len(own)]
-        return Occurrence(words, True, first, last)
+        return own[tokens[first].start : end.start() if end else len(own)], True
     lo, hi = (first, last) if neg is None else (min(first, neg), max(last, neg))
-    return Occurrence(reading.own[tokens[lo].start : tokens[hi].end], neg is not None, first, last)
+    return reading.own[tokens[lo].start : tokens[hi].end], neg is not None
 
 
 def _word_match(token: str, word: str, word_stem: str, lang: Lang) -> bool:

@@ -282,8 +282,7 @@ class Run:
 
     def _enter(self, node_id: str) -> None:
         self.node = self.nodes[node_id]
-        self.state.visited.add(node_id)
-        self.state.revision += 1
+        self.state.visit(node_id)
         self._entry_ticks = self.state.ticks
         self.node_seconds = 0.0
         self.draft = ""

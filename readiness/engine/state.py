@@ -36,6 +36,9 @@ class State:
     ticks: int = 0
     revision: int = 0
     """Bumped on every visible change, so the UI repaints meters only when needed."""
+    facts: int = 0
+    """Bumped when flags or visited steps change: a condition that tests no variable can
+    only change its truth then, so the feed need not ask it again in between."""
 
     @classmethod
     def initial(cls, variables: list[Variable]) -> State:
@@ -70,3 +73,11 @@ class State:
         self.flags.difference_update(effects.clear_flags)
         if effects.set_flags or effects.clear_flags or len(self.flags) != before:
             self.revision += 1
+            self.facts += 1
+
+    def visit(self, node_id: str) -> None:
+        """Enter a step (conditions may test `visited`)."""
+        if node_id not in self.visited:
+            self.visited.add(node_id)
+            self.facts += 1
+        self.revision += 1

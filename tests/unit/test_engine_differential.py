@@ -96,6 +96,8 @@ def _facilitator_inject(rng: random.Random, s: Scenario, run: Run, number: int) 
     if s.variables and rng.random() < 0.5:
         var = rng.choice(s.variables)
         data["when"] = {"var": var.id, "at_least": rng.uniform(var.min, var.max)}
+    elif rng.random() < 0.5:  # decided by facts alone: the feed may skip asking it again
+        data["when"] = {"visited": rng.choice(s.nodes).id}
     if "at" not in data and "when" not in data:
         data["at"] = run.minute
     if rng.random() < 0.5:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,8 @@ from typing import Any
 import pytest
 from builtin_library import builtin_library
 
-from readiness.authoring.simulate import simulate
+import readiness.authoring.simulate as simulate_module
+from readiness.authoring.simulate import default_workers, simulate
 from readiness.cli.main import main
 from readiness.engine import Run
 from readiness.models.scenario import Scenario
@@ -94,6 +96,38 @@ def test_an_engine_error_is_reported_with_a_seed_that_repeats_it(
     assert sum(report.endings.values()) == 100 - len(report.failures)
 
 
+def test_the_report_is_the_same_in_any_number_of_worker_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Runs are shared out to worker processes in chunks and merged in seed order: the report,
+    failures included, is the one a single process gives. The first run of each path is
+    checked (debrief and replay); when that check fails, the run counts as a failure and
+    later runs on the same path count normally."""
+    real_check = simulate_module._check_run
+
+    def picky_check(s: Scenario, run: Run, expert: Any) -> None:
+        if run.result.ending == "bad" and run.result.seed is not None and run.result.seed % 2:
+            raise ValueError("replay differs")
+        real_check(s, run, expert)
+
+    monkeypatch.setattr(simulate_module, "_check_run", picky_check)  # forked workers inherit it
+    s = Scenario.model_validate(mini())
+    one = simulate(s, 260, seed=5, workers=1)
+    assert one.failures, "some first run of a path ends badly with an odd order seed"
+    assert {f.error for f in one.failures} == {"ValueError: replay differs"}
+    assert sum(one.endings.values()) == 260 - len(one.failures)
+    assert simulate(s, 260, seed=5, workers=2) == one
+    assert simulate(s, 260, seed=5, workers=3) == one
+    progress: list[int] = []
+    simulate(s, 260, seed=5, progress=progress.append, workers=2)
+    assert progress[-1] == 260 and progress == sorted(progress)
+
+
+def test_worker_processes_start_only_for_hundreds_of_runs() -> None:
+    assert default_workers(99) == 1
+    assert 1 <= default_workers(1000) <= max(1, len(os.sched_getaffinity(0)))
+
+
 def test_simulate_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         main(
@@ -119,6 +153,12 @@ def test_simulate_command(capsys: pytest.CaptureFixture[str]) -> None:
     )
     data = json.loads(capsys.readouterr().out)
     assert data["runs"] == 5 and sum(data["endings"].values()) == 5
+    reports = []
+    for jobs in ("1", "2"):
+        args = ["simulate", str(DATA / "mini.en.toml"), "--random", "200", "--seed", "9"]
+        assert main([*args, "--jobs", jobs, "--lang", "en"]) == 0
+        reports.append(capsys.readouterr().out)
+    assert reports[0] == reports[1] and "Simulated 200 random runs" in reports[0]
 
 
 def test_simulate_refuses_assessments_and_bad_counts(capsys: pytest.CaptureFixture[str]) -> None:

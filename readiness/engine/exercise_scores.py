@@ -33,11 +33,14 @@ class Tally:
     low: dict[str, float] = field(default_factory=dict)
     high: dict[str, float] = field(default_factory=dict)
     earned: dict[str, float] = field(default_factory=dict)
+    changes: int = field(default=0, compare=False)
+    """Bumped by every step added, so a reader can tell whether the scores moved."""
     _percentages: dict[str, float] | None = field(default=None, repr=False, compare=False)
     """Worked out once per change: the engine summarises the run after every clock move."""
 
     def _add(self, dim: str, low: float, high: float, earned: float) -> None:
         self._percentages = None
+        self.changes += 1
         self.low[dim] = self.low.get(dim, 0.0) + low
         self.high[dim] = self.high.get(dim, 0.0) + high
         self.earned[dim] = self.earned.get(dim, 0.0) + earned

@@ -21,6 +21,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from readiness.engine.conditions import holds
 from readiness.engine.feed import Feed, FeedItem
@@ -131,6 +132,13 @@ class Shape:
         return count
 
 
+@lru_cache(maxsize=4096)
+def shape_of(deltas: tuple[float, ...], low: int | None, high: int | None) -> Shape:
+    """The `Shape` of these nudges and bounds: a pure function of the numbers, so every run
+    (and every replay) of a scenario shares them."""
+    return Shape(deltas, low, high)
+
+
 def _bound(x: float) -> tuple[bool, int | None]:
     """(usable, nano-units or None for infinite): a finite bound that is not a whole
     nano-unit cannot be clamped to in closed form."""
@@ -200,8 +208,8 @@ class Leaper:
         if key not in self._shapes:
             low_ok, low = _bound(state.bounds[var][0])
             high_ok, high = _bound(state.bounds[var][1])
-            deltas = [delta for n, _, _, delta in self.drifts if n in drifts]
-            self._shapes[key] = Shape(deltas, low, high) if low_ok and high_ok else None
+            deltas = tuple(delta for n, _, _, delta in self.drifts if n in drifts)
+            self._shapes[key] = shape_of(deltas, low, high) if low_ok and high_ok else None
         return self._shapes[key]
 
     def _growth_shapes(self, item: FeedItem) -> tuple[Shape, Shape, Shape]:
@@ -210,9 +218,9 @@ class Leaper:
         key = id(growth)
         if key not in self._growth:
             self._growth[key] = (
-                Shape([growth.likes_per_minute * STEP], 0, None),
-                Shape([growth.shares_per_minute * STEP], 0, None),
-                Shape([growth.comments_per_minute * STEP], 0, None),
+                shape_of((growth.likes_per_minute * STEP,), 0, None),
+                shape_of((growth.shares_per_minute * STEP,), 0, None),
+                shape_of((growth.comments_per_minute * STEP,), 0, None),
             )
         return self._growth[key]
 

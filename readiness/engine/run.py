@@ -86,6 +86,8 @@ class Run:
         """Real seconds spent at the current node (exercise mode: drives the countdown)."""
         self.node_revision = 0
         self._entry_ticks = 0
+        self._summarised = (-1, -1, -1)
+        """State revision, facts and tally changes the result was last summarised at."""
         self.node: Node = self.nodes[scenario.start]
         self._enter(scenario.start)
 
@@ -328,8 +330,14 @@ class Run:
             self._arrivals()
 
     def _summarise(self) -> None:
-        r = self.result
-        r.minute = round(self.state.minute, 3)
-        r.final_vars = {k: round(v, 3) for k, v in self.state.vars.items()}
-        r.final_flags = sorted(self.state.flags)
-        r.scores = self.tally.percentages()
+        """Bring the result's clock, variables, flags and scores up to date (each only when
+        it may have changed: this runs after every clock move)."""
+        r, state = self.result, self.state
+        r.minute = round(state.minute, 3)
+        if state.revision != self._summarised[0]:
+            r.final_vars = {k: round(v, 3) for k, v in state.vars.items()}
+        if state.facts != self._summarised[1]:
+            r.final_flags = sorted(state.flags)
+        if self.tally.changes != self._summarised[2]:
+            r.scores = self.tally.percentages()
+        self._summarised = (state.revision, state.facts, self.tally.changes)

@@ -125,6 +125,17 @@ class Pair:
         if old != new:
             diff = {k: (old[k], new[k]) for k in old if old[k] != new[k]}
             pytest.fail(f"engines differ after {self.actions}: {diff}")
+        if not action.startswith("inject"):  # an inject's arrival waits for the next summary
+            r, state = self.new.result, self.new.state
+            fresh = (
+                round(state.minute, 3),
+                {k: round(v, 3) for k, v in state.vars.items()},
+                sorted(state.flags),
+                self.new.tally.percentages(),
+            )
+            assert (r.minute, r.final_vars, r.final_flags, r.scores) == fresh, (
+                f"the result's summary is stale after {self.actions}"
+            )
         # The growth revision only has to change when (and only when) a shown count did.
         growth = (self.old.feed.growth_revision, self.new.feed.growth_revision)
         changed = [now != before for now, before in zip(growth, self._growth, strict=True)]

@@ -21,6 +21,8 @@ version these were tested with (`TESTED_TEXTUAL`) and importing this module fail
 with a sentence saying what to do, on any other version and whenever a name it relies on is
 gone. To move the pin: change both, run the test suite (the paint-once, footer, start-resize
 and type-ahead tests exercise every function here), and read the notes on each function.
+An eighth paints a screen as soon as it is idle with changes, instead of on the update
+timer's next tick, which can be two frame periods away (`paint_pending`, `paint_now`).
 """
 
 from __future__ import annotations
@@ -90,6 +92,8 @@ def check_textual(installed: str | None = None) -> None:
             (Screen, "_compositor_refresh"),
             (Screen, "_on_screen_resume"),
             (Screen, "_get_breakpoint_classes"),
+            (Screen, "_on_timer_update"),
+            (Screen, "_on_idle"),
             (Footer, "_bindings_ready"),
             (CommandPalette, "_start_no_matches_countdown"),
             (CommandPalette, "_stop_no_matches_countdown"),
@@ -110,6 +114,7 @@ def check_textual(installed: str | None = None) -> None:
             (App, "_css_update_count"),
             (App, "_size"),
             (Screen, "_compositor"),
+            (Screen, "_dirty_widgets"),
             (Queue, "ready_event"),
             (asyncio.Event, "_waiters"),
         )
@@ -186,6 +191,27 @@ def laid_out_size(screen: Screen[Any]) -> Size:
 def batch_in_progress(app: App[Any]) -> bool:
     """Inside `App.batch_update()`: Textual lays out once the batch ends, so do not now."""
     return bool(app._batch_count)
+
+
+def paint_pending(screen: Screen[Any]) -> bool:
+    """Whether the screen has a layout, scroll or repaint waiting for its update timer."""
+    return not screen.app._batch_count and bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._dirty_widgets
+    )
+
+
+def paint_now(screen: Screen[Any]) -> None:
+    """Do what the screen's update timer would do on its next tick: lay out and paint.
+
+    Textual paints from a timer of 60 ticks a second that pauses itself after each paint.
+    Its loop keeps sleeping to the next tick of its grid even while paused, and after a pause
+    longer than a tick it skips ahead to a point one to two ticks away: a key that comes
+    while the clock's own repaints keep that timer busy waited up to 33 ms for its frame
+    with nothing else to do (`bench_train.py`, with TEXTUAL_FPS raised the wait is gone)."""
+    screen._on_timer_update()
 
 
 def widgets_needing_layout(screen: Screen[Any]) -> list[Widget]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from textual import events
-from textual.screen import Screen, ScreenResultType
+from textual.screen import ScreenResultType
 
+from readiness.tui.prompt_paint import PromptPaint
 from readiness.tui.textual_internals import breakpoint_classes, laid_out_size
 
 
-class LaidOutOnce(Screen[ScreenResultType]):
-    """Mixin: a Resize to the size the screen is already laid out at changes nothing.
+class LaidOutOnce(PromptPaint[ScreenResultType]):
+    """Mixin: a Resize to the size the screen is already laid out at changes nothing (and,
+    from `PromptPaint`, changes are painted as soon as the screen is idle).
 
     Textual's first layout of a screen sends the screen a Resize of the size it was just laid
     out at, and Textual's handler lays the whole screen out again: every screen that appears

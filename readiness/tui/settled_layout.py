@@ -5,10 +5,8 @@ paints the result, notices the new sizes, and a frame or two later lays out and 
 again: that second pass is where scrollbars appear and text rewraps to the width that is
 left. On screens that change with every key this showed as a half-finished picture for about
 30 ms. `SettledLayout` runs the second pass at once and paints only its result. It also sets
-breakpoint classes before the first paint, does not repaint the whole screen when focus
-moves, and paints a key's changes as soon as the screen is idle rather than on Textual's
-update timer, whose next tick can be up to two frame periods away (at most one paint per
-frame period all the same).
+breakpoint classes before the first paint and does not repaint the whole screen when focus
+moves (and, as every `LaidOutOnce` screen, paints as soon as it is idle: `PromptPaint`).
 
 It overrides two private `Screen` methods of Textual (pinned in pyproject); every private
 name it needs is reached through `readiness.tui.textual_internals`, which refuses to import
@@ -17,9 +15,7 @@ on an untested Textual instead of letting these overrides silently stop being ca
 
 from __future__ import annotations
 
-from time import monotonic
-
-from textual import constants, events
+from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import ScreenResultType
@@ -29,15 +25,9 @@ from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.textual_internals import (
     batch_in_progress,
     mark_laid_out,
-    paint_now,
-    paint_pending,
     styles_generation,
     widgets_needing_layout,
 )
-
-FRAME_PERIOD = 1 / constants.MAX_FPS
-"""Textual's frame period: an idle screen paints at once unless it painted less than this ago
-(then Textual's update timer paints it, as usual)."""
 
 MAX_EXTRA_PASSES = 2
 """Enough for a scrollbar to appear and the text beside it to rewrap; a layout that keeps
@@ -52,7 +42,6 @@ class SettledLayout(LaidOutOnce[ScreenResultType]):
     that lose and gain focus repaint themselves (their `:focus` styles change)."""
 
     _holding_paint = False
-    _painted_at = 0.0
     _styled_at: int | None = None
     """The app's stylesheet generation when the screen was styled as it mounted; None once
     the screen has been shown."""
@@ -72,19 +61,9 @@ class SettledLayout(LaidOutOnce[ScreenResultType]):
                 event.refresh_styles = False
             self._styled_at = None
 
-    async def _on_idle(self, event: events.Idle) -> None:
-        del event  # `Screen`'s own handler runs next and resumes the timer if work is left
-        if (
-            self.is_current
-            and paint_pending(self)
-            and monotonic() - self._painted_at >= FRAME_PERIOD
-        ):
-            paint_now(self)
-
     def _compositor_refresh(self) -> None:
         if self._holding_paint:
             return
-        self._painted_at = monotonic()
         super()._compositor_refresh()
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:

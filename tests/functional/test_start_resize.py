@@ -67,3 +67,35 @@ async def test_a_screen_that_appears_is_laid_out_once_for_its_size(
         await pilot.pause(0.1)
         assert (home, Size(120, 40)) in relaid
         assert home.size == Size(120, 40)
+
+
+async def test_the_home_screen_is_rendered_once_before_its_first_frame(
+    results: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app starts inside a batch of updates, and Textual drops whatever is painted in
+    one: the home screen was rendered whole as it mounted, thrown away and rendered again.
+    Now the first render of the home screen is the frame that is shown."""
+    renders: list[bool] = []  # per render of the home screen: was the app in a batch?
+    render_update = Screen._compositor_refresh
+
+    def recorded(self: Screen[Any]) -> None:
+        if isinstance(self, HomeScreen) and self is self.app.screen:
+            renders.append(bool(self.app._batch_count))
+        render_update(self)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", recorded)
+    app = make_app(Settings(results_dir=results), library=builtin_library())
+    shown: list[Any] = []
+    display = app._display
+
+    def displayed(screen: Screen[Any], update: Any) -> None:
+        if update is not None and not app._batch_count and isinstance(screen, HomeScreen):
+            shown.append(update)
+        display(screen, update)
+
+    app._display = displayed  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert shown, "the home screen was painted"
+        assert True not in renders, "nothing is rendered while the batch hides it"

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any
 from readiness.errors import UsageError
 from readiness.i18n import Lang, t
 from readiness.settings import Settings
-from readiness.workshop.joincode import ENV_VAR
-from readiness.workshop.serve import (
+from readiness.workshop.room_limits import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     IDLE_MINUTES,
@@ -142,6 +141,8 @@ def run_server(settings: Settings, host: str, port: int, limits: Limits) -> int:
     code = new_code()
     # textual-serve hands its own environment to every session it starts: that is how the
     # sessions learn the code without it appearing on any command line.
+    from readiness.workshop.joincode import ENV_VAR
+
     os.environ[ENV_VAR] = code
     command = session_command(
         lang=settings.lang,
@@ -230,6 +231,7 @@ instead of reading every file again."""
 
 def run_session(settings: Settings, idle_minutes: float = IDLE_MINUTES) -> int:
     """One browser participant's app (started by the server, never by hand)."""
+    from readiness.workshop.joincode import ENV_VAR
     from readiness.workshop.serve import DEVICE_ENV
 
     code = os.environ.pop(ENV_VAR, "")

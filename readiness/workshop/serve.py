@@ -26,19 +26,17 @@ from pathlib import Path
 import tomli_w
 
 from readiness.i18n import Lang
+from readiness.workshop.room_limits import DEFAULT_HOST as DEFAULT_HOST
+from readiness.workshop.room_limits import DEFAULT_PORT as DEFAULT_PORT
+from readiness.workshop.room_limits import IDLE_MINUTES as IDLE_MINUTES
+from readiness.workshop.room_limits import LOOPBACK as LOOPBACK
+from readiness.workshop.room_limits import MAX_SESSIONS as MAX_SESSIONS
+from readiness.workshop.room_limits import PER_ADDRESS as PER_ADDRESS
 
 INFO_FILE = "_serve.toml"
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 DEVICE_ENV = "READINESS_DEVICE"
 """How the server hands a session its browser's device token (see `workshop.pseudonyms`)."""
 
-# Limits of a room (documented in docs/workshop.md, "Limits").
-MAX_SESSIONS = 60
-PER_ADDRESS = 3
-"""Sessions at once from one browser address (one laptop, a few tabs)."""
-IDLE_MINUTES = 20.0
 MIN_SIZE = (20, 8)
 MAX_SIZE = (500, 200)
 """Terminal size a browser may ask for, in cells: each cell costs memory in the session."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from rich.text import Text
 from textual import events, on, work
@@ -350,10 +351,12 @@ class PlayerScreen(SettledLayout[None]):
     def _work_out_expert_path(self) -> None:
         """The debrief's expert path replays the whole scenario (0.1-0.2 s): done while the
         participant reads the briefing, not after the last choice, where it held up the
-        debrief. Pure engine work on its own `Run`; if it is not ready, the debrief works
-        it out itself."""
+        debrief (as did importing the debrief's module, about 6 ms). Pure engine work on
+        its own `Run`; if it is not ready, the debrief works it out itself."""
         run = self.session.run
         self._expert = expert_path(run.scenario, run.values)
+        # The debrief's module too, so the last choice does not wait for its import.
+        import_module("readiness.tui.screens.scenario_debrief")
 
     # -- what the participant does --------------------------------------------------------
 

@@ -11,6 +11,8 @@ import pytest
 # English unless a test says otherwise, whatever the developer's locale says.
 os.environ["READINESS_LANG"] = "en"
 os.environ.pop("NO_COLOR", None)
+# No parsed catalogs left in the developer's cache folder (test_catalog_cache.py turns it on).
+os.environ["READINESS_CACHE_DIR"] = "off"
 
 import hypothesis_budget  # noqa: F401  (registers and loads the Hypothesis profile)
 

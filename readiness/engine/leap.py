@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -179,29 +180,59 @@ class Thresholds:
         )
 
 
+Drift = tuple[int, str, StateCondition | None, float]
+"""A drift as (its position in the file, variable, `while`, change per tick)."""
+
+_PREPARED: dict[int, tuple[Scenario, list[Drift], Thresholds]] = {}
+_PREPARED_KEPT = 64
+
+
+def _watch(thresholds: Thresholds, injects: Iterable[Inject]) -> None:
+    for inject in injects:
+        thresholds.add(inject.when)
+        if inject.growth is not None:
+            thresholds.add(inject.growth.until)
+
+
+def _prepared(scenario: Scenario) -> tuple[list[Drift], Thresholds]:
+    """The scenario's drifts and every threshold its conditions test: the same for every run
+    of it (a run, its replay, the expert path, `simulate`'s thousands), so worked out once.
+    Kept with the scenario object itself, so a recycled id cannot match."""
+    hit = _PREPARED.get(id(scenario))
+    if hit is not None and hit[0] is scenario:
+        return hit[1], hit[2]
+    drifts = [
+        (n, d.var, d.while_, d.per_minute * STEP)
+        for n, d in enumerate(scenario.drift)
+        if d.per_minute != 0  # State.nudge ignores a zero delta
+    ]
+    thresholds = Thresholds()
+    for d in scenario.drift:
+        thresholds.add(d.while_)
+    _watch(thresholds, scenario.injects)
+    if len(_PREPARED) >= _PREPARED_KEPT:
+        del _PREPARED[next(iter(_PREPARED))]
+    _PREPARED[id(scenario)] = (scenario, drifts, thresholds)
+    return drifts, thresholds
+
+
 class Leaper:
     """The closed-form clock of one run: the scenario's drifts and thresholds prepared once,
     so a leap costs a few condition checks and some integer arithmetic."""
 
     def __init__(self, scenario: Scenario) -> None:
-        self.drifts = [
-            (n, d.var, d.while_, d.per_minute * STEP)
-            for n, d in enumerate(scenario.drift)
-            if d.per_minute != 0  # State.nudge ignores a zero delta
-        ]
-        self.thresholds = Thresholds()
-        for d in scenario.drift:
-            self.thresholds.add(d.while_)
-        self.watch(scenario.injects)
+        self.drifts, self.thresholds = _prepared(scenario)
+        self._own_thresholds = False
         self._shapes: dict[tuple[str, tuple[int, ...]], Shape | None] = {}
         self._growth: dict[int, tuple[Shape, Shape, Shape]] = {}
 
     def watch(self, injects: Iterable[Inject]) -> None:
-        """Take the conditions of injects (the file's, or a facilitator's) into account."""
-        for inject in injects:
-            self.thresholds.add(inject.when)
-            if inject.growth is not None:
-                self.thresholds.add(inject.growth.until)
+        """Take the conditions of injects from outside the file (a facilitator's) into
+        account (the file's are, see `_prepared`)."""
+        if not self._own_thresholds:  # shared by every run of the scenario until now
+            self.thresholds = deepcopy(self.thresholds)
+            self._own_thresholds = True
+        _watch(self.thresholds, injects)
 
     def _shape(self, state: State, var: str, drifts: tuple[int, ...]) -> Shape | None:
         key = (var, drifts)

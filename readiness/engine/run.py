@@ -86,6 +86,7 @@ class Run:
         """Real seconds spent at the current node (exercise mode: drives the countdown)."""
         self.node_revision = 0
         self._entry_ticks = 0
+        self._orders: dict[str, list[Choice]] = {}
         self._summarised = (-1, -1, -1)
         """State revision, facts and tally changes the result was last summarised at."""
         self.node: Node = self.nodes[scenario.start]
@@ -139,7 +140,11 @@ class Run:
         """The open choices in the order this run shows them (see `engine.order`)."""
         if not isinstance(self.node, Decision):
             return []
-        return [c for c in shown_order(self.result.seed, self.node) if holds(c.when, self.state)]
+        node = self.node
+        order = self._orders.get(node.id)
+        if order is None:  # the same for the whole run: worked out once per decision
+            order = self._orders[node.id] = shown_order(self.result.seed, node)
+        return [c for c in order if holds(c.when, self.state)]
 
     @property
     def offers_wait(self) -> bool:

@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+from readiness.i18n import catalog_cache
+
 Lang = str
 """A language code that has a catalog folder (see `languages()`)."""
 
@@ -120,12 +122,22 @@ def _language_catalog(lang: Lang) -> dict[str, str]:
     folder = catalog_root() / lang
     if not folder.is_dir():
         return entries
-    for path in sorted(folder.glob("*.toml")):
+    paths = sorted(folder.glob("*.toml"))
+    made_from = catalog_cache.stamp(paths)
+    cached = catalog_cache.load(lang, made_from) if made_from is not None else None
+    if cached is not None:
+        entries.update(cached)
+        return entries
+    parsed: dict[str, str] = {}
+    for path in paths:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
         for key, value in data.items():
             if isinstance(value, str):
-                entries[key] = value
+                parsed[key] = value
+    if made_from is not None:
+        catalog_cache.store(lang, made_from, parsed)
+    entries.update(parsed)
     return entries
 
 

@@ -6,9 +6,9 @@ more than a tick it skips ahead to a point one to two ticks away. A key (or a sc
 frame) that came while that timer slept waited up to 33 ms with nothing to do: in the
 player, whose clock keeps the timer busy, that was most of the slowest keys. A screen
 mixing this in paints when its message queue runs dry, at most once per frame period all
-the same (a second change within the period waits for the timer, as before). A frame asked
-for during a batch of updates, which Textual would render and then not show, is left to the
-paint after the batch.
+the same (a second change within the period waits for the timer, as before). Before the app's
+first frame, a frame asked for during the start's batch of updates, which Textual would
+render and then not show, is left to the paint after the batch.
 
 It overrides two private `Screen` methods of Textual; the names are checked against the
 pinned version by `readiness.tui.textual_internals`, through which the other private names
@@ -18,8 +18,11 @@ are reached.
 from __future__ import annotations
 
 from time import monotonic
+from typing import Any
+from weakref import WeakSet
 
 from textual import constants, events
+from textual.app import App
 from textual.screen import Screen, ScreenResultType
 
 from readiness.tui.textual_internals import batch_in_progress, paint_now, paint_pending
@@ -44,11 +47,25 @@ class PromptPaint(Screen[ScreenResultType]):
             paint_now(self)
 
     def _compositor_refresh(self) -> None:
-        if batch_in_progress(self.app) and self is self.app.screen:
-            # Textual drops a frame painted during a batch (the app's start is one): the
-            # home screen was rendered whole as it mounted, thrown away, and rendered again
-            # once the batch ended. Ask for the one paint that will be shown instead.
+        app = self.app
+        if app not in _APPS_PAINTED and batch_in_progress(app) and self is app.screen:
+            # The app starts inside a batch of updates, and Textual drops a frame painted in
+            # one: the home screen was rendered whole as it mounted, thrown away, and
+            # rendered again once the batch ended. Before the app's first frame, ask for the
+            # one paint that will be shown instead (later batches are left to Textual: a
+            # screen that appears in one is painted as Textual paints it).
             self.refresh()
+            app.call_later(self._paint_after_batch)
             return
+        if not batch_in_progress(app):
+            _APPS_PAINTED.add(app)
         self._painted_at = monotonic()
         super()._compositor_refresh()
+
+    def _paint_after_batch(self) -> None:
+        if self.is_current and paint_pending(self):
+            paint_now(self)
+
+
+_APPS_PAINTED: WeakSet[App[Any]] = WeakSet()
+"""Apps that have shown a frame."""

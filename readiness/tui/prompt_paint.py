@@ -63,7 +63,12 @@ class PromptPaint(Screen[ScreenResultType]):
         super()._compositor_refresh()
 
     def _paint_after_batch(self) -> None:
-        if self.is_current and paint_pending(self):
+        if not self.is_current:
+            return
+        if batch_in_progress(self.app):  # still held: look again a frame period later
+            self.set_timer(FRAME_PERIOD, self._paint_after_batch)
+            return
+        if paint_pending(self):
             paint_now(self)
 
 

@@ -160,6 +160,12 @@ class VisibleStream(io.TextIOBase):
         self._target.write(visible(text))
         return len(text)
 
+    @property
+    def raw(self) -> Any:
+        """The stream underneath, for the program's own control sequences only (a progress
+        bar's carriage return), never for text from a file or a name."""
+        return self._target
+
     def flush(self) -> None:
         self._target.flush()
 

@@ -24,6 +24,9 @@ class ProgressBar:
         self.stream = stream
         self.label = label
         self.active = _is_terminal(stream)
+        self._controls: TextIO = getattr(stream, "raw", stream)
+        """Where the bar's own carriage return and line clearing go: past the CLI's
+        `VisibleStream`, which would print them as symbols."""
         self._last = 0.0
 
     def __call__(self, done: int) -> None:
@@ -35,19 +38,18 @@ class ProgressBar:
         self._last = now
         filled = WIDTH * done // self.total
         bar = "#" * filled + "." * (WIDTH - filled)
+        self._controls.write("\r")
         self.stream.write(
-            "\r"
-            + t(
-                "author.progress", self.lang, label=self.label, bar=bar, done=done, total=self.total
-            )
+            t("author.progress", self.lang, label=self.label, bar=bar, done=done, total=self.total)
         )
         self.stream.flush()
 
     def finish(self) -> None:
         """Remove the bar so the report starts on a clean line."""
         if self.active and self._last:
-            self.stream.write("\r\033[K")
             self.stream.flush()
+            self._controls.write("\r\033[K")
+            self._controls.flush()
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -458,6 +458,30 @@ def test_the_progress_bar_draws_on_a_terminal_and_clears_itself() -> None:
     assert quiet.getvalue() == ""
 
 
+def test_the_progress_bar_moves_in_place_behind_the_commands_visible_stream() -> None:
+    """The command line shows every control character as a symbol (`VisibleStream`); the
+    bar's own carriage return must still reach the terminal, or the bar is a long line of
+    "␍" symbols instead of one line that fills up."""
+    import io
+
+    from readiness.authoring.progress import ProgressBar
+    from readiness.text_safety import VisibleStream
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    bar = ProgressBar(4, VisibleStream(screen), "simulate\x1b[31m", "en")
+    for done in range(5):
+        bar(done)
+    bar.finish()
+    drawn = screen.getvalue()
+    assert drawn.startswith("\rsimulate␛[31m [") and "␍" not in drawn
+    assert "\x1b[31m" not in drawn  # text still goes through the visible stream
+    assert drawn.endswith("\r\033[K")
+
+
 # -- 14. broken files by name ----------------------------------------------------------------
 
 

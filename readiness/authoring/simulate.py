@@ -146,7 +146,6 @@ class _Outcome:
     process or a worker), merged in seed order by `_merge` so the report never depends on how
     the runs were shared out."""
 
-    seed: int
     failure: Failure | None = None
     """The engine failed while playing: nothing else is set."""
     path: StepPath = ()
@@ -176,7 +175,7 @@ def _play_seeds(s: Scenario, seeds: range) -> list[_Outcome]:
         try:
             run, taken, timeouts = play_once(s, run_seed, trace)
         except Exception as exc:  # finding engine errors is the point of simulating
-            outcomes.append(_Outcome(run_seed, failure=_failure(run_seed, trace[-1], exc)))
+            outcomes.append(_Outcome(failure=_failure(run_seed, trace[-1], exc)))
             continue
         # Debrief and replay cost two more runs: check each distinct path once.
         path = tuple((st.node, st.choice, st.timed_out) for st in run.result.steps)
@@ -193,7 +192,6 @@ def _play_seeds(s: Scenario, seeds: range) -> list[_Outcome]:
         visited.add(run.node.id)
         outcomes.append(
             _Outcome(
-                run_seed,
                 path=path,
                 check_failure=check_failure,
                 ending=run.node.id,

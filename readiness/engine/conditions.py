@@ -33,11 +33,15 @@ def holds(condition: StateCondition | None, state: State) -> bool:
     return False
 
 
+def sub_conditions(condition: StateCondition) -> list[StateCondition]:
+    """The conditions nested in `all`, `any` and `not`, for code that walks a condition."""
+    c = condition
+    return [*(c.all or []), *(c.any or []), *([c.not_] if c.not_ is not None else [])]
+
+
 def tests_vars(condition: StateCondition | None) -> bool:
     """Whether the condition looks at a variable anywhere; if not, only flags and visited
     steps decide it (see `State.facts`)."""
     if condition is None:
         return False
-    c = condition
-    subs = [*(c.all or []), *(c.any or []), *([c.not_] if c.not_ is not None else [])]
-    return c.var is not None or any(tests_vars(sub) for sub in subs)
+    return condition.var is not None or any(tests_vars(s) for s in sub_conditions(condition))

@@ -166,7 +166,7 @@ class Feed:
         changed = True
         while changed and self.pending:
             changed = False
-            settled = self._settled(state)
+            facts = state.facts
             due = self._due(state)
             n = 0
             while n < len(due):
@@ -177,10 +177,10 @@ class Feed:
                     new.append(item)
                     on_arrival(item)
                     changed = True
-                    if settled and not self._settled(state):
+                    if state.facts != facts:
                         # The facts changed: the injects after this one that were asleep
                         # are asked in this pass too, in `pending` order as always.
-                        settled = False
+                        facts = state.facts
                         due = [e for e in self._due(state) if e[1] > entry[1]]
                         n = 0
         self._seen_revision = state.revision

@@ -24,7 +24,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from readiness.engine.conditions import holds
+from readiness.engine.conditions import holds, sub_conditions
 from readiness.engine.feed import Feed, FeedItem
 from readiness.engine.state import TICKS_PER_MINUTE, State
 from readiness.models.scenario import Inject, Scenario, StateCondition
@@ -168,7 +168,7 @@ class Thresholds:
                     if value not in found:
                         found.append(value)
                         found.sort()
-        for sub in [*(c.all or []), *(c.any or []), *([c.not_] if c.not_ else [])]:
+        for sub in sub_conditions(c):
             self.add(sub)
 
     def band(self, var: str, x: float) -> tuple[int, int]:

@@ -13,11 +13,20 @@ from typing import Any
 from readiness.i18n import t
 from readiness.settings import Settings
 
+MOST = 1_000_000
+"""Largest number of runs (and of processes) the command takes."""
+
 
 def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1 or value > 1_000_000:
-        raise argparse.ArgumentTypeError("must be between 1 and 1,000,000")
+    """A whole number from 1 to `MOST`, refused in the user's language."""
+    from readiness.i18n.formats import number
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1 or value > MOST:
+        raise argparse.ArgumentTypeError(t("cli.whole_number_range", low=1, high=number(MOST)))
     return value
 
 

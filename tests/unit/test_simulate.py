@@ -167,6 +167,11 @@ def test_simulate_refuses_assessments_and_bad_counts(capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit) as exit_info:
         main(["simulate", str(DATA / "mini.en.toml"), "--random", "0"])
     assert exit_info.value.code == 2
+    capsys.readouterr()
+    for option, value in (("--jobs", "0"), ("--random", "viele")):
+        with pytest.raises(SystemExit):
+            main(["simulate", str(DATA / "mini.en.toml"), option, value, "--lang", "de"])
+        assert f"{option}: muss eine ganze Zahl von 1 bis 1.000.000 sein" in capsys.readouterr().err
 
 
 BUILTIN = [f for f in builtin_library().scenarios if f.builtin]

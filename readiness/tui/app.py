@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from readiness.i18n import set_language, t
 from readiness.settings import Settings
 from readiness.text_safety import visible
+from readiness.tui import strip_cycles
 from readiness.tui.emoji_cells import EmojiCellFilter
 from readiness.tui.gc_pauses import CollectorTuning
 from readiness.tui.keys import footer_keys
@@ -79,6 +80,7 @@ class ReadinessApp(App[int]):
         self._home = home
         self.sub_title = t("app.subtitle")
         self._collector = CollectorTuning()
+        strip_cycles.install()  # less cyclic garbage per paint (see the module)
         self._control_filter = ControlFilter()
         self._emoji_filter = EmojiCellFilter()
         self.facilitator_follower: Follower | None = None

@@ -6,7 +6,8 @@ more than a tick it skips ahead to a point one to two ticks away. A key (or a sc
 frame) that came while that timer slept waited up to 33 ms with nothing to do: in the
 player, whose clock keeps the timer busy, that was most of the slowest keys. A screen
 mixing this in paints when its message queue runs dry, at most once per frame period all
-the same (a second change within the period waits for the timer, as before). Before the app's
+the same (a second change within the period waits for the timer, as before); once painted, an
+idle screen is also where the garbage collector runs (`gc_pauses.collect_if_due`). Before the app's
 first frame, a frame asked for during the start's batch of updates, which Textual would
 render and then not show, is left to the paint after the batch.
 
@@ -25,6 +26,7 @@ from textual import constants, events
 from textual.app import App
 from textual.screen import Screen, ScreenResultType
 
+from readiness.tui import gc_pauses
 from readiness.tui.textual_internals import batch_in_progress, paint_now, paint_pending
 
 FRAME_PERIOD = 1 / constants.MAX_FPS
@@ -39,12 +41,15 @@ class PromptPaint(Screen[ScreenResultType]):
 
     async def _on_idle(self, event: events.Idle) -> None:
         del event  # `Screen`'s own handler runs next and resumes the timer if work is left
-        if (
-            self.is_current
-            and paint_pending(self)
-            and monotonic() - self._painted_at >= FRAME_PERIOD
-        ):
+        if not self.is_current:
+            return
+        if paint_pending(self):
+            if monotonic() - self._painted_at < FRAME_PERIOD:
+                return  # the update timer paints it; collect after that paint
             paint_now(self)
+        # The frame is out: the garbage collector's young pass runs now, not in the middle
+        # of the next key's paint (`readiness.tui.gc_pauses`).
+        gc_pauses.collect_if_due()
 
     def _compositor_refresh(self) -> None:
         app = self.app

@@ -87,20 +87,31 @@ class DimensionBars(Widget):
         return out
 
     def _bar(self, dim: DimensionScore, width: int) -> Text:
+        """The filled part, the track and the target mark, as a run of cells each: one style
+        span per run instead of one per cell (the bars were a quarter of the result's paint)."""
         style = self.get_component_rich_style
-        filled = 0 if dim.score is None else round(dim.score / 100 * width)
+        filled = 0 if dim.score is None else min(width, round(dim.score / 100 * width))
         target = None if dim.target <= 0 else min(width - 1, round(dim.target / 100 * width))
         fill_style = style(
             "dimension-bars--met" if dim.met or dim.gap == 0 else "dimension-bars--gap"
         )
+        track_style = style("dimension-bars--track")
         bar = Text()
-        for x in range(width):
-            if x == target:
-                bar.append("│" if x >= filled else "┃", style("dimension-bars--target"))
-            elif x < filled:
-                bar.append("█", fill_style)
-            else:
-                bar.append("░", style("dimension-bars--track"))
+
+        def cells(start: int, end: int) -> None:
+            """Cells start..end-1 that are not the target: filled below `filled`, else track."""
+            if start < min(end, filled):
+                bar.append("█" * (min(end, filled) - start), fill_style)
+            if max(start, filled) < end:
+                bar.append("░" * (end - max(start, filled)), track_style)
+
+        if target is None:
+            cells(0, width)
+        else:
+            cells(0, target)
+            mark = "│" if target >= filled else "┃"
+            bar.append(mark, style("dimension-bars--target"))
+            cells(target + 1, width)
         return bar
 
     def _numbers(self, dim: DimensionScore) -> str:

@@ -1,15 +1,13 @@
 """Every use of Textual's private API, in one place, checked against the tested version.
 
-readiness paints per key and per clock tick, and three things Textual does not offer publicly
+readiness paints per key and per clock tick, and two things Textual does not offer publicly
 made that fast enough: laying a screen out until it settles before painting
-(`readiness.tui.settled_layout`), a footer that shows its keys in the first paint
-(`readiness.tui.widgets.steady_footer`), and knowing whether the app is done with a key
-(`readiness.tui.typeahead`). A fourth keeps key labels in the user's language: the footer
-translates its entries when it builds them (`readiness.tui.widgets.footer`), styled for
-their footer before they mount. A fifth lets `serve`'s fork server (and each test process)
-parse the stylesheets once for every session (`share_parsed_styles`). A sixth spares a
+(`readiness.tui.settled_layout`) and knowing whether the app is done with a key
+(`readiness.tui.typeahead`). (The footer needed two more until it became one widget of our
+own, `readiness.tui.widgets.footer`.) A third lets `serve`'s fork server (and each test process)
+parse the stylesheets once for every session (`share_parsed_styles`). A fourth spares a
 settled screen Textual's restyle of all its widgets when it first becomes current, unless
-the stylesheet changed since it mounted (`styles_generation`). A seventh drops the
+the stylesheet changed since it mounted (`styles_generation`). A fifth drops the
 terminal's first report of its size, which repeats the size the app started with, before
 Textual hands it to the first screen as if the terminal had been resized
 (`repeats_known_size`), and its sibling spares a screen the second layout Textual gives it
@@ -19,9 +17,9 @@ through the functions below.
 Private names can change in any Textual release, so pyproject pins Textual to the minor
 version these were tested with (`TESTED_TEXTUAL`) and importing this module fails at once,
 with a sentence saying what to do, on any other version and whenever a name it relies on is
-gone. To move the pin: change both, run the test suite (the paint-once, footer, start-resize
+gone. To move the pin: change both, run the test suite (the paint-once, start-resize
 and type-ahead tests exercise every function here), and read the notes on each function.
-An eighth paints a screen as soon as it is idle with changes, instead of on the update
+A sixth paints a screen as soon as it is idle with changes, instead of on the update
 timer's next tick, which can be two frame periods away (`paint_pending`, `paint_now`).
 """
 
@@ -29,7 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -46,8 +44,6 @@ from textual.geometry import Size
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 TESTED_TEXTUAL = (8, 2)
@@ -94,7 +90,6 @@ def check_textual(installed: str | None = None) -> None:
             (Screen, "_get_breakpoint_classes"),
             (Screen, "_on_timer_update"),
             (Screen, "_on_idle"),
-            (Footer, "_bindings_ready"),
             (CommandPalette, "_start_no_matches_countdown"),
             (CommandPalette, "_stop_no_matches_countdown"),
             (CommandPalette, "_NO_MATCHES"),
@@ -102,8 +97,6 @@ def check_textual(installed: str | None = None) -> None:
         )
         if not hasattr(owner, name)
     ]
-    if "description" not in inspect.signature(FooterKey.__init__).parameters:
-        missing.append("FooterKey.description")
     missing += [
         f"{owner.__name__}.{name}"
         for owner, name in (
@@ -230,32 +223,6 @@ def breakpoint_classes(
 ) -> set[str]:
     """The classes Textual would set for `width` on the screen's first resize."""
     return set(screen._get_breakpoint_classes(width, breakpoints))
-
-
-def show_footer_keys_now(footer: Footer) -> None:
-    """Textual's footer waits for the first focus change before it composes its keys."""
-    footer.set_reactive(Footer._bindings_ready, True)
-
-
-def footer_keys_known(footer: Footer) -> bool:
-    """Whether the footer composes its keys yet (see `show_footer_keys_now`)."""
-    return footer._bindings_ready
-
-
-def relabel_footer_key(widget: Widget, translate: Callable[[str], str], *, compact: bool) -> None:
-    """Footer entries carry the binding's description as they were built; readiness' key
-    labels are catalog keys, translated here before the entry is first drawn
-    (`readiness.tui.widgets.footer`). Other widgets are left alone.
-
-    An entry also starts compact (Textual's default) and learns its footer's style only once
-    mounted: a class added and removed again, each a restyle of the entry, about 2 ms per
-    entry and so 20-40 ms per footer built. The style is set here, before the mount, instead."""
-    if isinstance(widget, FooterKey):
-        widget.description = translate(widget.description)
-        if isinstance(widget.tooltip, str):
-            widget.tooltip = translate(widget.tooltip)
-        widget.set_reactive(FooterKey.compact, compact)
-        widget.set_class(compact, "-compact", update=False)
 
 
 class LocalCommandPalette(CommandPalette):

@@ -18,6 +18,7 @@ from readiness.tui.screens.assessment_dialogs import AssessmentResumeDialog, Tex
 from readiness.tui.screens.assessment_overview import OverviewScreen
 from readiness.tui.screens.assessment_result import ResultScreen
 from readiness.tui.widgets.assessment_choices import AnswerChoices
+from readiness.tui.widgets.footer import LocalFooter
 
 FIXTURE = Path(__file__).parent.parent / "data" / "assess" / "fixture-check.en.toml"
 
@@ -314,8 +315,8 @@ async def test_na_key_stays_in_the_footer_and_explains_where_it_does_not_apply(
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         assert question(app) == "goals"  # N/A not allowed here
-        footer = app.screen.query_one("Footer")
-        keys = [str(key.description) for key in footer.query("FooterKey")]  # type: ignore[attr-defined]
+        footer = app.screen.query_one(LocalFooter)
+        keys = [entry.description for entry in footer.entries]
         assert "N/A" in keys
         await pilot.press("n")
         await pilot.pause()

@@ -11,7 +11,6 @@ import pytest
 from test_dashboard import fill_room
 from test_dashboard import library as room_library
 from textual.app import App
-from textual.widget import Widget
 
 from readiness.content.loader import load_paths
 from readiness.i18n import set_language
@@ -19,6 +18,7 @@ from readiness.settings import Settings
 from readiness.tui.app import make_app
 from readiness.tui.screens.dashboard import DashboardScreen
 from readiness.tui.screens.home import HomeScreen
+from readiness.tui.widgets.footer import FooterEntry, LocalFooter
 from readiness.tui.workshop_apps import make_dashboard_app
 
 DATA = Path(__file__).parent.parent / "data"
@@ -27,15 +27,15 @@ LANGS = ["en", "de"]
 HELP = {"en": "Help", "de": "Hilfe"}
 
 
-def footer_keys(app: App[Any]) -> dict[str, Widget]:
+def footer_keys(app: App[Any]) -> dict[str, FooterEntry]:
     """The footer entries on screen, by key ("question_mark", "q", …)."""
-    footer = app.screen.query_one("LocalFooter")
-    return {str(k.key): k for k in footer.query("FooterKey")}  # type: ignore[attr-defined]
+    return {entry.key: entry for entry in app.screen.query_one(LocalFooter).entries}
 
 
-def whole_on_screen(app: App[Any], entry: Widget) -> bool:
-    region = entry.region
-    return region.width > 0 and region.right <= app.size.width
+def whole_on_screen(app: App[Any], entry: FooterEntry) -> bool:
+    """The entry's key and label are on the screen's last line, whole."""
+    line = app.screen._compositor.render_strips()[-1].text
+    return f"{entry.key_display} {entry.description}" in line
 
 
 async def settle(pilot: Any) -> None:
@@ -48,8 +48,8 @@ def check(app: App[Any], lang: str, way_out: str) -> None:
     keys = footer_keys(app)
     assert "question_mark" in keys and way_out in keys, list(keys)
     for key in ("question_mark", way_out):
-        assert whole_on_screen(app, keys[key]), (key, keys[key].region)
-    assert str(keys["question_mark"].description) == HELP[lang]  # type: ignore[attr-defined]
+        assert whole_on_screen(app, keys[key]), (key, keys[key])
+    assert keys["question_mark"].description == HELP[lang]
     assert all(whole_on_screen(app, k) for k in keys.values())  # nothing shown half
 
 
@@ -127,19 +127,17 @@ async def test_f1_opens_help_where_question_mark_cannot(results: Path) -> None:
 async def test_a_footer_is_built_once_and_again_only_when_its_entries_change(
     results: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The home screen's list takes focus before its footer is built (its Enter key is the
-    first entry), so the footer is built once, not empty first and again for the focus.
-    A resize that changes nothing it shows rebuilds nothing; one that makes room does."""
-    from readiness.tui.widgets.footer import LocalFooter
-
+    """The home screen's list takes focus before its footer works out its entries (its Enter
+    key is the first entry), so they are worked out once, not empty first and again for the
+    focus. A resize that changes nothing it shows redraws nothing; one that makes room does."""
     builds: list[int] = []
-    compose = LocalFooter.compose
+    make_entries = LocalFooter._make_entries
 
-    def counted(self: LocalFooter) -> Any:
+    def counted(self: LocalFooter, plan: Any) -> Any:
         builds.append(1)
-        return compose(self)
+        return make_entries(self, plan)
 
-    monkeypatch.setattr(LocalFooter, "compose", counted)
+    monkeypatch.setattr(LocalFooter, "_make_entries", counted)
     library = load_paths([DATA / "foundation", DATA / "report"], with_builtin=False)
     app = make_app(Settings(lang="en", results_dir=results), library=library)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -167,7 +165,7 @@ async def test_the_home_screen_shows_its_keys_in_its_first_frame(results: Path) 
 
     def first_frame(screen: Any, update: Any) -> None:
         if not seen and isinstance(screen, HomeScreen) and update is not None:
-            seen.append([str(key.key) for key in screen.query("FooterKey")])  # type: ignore[attr-defined]
+            seen.append([entry.key for entry in screen.query_one(LocalFooter).entries])
         display(screen, update)
 
     app._display = first_frame  # type: ignore[method-assign]

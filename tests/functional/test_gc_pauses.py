@@ -4,6 +4,7 @@ back when it ends (tests and embedding programs share the process)."""
 from __future__ import annotations
 
 import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,74 @@ async def test_the_player_freezes_its_objects_after_the_briefing_is_shown(
         await opened(pilot)
         await pilot.pause()
         assert screens == ["BriefingScreen"]
+
+
+class _Node:
+    """An object in a reference cycle with itself: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _cyclic_garbage(count: int) -> weakref.ref[_Node]:
+    last = _Node()
+    for _ in range(count - 1):
+        _Node()
+    return weakref.ref(last)
+
+
+def test_collect_if_due_waits_for_enough_young_objects() -> None:
+    tuning = CollectorTuning()
+    tuning.start()
+    try:
+        gc.collect()
+        few = _cyclic_garbage(100)
+        assert not gc_pauses.collect_if_due()
+        assert few() is not None  # too little to be worth a pass
+        many = _cyclic_garbage(gc_pauses.IDLE_YOUNG)
+        assert gc_pauses.collect_if_due()
+        assert few() is None and many() is None
+    finally:
+        tuning.stop()
+
+
+async def test_an_idle_screen_collects_the_garbage_after_its_paint(results: Path) -> None:
+    """Far below the backstop threshold (100,000), the collector still runs: once the screen
+    has painted the key and gone idle."""
+    app = make_app(Settings(results_dir=results), home=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        gc.collect()
+        garbage = _cyclic_garbage(gc_pauses.IDLE_YOUNG + 1000)
+        assert gc.get_count()[0] < THRESHOLDS[0]
+        await pilot.press("down")
+        await pilot.pause()
+        assert garbage() is None
+
+
+def test_strips_are_freed_without_the_cyclic_collector() -> None:
+    """A strip divided into one piece, or cropped and extended to its own length, cached
+    itself: a cycle that only the collector could free (`readiness.tui.strip_cycles`)."""
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    from readiness.tui import strip_cycles
+
+    strip_cycles.install()
+
+    def strips_alive() -> int:
+        return sum(isinstance(o, Strip) for o in gc.get_objects())
+
+    gc.collect()
+    gc.disable()
+    try:
+        before = strips_alive()
+        for n in range(1, 50):
+            strip = Strip([Segment("x" * (n + 1))], n + 1)
+            assert strip.divide([n + 1]) == [strip]
+            assert strip.crop_extend(0, n + 1, None) is strip
+            assert [s.text for s in strip.divide([1, n + 1])] == ["x", "x" * n]
+            del strip
+        assert strips_alive() == before
+    finally:
+        gc.enable()

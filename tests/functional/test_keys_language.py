@@ -24,6 +24,7 @@ from readiness.tui.app import ReadinessApp, make_app
 from readiness.tui.keys import help_keys, is_label_key, key_name, label
 from readiness.tui.screens.help import HelpScreen
 from readiness.tui.screens.home import HomeScreen
+from readiness.tui.widgets.footer import LocalFooter
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -95,8 +96,8 @@ def app_for(lang: str, results: Path) -> ReadinessApp:
 
 
 def footer_entries(app: ReadinessApp) -> list[tuple[str, str]]:
-    footer = app.screen.query_one("LocalFooter")
-    return [(str(k.key_display), str(k.description)) for k in footer.query("FooterKey")]  # type: ignore[attr-defined]
+    footer = app.screen.query_one(LocalFooter)
+    return [(entry.key_display, entry.description) for entry in footer.entries]
 
 
 @pytest.mark.parametrize(

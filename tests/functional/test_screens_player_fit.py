@@ -10,7 +10,6 @@ import pytest
 from builtin_library import builtin_library
 from rich.cells import cell_len
 from textual.widgets import OptionList, Static, TextArea
-from textual.widgets._footer import FooterKey
 from train_helpers import FakeClock, begin, key_for, let_time_pass, opened, saved, train_app
 
 from readiness.engine import clock_label
@@ -161,7 +160,7 @@ async def test_a_reply_step_has_a_visible_way_out(results: Path, clock: FakeCloc
         assert app.screen is screen
         assert screen.query_one(TextArea).text.endswith("q")  # q was typed, not obeyed
         footer = screen.query_one(SteadyFooter)
-        keys = [str(key.render()) for key in footer.query(FooterKey)]
+        keys = [f"{entry.key_display} {entry.description}" for entry in footer.entries]
         assert any("q/Esc" in key and "Leave" in key for key in keys), keys
         await pilot.press("escape")
         await pilot.pause()

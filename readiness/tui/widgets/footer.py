@@ -1,101 +1,174 @@
-"""Textual's footer, with key labels in the language on screen.
+"""The footer: the screen's keys, with labels in the language on screen, drawn as one line.
 
 readiness' bindings carry catalog keys as their description (`readiness.tui.keys`); this
-footer turns them into text each time it builds its entries, so the language is the one set
-when the screen is shown, not the one current when the screen's module was imported. Every
-screen uses this footer (or `SteadyFooter`, built on it) instead of Textual's.
+footer turns them into text each time it works out its entries, so the language is the one
+set when the screen is shown, not the one current when the screen's module was imported.
+Every screen uses this footer (or `SteadyFooter`, built on it) instead of Textual's.
 
 What a footer shows at any width: the way out (q, Esc, Ctrl+Q) and help (?, or F1 where a
 text field takes the ?) always. Where
 the screen's keys do not all fit, the command palette's entry gives way first (the help
 screen says that Ctrl+P opens it), then the screen's other keys from the right: a screen
 lists its keys most important first, and every key still works and stays in the help. So
-"q Quit" and "? Help" are never cut, not at 80 columns, not in German."""
+"q Quit" and "? Help" are never cut, not at 80 columns, not in German.
+
+It looks and behaves as Textual's footer does (the same colours from the theme's footer
+variables, an entry lit under the mouse, a click presses the entry's key, a disabled entry
+dimmed and answered with a bell, the palette's entry at the right behind a thin rule), but
+it is one widget that draws a line of text. Textual's is a container with a widget per
+entry: each of them mounted, styled and laid out whenever a screen is built or its keys
+change, which was a fifth of the time from the last answer to the result screen.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 from readiness.tui.keys import footer_keys, label
-from readiness.tui.textual_internals import (
-    footer_keys_known,
-    relabel_footer_key,
-    show_footer_keys_now,
-)
 
 ALWAYS_SHOWN = frozenset({"q", "escape", "ctrl+q", "question_mark", "f1"})
 """Keys whose entry a footer never drops: leaving (back, close, quit) and help."""
+
+PALETTE_RULE = "▏"
+"""The thin rule before the palette's entry (Textual's `vkey` border)."""
 
 Plan = tuple[frozenset[str], bool]
 """(actions left out, palette entry shown): what a footer shows at its width."""
 
 Shown = tuple[tuple[tuple[str, str, bool], ...], Plan]
 """The screen's shown keys (key, description, enabled) and the plan for them: what a footer
-shows, compared before rebuilding."""
+shows, compared before drawing again."""
 
 
 def always_shown(binding: Binding) -> bool:
     return any(key.strip() in ALWAYS_SHOWN for key in binding.key.split(","))
 
 
-class LocalFooter(Footer):
+@dataclass(frozen=True)
+class FooterEntry:
+    """One key as the footer shows it."""
+
+    key: str
+    """The key a click presses (the first of the action's bindings)."""
+    key_display: str
+    """How the key is written ("q/Esc", "⏎", "Strg+Q")."""
+    description: str
+    """The label, translated."""
+    action: str
+    enabled: bool = True
+    tooltip: str = ""
+    palette: bool = False
+    """The command palette's entry, drawn at the right."""
+
+
+class LocalFooter(Widget, can_focus=False):
     """A footer whose entries show translated key labels, and always help and the way out.
 
-    Textual's footer rebuilds itself whenever focus moves, and this one also when the width
-    changes what fits; a rebuild is a dozen widgets mounted and styled. So it rebuilds only
-    when what it would show (the keys, and which of them fit) differs from what it shows, and
-    at most once per refresh however many reasons arrive together (a focus change and a
-    resize in one frame, as when a screen first appears)."""
+    It draws again only when what it would show (the keys, and which of them fit) differs
+    from what it shows: focus moves at every step and tab of the player."""
 
-    _shown: Shown | None = None
-    _rebuild_pending = False
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "local-footer--key",
+        "local-footer--description",
+        "local-footer--key-hover",
+        "local-footer--description-hover",
+        "local-footer--rule",
+    }
+    DEFAULT_CSS = """
+    LocalFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    LocalFooter > .local-footer--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    LocalFooter > .local-footer--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    LocalFooter > .local-footer--key-hover {
+        color: $footer-key-foreground;
+        background: $block-hover-background;
+        text-style: bold;
+    }
+    LocalFooter > .local-footer--description-hover {
+        color: $footer-description-foreground;
+        background: $block-hover-background;
+    }
+    LocalFooter > .local-footer--rule {
+        color: $foreground 20%;
+    }
+    """
 
-    def compose(self) -> ComposeResult:
-        wanted = self._wanted()
-        # Textual's footer shows nothing until the bindings are known.
-        self._shown = wanted if footer_keys_known(self) else None
-        left_out, palette = wanted[1]
-        for widget in super().compose():
-            if widget.has_class("-command-palette"):
-                if not palette:
-                    continue
-                compact = True  # Textual binds each entry's style to the footer's, not this one
-            elif getattr(widget, "action", None) in left_out:
-                continue
-            else:
-                compact = self.compact
-            relabel_footer_key(widget, label, compact=compact)
-            yield widget
+    def __init__(
+        self,
+        *,
+        compact: bool = False,
+        show_command_palette: bool = True,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.compact = compact
+        self.show_command_palette = show_command_palette
+        self._ready = False
+        """Whether the screen's keys are known: Textual's footer, and so this one, shows
+        nothing until the screen first reports its bindings (`SteadyFooter` does at once)."""
+        self._shown: Shown | None = None
+        self._entries: tuple[FooterEntry, ...] = ()
+        self._spans: list[tuple[int, int, FooterEntry]] = []
+        """Where each entry was drawn: (first cell, cell after the last, entry)."""
+        self._hover: FooterEntry | None = None
+
+    @property
+    def entries(self) -> tuple[FooterEntry, ...]:
+        """What the footer shows now, left to right (the palette's entry last)."""
+        return self._entries
+
+    # -- keeping up with the screen ----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        if self._ready:
+            self._update_entries()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """Focus moved or a key was enabled: rebuild if the entries change."""
-        show_footer_keys_now(self)
+        """Focus moved or a key was enabled: draw again if the entries change."""
+        self._ready = True
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self._rebuild_if_changed()
+            self._update_entries()
 
     def on_resize(self, event: events.Resize) -> None:
         """A wider or narrower terminal may make room for more entries, or take it."""
         del event
-        if self._shown is not None:
-            self._rebuild_if_changed()
+        if self._ready:
+            self._update_entries()
 
-    def _rebuild_if_changed(self) -> None:
-        if self._rebuild_pending or self._wanted() == self._shown:
+    def _update_entries(self) -> None:
+        wanted = self._wanted()
+        if wanted == self._shown:
             return
-        self._rebuild_pending = True
-        self.call_after_refresh(self._rebuild)
-
-    async def _rebuild(self) -> None:
-        self._rebuild_pending = False
-        if self.is_attached and self._wanted() != self._shown:
-            await self.recompose()
+        self._shown = wanted
+        self._entries = self._make_entries(wanted[1])
+        self._hover = None
+        self.refresh()
 
     def _wanted(self) -> Shown:
         """The keys the screen has now and which of them fit: what the footer should show."""
@@ -106,10 +179,44 @@ class LocalFooter(Footer):
         )
         return keys, self._fit()
 
-    def _entries(self) -> list[tuple[str, int, bool]]:
+    def _make_entries(self, plan: Plan) -> tuple[FooterEntry, ...]:
+        """One entry per action, drawn from its first binding, in the screen's order."""
+        left_out, palette = plan
+        entries: dict[str, FooterEntry] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in entries or binding.action in left_out:
+                continue
+            entries[binding.action] = FooterEntry(
+                key=binding.key,
+                key_display=footer_keys(binding),
+                description=label(binding.description),
+                action=binding.action,
+                enabled=enabled,
+                tooltip=label(tooltip) if tooltip else "",
+            )
+        shown = list(entries.values())
+        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette and active is not None:
+            _node, binding, enabled, tooltip = active
+            shown.append(
+                FooterEntry(
+                    key=binding.key,
+                    key_display=footer_keys(binding),
+                    description=label(binding.description),
+                    action=binding.action,
+                    enabled=enabled,
+                    tooltip=label(binding.tooltip or binding.description),
+                    palette=True,
+                )
+            )
+        return tuple(shown)
+
+    # -- what fits ---------------------------------------------------------------------------
+
+    def _entry_widths(self) -> list[tuple[str, int, bool]]:
         """(action, cells, always shown) of each of the screen's entries, in footer order.
 
-        Cells as Textual draws an entry: " key label " (compact: "key label" and a margin)."""
+        Cells as an entry is drawn: " key label " (compact: "key label" and a gap)."""
         padding = 2 if self.compact else 3
         entries: dict[str, tuple[int, bool]] = {}
         for active in self.screen.active_bindings.values():
@@ -129,7 +236,7 @@ class LocalFooter(Footer):
         """Which entries fit the width: the palette's only when everything does; then the
         screen's keys, dropping the rightmost that may be dropped until the rest fits."""
         width = self.app.size.width
-        entries = self._entries()
+        entries = self._entry_widths()
         total = sum(cells for _, cells, _ in entries)
         palette = self._palette_width()
         if palette and total + palette <= width:
@@ -148,3 +255,82 @@ class LocalFooter(Footer):
         if binding is None or not self.show_command_palette:
             return 0
         return cell_len(footer_keys(binding.binding) + label(binding.binding.description)) + 4
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def render(self) -> Text:
+        line = Text(no_wrap=True, overflow="crop", end="")
+        # Gaps between entries are the footer's background alone, as Textual's margins are.
+        gap = Style(bgcolor=self.rich_style.bgcolor)
+        spans: list[tuple[int, int, FooterEntry]] = []
+        palette: FooterEntry | None = None
+        for entry in self._entries:
+            if entry.palette:
+                palette = entry
+                continue
+            start = line.cell_len
+            line.append_text(self._entry_text(entry, compact=self.compact))
+            spans.append((start, line.cell_len, entry))
+            if self.compact:
+                line.append(" ", gap)
+        if palette is not None:
+            entry_text = self._entry_text(palette, compact=True)
+            right = 1  # Textual's padding (a full footer) or margin (a compact one)
+            start = self.size.width - right - entry_text.cell_len
+            if start > line.cell_len:
+                line.append(" " * (start - 1 - line.cell_len), gap)
+                line.append(PALETTE_RULE, self.get_component_rich_style("local-footer--rule"))
+                line.append_text(entry_text)
+                spans.append((start, start + entry_text.cell_len, palette))
+        self._spans = spans
+        return line
+
+    def _entry_text(self, entry: FooterEntry, *, compact: bool) -> Text:
+        """An entry drawn as Textual's `FooterKey` draws it, lit while the mouse is on it."""
+        lit = entry is self._hover and entry.enabled
+        style = self.get_component_rich_style
+        key_style = style("local-footer--key-hover" if lit else "local-footer--key")
+        description_style = style(
+            "local-footer--description-hover" if lit else "local-footer--description"
+        )
+        if not entry.enabled:
+            key_style += Style(dim=True)
+            description_style += Style(dim=True)
+        if not entry.description:
+            return Text(entry.key_display, key_style)
+        if compact:
+            key, description = entry.key_display, " " + entry.description
+        else:
+            key, description = f" {entry.key_display} ", entry.description + " "
+        return Text.assemble((key, key_style), (description, description_style))
+
+    # -- the mouse ---------------------------------------------------------------------------
+
+    def _entry_at(self, x: int) -> FooterEntry | None:
+        for start, end, entry in self._spans:
+            if start <= x < end:
+                return entry
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        entry = self._entry_at(event.x)
+        if entry is not self._hover:
+            self._hover = entry
+            self.tooltip = entry.tooltip or None if entry is not None else None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        del event
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click on an entry presses its key, as on Textual's footer."""
+        entry = self._entry_at(event.x)
+        if entry is None:
+            return
+        if entry.enabled:
+            self.app.simulate_key(entry.key)
+        else:
+            self.app.bell()

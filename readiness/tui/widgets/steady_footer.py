@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from readiness.tui.textual_internals import show_footer_keys_now
 from readiness.tui.widgets.footer import LocalFooter
 
 
 class SteadyFooter(LocalFooter):
-    """The translating footer, composed at once.
+    """The translating footer, with its keys from the start.
 
     Textual's footer starts empty and fills in after the screen's first focus change, a frame
-    or more after everything else; this one composes its keys with the screen, for screens
-    whose keys do not depend on what has focus (the player, the debrief, the assessment's
-    question and result), so that their first paint is complete. Like every `LocalFooter` it
-    rebuilds only when its keys actually change (every step and tab in the player moves
-    focus)."""
+    or more after everything else; this one shows the screen's keys from its first paint,
+    for screens whose keys do not depend on what has focus (the player, the debrief, the
+    assessment's question and result), so that their first paint is complete."""
 
     def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
         super().__init__(compact=compact, show_command_palette=show_command_palette)
-        show_footer_keys_now(self)
+        self._ready = True

@@ -1,0 +1,102 @@
+"""The footer is one widget that draws its entries as a line: the mouse still works on it as
+on Textual's footer (a click presses the entry's key, a disabled entry rings the bell, the
+entry under the mouse is lit)."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from readiness.tui.widgets.footer import LocalFooter
+from readiness.tui.widgets.steady_footer import SteadyFooter
+
+
+class Keys(App[None]):
+    BINDINGS = [
+        ("x", "count", "Count"),
+        ("y", "locked", "Locked"),
+        ("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counted = 0
+        self.bells = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("body")
+        yield SteadyFooter(compact=True, show_command_palette=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "locked" else True  # None: shown, disabled
+
+    def action_count(self) -> None:
+        self.counted += 1
+
+    def action_locked(self) -> None:
+        raise AssertionError("a disabled entry must not run its action")
+
+    def bell(self) -> None:
+        self.bells += 1
+
+
+def footer_line(app: App[None]) -> str:
+    return app.screen._compositor.render_strips()[-1].text
+
+
+def cell_of(app: App[None], text: str) -> int:
+    line = footer_line(app)
+    assert text in line, line
+    return line.index(text)
+
+
+async def test_a_click_on_an_entry_presses_its_key() -> None:
+    app = Keys()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        x = cell_of(app, "Count")
+        await pilot.click(LocalFooter, offset=(x, 0))
+        await pilot.pause()
+        assert app.counted == 1
+        await pilot.click(LocalFooter, offset=(58, 0))  # past the last entry: nothing
+        await pilot.pause()
+        assert app.counted == 1 and app.bells == 0
+
+
+async def test_a_disabled_entry_is_shown_dimmed_and_rings_the_bell() -> None:
+    app = Keys()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(LocalFooter)
+        entries = {entry.action: entry for entry in footer.entries}
+        assert not entries["locked"].enabled and entries["count"].enabled
+        strip = app.screen._compositor.render_strips()[-1]
+        styles = {segment.text.strip(): segment.style for segment in strip if segment.text.strip()}
+        locked, count = styles["Locked"], styles["Count"]
+        # Textual draws dim text as a colour halfway to the background.
+        assert locked is not None and count is not None and locked.color != count.color
+        await pilot.click(LocalFooter, offset=(cell_of(app, "Locked"), 0))
+        await pilot.pause()
+        assert app.bells == 1
+
+
+async def test_the_entry_under_the_mouse_is_lit() -> None:
+    app = Keys()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+
+        def background(text: str) -> object:
+            strip = app.screen._compositor.render_strips()[-1]
+            for segment in strip:
+                if segment.text.strip() == text and segment.style is not None:
+                    return segment.style.bgcolor
+            raise AssertionError(text)
+
+        before = background("Count")
+        await pilot.hover(LocalFooter, offset=(cell_of(app, "Count"), 0))
+        await pilot.pause()
+        assert background("Count") != before
+        assert background("Help") == before  # only the entry under the mouse
+        await pilot.hover(Static, offset=(0, 0))
+        await pilot.pause()
+        assert background("Count") == before

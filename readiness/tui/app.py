@@ -40,6 +40,8 @@ class ReadinessApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "readiness"
+    ALLOW_IN_MAXIMIZED_VIEW = "LocalFooter"
+    """A maximized widget keeps the footer below it (Textual's default names its own footer)."""
     # Descriptions are catalog keys, translated where they are shown (readiness.tui.keys).
     BINDINGS = [
         Binding("question_mark", "help", "keys.help", id="help"),

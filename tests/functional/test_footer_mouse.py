@@ -4,6 +4,8 @@ entry under the mouse is lit)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -100,3 +102,18 @@ async def test_the_entry_under_the_mouse_is_lit() -> None:
         await pilot.hover(Static, offset=(0, 0))
         await pilot.pause()
         assert background("Count") == before
+
+
+async def test_the_footer_stays_under_a_maximized_widget(results: Path) -> None:
+    from readiness.settings import Settings
+    from readiness.tui.app import make_app
+
+    app = make_app(Settings(results_dir=results), home=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        focused = app.focused
+        assert focused is not None
+        app.screen.maximize(focused)
+        await pilot.pause()
+        assert app.screen.maximized is focused
+        assert "Help" in footer_line(app)

@@ -76,6 +76,8 @@ class QuestionScreen(SettledLayout[None]):
         session.writer = self.saver
         self._running_app: App[Any] | None = None
         self._help_shown_wide = False
+        self._texts_shown: dict[str, Text] = {}
+        """The text each side Static shows, by id: an unchanged one is not updated again."""
 
     @property
     def lang(self) -> Any:
@@ -167,7 +169,7 @@ class QuestionScreen(SettledLayout[None]):
             text.append(dim.title, style="bold" if here else "")
             text.append(f"  {done}/{len(mine)}\n", style="dim")
         text.rstrip()
-        self.query_one("#q-sections", Static).update(text)
+        self._update_text("q-sections", text)
 
     def _show_status(self) -> None:
         question = self.session.current
@@ -192,9 +194,17 @@ class QuestionScreen(SettledLayout[None]):
         text = Text()
         for i, (part, style) in enumerate(parts):
             text.append(("\n" if i else "") + part, style=style)
-        status_line = self.query_one("#q-status", Static)
-        status_line.update(text)
-        status_line.display = bool(parts)
+        self._update_text("q-status", text).display = bool(parts)
+
+    def _update_text(self, ident: str, text: Text) -> Static:
+        """Show `text` in the Static `ident` unless it shows it already: an update costs a
+        layout pass and a repaint of the text, and moving between questions of one section
+        leaves the sections list and the status line as they were."""
+        widget = self.query_one(f"#{ident}", Static)
+        if self._texts_shown.get(ident) != text:
+            widget.update(text)
+            self._texts_shown[ident] = text
+        return widget
 
     # -- the session, guarded ---------------------------------------------------------------
 

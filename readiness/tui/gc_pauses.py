@@ -32,12 +32,18 @@ IDLE_YOUNG = 10_000
 many takes a few milliseconds, spent after a frame is shown, not before."""
 
 
+def collection_due() -> bool:
+    """Whether enough young objects piled up for `collect_if_due` to collect."""
+    return gc.get_count()[0] >= IDLE_YOUNG and gc.isenabled()
+
+
 def collect_if_due() -> bool:
-    """Collect the young generation (and an older one when its turn has come, as CPython
-    would) if enough has piled up; True if it did. Called by idle screens."""
-    young, middle, old = gc.get_count()
-    if young < IDLE_YOUNG or not gc.isenabled():
+    """Collect the young generation (and an older one when its turn has come by CPython's
+    counts; a full pass is not put off as CPython does while little is waiting for one) if
+    enough has piled up; True if it did. Called by idle screens."""
+    if not collection_due():
         return False
+    _, middle, old = gc.get_count()
     _, every_middle, every_old = gc.get_threshold()
     if middle >= every_middle:
         gc.collect(2 if old >= every_old else 1)

@@ -33,11 +33,16 @@ FRAME_PERIOD = 1 / constants.MAX_FPS
 """Textual's frame period: an idle screen paints at once unless it painted less than this ago
 (then Textual's update timer paints it, as usual)."""
 
+COLLECT_AFTER = FRAME_PERIOD / 2
+"""Seconds from an idle screen's paint to its garbage collection: time for the frame to reach
+the terminal first."""
+
 
 class PromptPaint(Screen[ScreenResultType]):
     """Mixin: paint when idle (see the module's docstring)."""
 
     _painted_at = 0.0
+    _collect_armed = False
 
     async def _on_idle(self, event: events.Idle) -> None:
         del event  # `Screen`'s own handler runs next and resumes the timer if work is left
@@ -47,9 +52,18 @@ class PromptPaint(Screen[ScreenResultType]):
             if monotonic() - self._painted_at < FRAME_PERIOD:
                 return  # the update timer paints it; collect after that paint
             paint_now(self)
-        # The frame is out: the garbage collector's young pass runs now, not in the middle
-        # of the next key's paint (`readiness.tui.gc_pauses`).
-        gc_pauses.collect_if_due()
+        if not self._collect_armed and gc_pauses.collection_due():
+            # The garbage collector's young pass runs between keys, not in the middle of the
+            # next key's paint (`readiness.tui.gc_pauses`); a moment after the frame, not at
+            # once: the terminal's writer thread sends the frame, and a collection holds
+            # Python's lock until it is done.
+            self._collect_armed = True
+            self.set_timer(COLLECT_AFTER, self._collect)
+
+    def _collect(self) -> None:
+        self._collect_armed = False
+        if self.is_current and not paint_pending(self):  # else the next idle asks again
+            gc_pauses.collect_if_due()
 
     def _compositor_refresh(self) -> None:
         app = self.app

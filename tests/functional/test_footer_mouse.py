@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets import Static
 
 from readiness.tui.widgets.footer import LocalFooter
@@ -15,8 +16,10 @@ from readiness.tui.widgets.steady_footer import SteadyFooter
 
 class Keys(App[None]):
     BINDINGS = [
-        ("x", "count", "Count"),
+        Binding("x", "count", "Count", tooltip="Counts one up"),
         ("y", "locked", "Locked"),
+        ("t", "switch_on", "Switch on"),
+        ("t", "switch_off", "Switch off"),
         ("question_mark", "help", "Help"),
     ]
 
@@ -24,13 +27,26 @@ class Keys(App[None]):
         super().__init__()
         self.counted = 0
         self.bells = 0
+        self.switched = False
 
     def compose(self) -> ComposeResult:
         yield Static("body")
         yield SteadyFooter(compact=True, show_command_palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return None if action == "locked" else True  # None: shown, disabled
+        if action == "locked":
+            return None  # shown, disabled
+        if action in ("switch_on", "switch_off"):
+            return (action == "switch_off") == self.switched  # one of the two is shown
+        return True
+
+    def action_switch_on(self) -> None:
+        self.switched = True
+        self.refresh_bindings()
+
+    def action_switch_off(self) -> None:
+        self.switched = False
+        self.refresh_bindings()
 
     def action_count(self) -> None:
         self.counted += 1
@@ -102,6 +118,43 @@ async def test_the_entry_under_the_mouse_is_lit() -> None:
         await pilot.hover(Static, offset=(0, 0))
         await pilot.pause()
         assert background("Count") == before
+
+
+async def test_an_entry_clicked_and_replaced_stays_lit_under_the_mouse() -> None:
+    """A toggle's entry changes its label when clicked; the mouse has not moved, so the new
+    entry under it is lit, as on Textual's footer."""
+    app = Keys()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+
+        def lit(text: str) -> bool:
+            strip = app.screen._compositor.render_strips()[-1]
+            plain = [s for s in strip if s.text.strip() == text and s.style is not None]
+            help_ = [s for s in strip if s.text.strip() == "Help" and s.style is not None]
+            assert plain and help_, (text, strip.text)
+            return plain[0].style.bgcolor != help_[0].style.bgcolor  # type: ignore[union-attr]
+
+        x = cell_of(app, "Switch on")
+        await pilot.hover(LocalFooter, offset=(x, 0))
+        await pilot.pause()
+        assert lit("Switch on")
+        await pilot.click(LocalFooter, offset=(x, 0))
+        await pilot.pause()
+        assert app.switched and "Switch off" in footer_line(app)
+        assert lit("Switch off")
+
+
+async def test_no_tooltip_is_left_behind_when_the_mouse_leaves() -> None:
+    app = Keys()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(LocalFooter)
+        await pilot.hover(LocalFooter, offset=(cell_of(app, "Count"), 0))
+        await pilot.pause()
+        assert footer.tooltip == "Counts one up"
+        await pilot.hover(Static, offset=(0, 0))
+        await pilot.pause()
+        assert footer.tooltip is None
 
 
 async def test_the_footer_stays_under_a_maximized_widget(results: Path) -> None:

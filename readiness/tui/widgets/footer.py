@@ -128,9 +128,10 @@ class LocalFooter(Widget, can_focus=False):
         nothing until the screen first reports its bindings (`SteadyFooter` does at once)."""
         self._shown: Shown | None = None
         self._entries: tuple[FooterEntry, ...] = ()
-        self._spans: list[tuple[int, int, FooterEntry]] = []
-        """Where each entry was drawn: (first cell, cell after the last, entry)."""
-        self._hover: FooterEntry | None = None
+        self._places_drawn: list[tuple[int, int, FooterEntry]] = []
+        """Where each entry was last drawn (see `_places`)."""
+        self._mouse_x: int | None = None
+        """The mouse's cell while it is over the footer."""
 
     @property
     def entries(self) -> tuple[FooterEntry, ...]:
@@ -167,7 +168,7 @@ class LocalFooter(Widget, can_focus=False):
             return
         self._shown = wanted
         self._entries = self._make_entries(wanted[1])
-        self._hover = None
+        self.tooltip = None  # set again by the next move over an entry
         self.refresh()
 
     def _wanted(self) -> Shown:
@@ -235,7 +236,9 @@ class LocalFooter(Widget, can_focus=False):
     def _fit(self) -> Plan:
         """Which entries fit the width: the palette's only when everything does; then the
         screen's keys, dropping the rightmost that may be dropped until the rest fits."""
-        width = self.app.size.width
+        # The footer's own width once laid out: on a screen with a scrollbar it is narrower
+        # than the terminal.
+        width = self.size.width or self.app.size.width
         entries = self._entry_widths()
         total = sum(cells for _, cells, _ in entries)
         palette = self._palette_width()
@@ -258,41 +261,60 @@ class LocalFooter(Widget, can_focus=False):
 
     # -- drawing -----------------------------------------------------------------------------
 
-    def render(self) -> Text:
-        line = Text(no_wrap=True, overflow="crop", end="")
-        # Gaps between entries are the footer's background alone, as Textual's margins are.
-        gap = Style(bgcolor=self.rich_style.bgcolor)
-        spans: list[tuple[int, int, FooterEntry]] = []
+    def _places(self) -> list[tuple[int, int, FooterEntry]]:
+        """Where each entry is drawn: (first cell, cell after the last, entry). The palette's
+        place includes its rule and, in a full footer, the padding after it, as on Textual's
+        footer, where both belong to the entry."""
+        places: list[tuple[int, int, FooterEntry]] = []
+        x = 0
         palette: FooterEntry | None = None
         for entry in self._entries:
             if entry.palette:
                 palette = entry
                 continue
-            start = line.cell_len
-            line.append_text(self._entry_text(entry, compact=self.compact))
-            spans.append((start, line.cell_len, entry))
-            if self.compact:
-                line.append(" ", gap)
+            width = _entry_width(entry, compact=self.compact)
+            places.append((x, x + width, entry))
+            x += width + (1 if self.compact else 0)
         if palette is not None:
-            entry_text = self._entry_text(palette, compact=True)
-            right = 1  # Textual's padding (a full footer) or margin (a compact one)
-            start = self.size.width - right - entry_text.cell_len
+            # Right of the entry: Textual's padding (a full footer) or margin (a compact one).
+            end = self.size.width - (1 if self.compact else 0)
+            start = end - 1 - _entry_width(palette, compact=True) - (0 if self.compact else 1)
+            if start >= x:
+                places.append((start, end, palette))
+        return places
+
+    def render(self) -> Text:
+        line = Text(no_wrap=True, overflow="crop", end="")
+        # Gaps between entries are the footer's background alone, as Textual's margins are.
+        gap = Style(bgcolor=self.rich_style.bgcolor)
+        places = self._places()
+        lit = self._entry_at(self._mouse_x, places)
+        for start, _end, entry in places:
             if start > line.cell_len:
-                line.append(" " * (start - 1 - line.cell_len), gap)
-                line.append(PALETTE_RULE, self.get_component_rich_style("local-footer--rule"))
-                line.append_text(entry_text)
-                spans.append((start, start + entry_text.cell_len, palette))
-        self._spans = spans
+                line.append(" " * (start - line.cell_len), gap)
+            if entry.palette:
+                rule = self.get_component_rich_style("local-footer--rule")
+                if entry is lit:
+                    rule += Style(bgcolor=self._style("key", lit=True).bgcolor)
+                line.append(PALETTE_RULE, rule)
+                line.append_text(self._entry_text(entry, compact=True, lit=entry is lit))
+                if not self.compact:
+                    padding = self._style("description", lit=True) if entry is lit else gap
+                    line.append(" ", padding)
+            else:
+                line.append_text(self._entry_text(entry, compact=self.compact, lit=entry is lit))
+        self._places_drawn = places
         return line
 
-    def _entry_text(self, entry: FooterEntry, *, compact: bool) -> Text:
-        """An entry drawn as Textual's `FooterKey` draws it, lit while the mouse is on it."""
-        lit = entry is self._hover and entry.enabled
-        style = self.get_component_rich_style
-        key_style = style("local-footer--key-hover" if lit else "local-footer--key")
-        description_style = style(
-            "local-footer--description-hover" if lit else "local-footer--description"
+    def _style(self, part: str, *, lit: bool) -> Style:
+        return self.get_component_rich_style(
+            f"local-footer--{part}-hover" if lit else f"local-footer--{part}"
         )
+
+    def _entry_text(self, entry: FooterEntry, *, compact: bool, lit: bool) -> Text:
+        """An entry drawn as Textual's `FooterKey` draws it, lit while the mouse is on it."""
+        key_style = self._style("key", lit=lit)
+        description_style = self._style("description", lit=lit)
         if not entry.enabled:
             key_style += Style(dim=True)
             description_style += Style(dim=True)
@@ -306,31 +328,46 @@ class LocalFooter(Widget, can_focus=False):
 
     # -- the mouse ---------------------------------------------------------------------------
 
-    def _entry_at(self, x: int) -> FooterEntry | None:
-        for start, end, entry in self._spans:
+    @staticmethod
+    def _entry_at(x: int | None, places: list[tuple[int, int, FooterEntry]]) -> FooterEntry | None:
+        if x is None:
+            return None
+        for start, end, entry in places:
             if start <= x < end:
                 return entry
         return None
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        entry = self._entry_at(event.x)
-        if entry is not self._hover:
-            self._hover = entry
-            self.tooltip = entry.tooltip or None if entry is not None else None
+        """The entry under the mouse is lit (worked out when drawing, from the mouse's cell:
+        still right after the entries changed under it), with its tooltip and a hand."""
+        before = self._entry_at(self._mouse_x, self._places_drawn)
+        self._mouse_x = event.x
+        entry = self._entry_at(event.x, self._places_drawn)
+        if entry is not before:
+            self.tooltip = (entry.tooltip or None) if entry is not None else None
+            self.styles.pointer = "pointer" if entry is not None else "default"
             self.refresh()
 
     def on_leave(self, event: events.Leave) -> None:
         del event
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
+        self._mouse_x = None
+        self.tooltip = None
+        self.styles.pointer = "default"
+        self.refresh()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """A click on an entry presses its key, as on Textual's footer."""
-        entry = self._entry_at(event.x)
+        entry = self._entry_at(event.x, self._places_drawn)
         if entry is None:
             return
         if entry.enabled:
             self.app.simulate_key(entry.key)
         else:
             self.app.bell()
+
+
+def _entry_width(entry: FooterEntry, *, compact: bool) -> int:
+    """Cells of an entry as `_entry_text` draws it."""
+    if not entry.description:
+        return cell_len(entry.key_display)
+    return cell_len(entry.key_display) + cell_len(entry.description) + (1 if compact else 3)

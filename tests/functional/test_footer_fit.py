@@ -131,13 +131,13 @@ async def test_a_footer_is_built_once_and_again_only_when_its_entries_change(
     key is the first entry), so they are worked out once, not empty first and again for the
     focus. A resize that changes nothing it shows redraws nothing; one that makes room does."""
     builds: list[int] = []
-    make_entries = LocalFooter._make_entries
+    show_entries = LocalFooter._show_entries
 
-    def counted(self: LocalFooter, plan: Any) -> Any:
+    def counted(self: LocalFooter, entries: Any) -> Any:
         builds.append(1)
-        return make_entries(self, plan)
+        return show_entries(self, entries)
 
-    monkeypatch.setattr(LocalFooter, "_make_entries", counted)
+    monkeypatch.setattr(LocalFooter, "_show_entries", counted)
     library = load_paths([DATA / "foundation", DATA / "report"], with_builtin=False)
     app = make_app(Settings(lang="en", results_dir=results), library=library)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -40,13 +40,6 @@ ALWAYS_SHOWN = frozenset({"q", "escape", "ctrl+q", "question_mark", "f1"})
 PALETTE_RULE = "▏"
 """The thin rule before the palette's entry (Textual's `vkey` border)."""
 
-Plan = tuple[frozenset[str], bool]
-"""(actions left out, palette entry shown): what a footer shows at its width."""
-
-Shown = tuple[tuple[tuple[str, str, bool], ...], Plan]
-"""The screen's shown keys (key, description, enabled) and the plan for them: what a footer
-shows, compared before drawing again."""
-
 
 def always_shown(binding: Binding) -> bool:
     return any(key.strip() in ALWAYS_SHOWN for key in binding.key.split(","))
@@ -126,7 +119,6 @@ class LocalFooter(Widget, can_focus=False):
         self._ready = False
         """Whether the screen's keys are known: Textual's footer, and so this one, shows
         nothing until the screen first reports its bindings (`SteadyFooter` does at once)."""
-        self._shown: Shown | None = None
         self._entries: tuple[FooterEntry, ...] = ()
         self._places_drawn: list[tuple[int, int, FooterEntry]] = []
         """Where each entry was last drawn (see `_places`)."""
@@ -163,101 +155,74 @@ class LocalFooter(Widget, can_focus=False):
             self._update_entries()
 
     def _update_entries(self) -> None:
-        wanted = self._wanted()
-        if wanted == self._shown:
-            return
-        self._shown = wanted
-        self._entries = self._make_entries(wanted[1])
+        entries = self._fitted_entries()
+        if entries != self._entries:
+            self._show_entries(entries)
+
+    def _show_entries(self, entries: tuple[FooterEntry, ...]) -> None:
+        """Draw these entries from now on (called only when they differ from the shown)."""
+        self._entries = entries
         self.tooltip = None  # set again by the next move over an entry
         self.refresh()
 
-    def _wanted(self) -> Shown:
-        """The keys the screen has now and which of them fit: what the footer should show."""
-        keys = tuple(
-            (binding.key, binding.description, enabled)
-            for _node, binding, enabled, _tip in self.screen.active_bindings.values()
-            if binding.show
-        )
-        return keys, self._fit()
-
-    def _make_entries(self, plan: Plan) -> tuple[FooterEntry, ...]:
-        """One entry per action, drawn from its first binding, in the screen's order."""
-        left_out, palette = plan
+    def _fitted_entries(self) -> tuple[FooterEntry, ...]:
+        """One entry per action, drawn from its first binding, in the screen's order, as many
+        as fit the footer's width: the palette's only when everything does; then the
+        screen's keys, dropping the rightmost that may be dropped until the rest fits."""
         entries: dict[str, FooterEntry] = {}
+        kept: dict[str, bool] = {}
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in entries or binding.action in left_out:
+            if not binding.show:
                 continue
-            entries[binding.action] = FooterEntry(
+            action = binding.action
+            if action in entries:  # kept if any of the action's keys is
+                kept[action] = kept[action] or always_shown(binding)
+                continue
+            kept[action] = always_shown(binding)
+            entries[action] = FooterEntry(
                 key=binding.key,
                 key_display=footer_keys(binding),
                 description=label(binding.description),
-                action=binding.action,
+                action=action,
                 enabled=enabled,
                 tooltip=label(tooltip) if tooltip else "",
             )
         shown = list(entries.values())
-        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if palette and active is not None:
-            _node, binding, enabled, tooltip = active
-            shown.append(
-                FooterEntry(
-                    key=binding.key,
-                    key_display=footer_keys(binding),
-                    description=label(binding.description),
-                    action=binding.action,
-                    enabled=enabled,
-                    tooltip=label(binding.tooltip or binding.description),
-                    palette=True,
-                )
-            )
-        return tuple(shown)
-
-    # -- what fits ---------------------------------------------------------------------------
-
-    def _entry_widths(self) -> list[tuple[str, int, bool]]:
-        """(action, cells, always shown) of each of the screen's entries, in footer order.
-
-        Cells as an entry is drawn: " key label " (compact: "key label" and a gap)."""
-        padding = 2 if self.compact else 3
-        entries: dict[str, tuple[int, bool]] = {}
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if not binding.show:
-                continue
-            if binding.action in entries:
-                # One entry per action, drawn from its first binding; kept if any key is.
-                cells, kept = entries[binding.action]
-                entries[binding.action] = (cells, kept or always_shown(binding))
-                continue
-            text = footer_keys(binding) + label(binding.description)
-            entries[binding.action] = (cell_len(text) + padding, always_shown(binding))
-        return [(action, cells, kept) for action, (cells, kept) in entries.items()]
-
-    def _fit(self) -> Plan:
-        """Which entries fit the width: the palette's only when everything does; then the
-        screen's keys, dropping the rightmost that may be dropped until the rest fits."""
-        # The footer's own width once laid out: on a screen with a scrollbar it is narrower
+        # The footer's own width once laid out: beside a screen's scrollbar it is narrower
         # than the terminal.
         width = self.size.width or self.app.size.width
-        entries = self._entry_widths()
-        total = sum(cells for _, cells, _ in entries)
-        palette = self._palette_width()
-        if palette and total + palette <= width:
-            return frozenset(), True
-        left_out: set[str] = set()
-        for action, cells, kept in reversed(entries):
+        gap = 1 if self.compact else 0
+
+        def cells(entry: FooterEntry) -> int:
+            return _entry_width(entry, compact=self.compact) + gap
+
+        total = sum(cells(entry) for entry in shown)
+        palette = self._palette_entry()
+        # The palette's entry also takes its rule, the cell after it and one between.
+        if palette is not None and total + _entry_width(palette, compact=True) + 3 <= width:
+            return (*shown, palette)
+        for entry in reversed(entries.values()):
             if total <= width:
                 break
-            if not kept:
-                left_out.add(action)
-                total -= cells
-        return frozenset(left_out), False
+            if not kept[entry.action]:
+                shown.remove(entry)
+                total -= cells(entry)
+        return tuple(shown)
 
-    def _palette_width(self) -> int:
-        binding = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if binding is None or not self.show_command_palette:
-            return 0
-        return cell_len(footer_keys(binding.binding) + label(binding.binding.description)) + 4
+    def _palette_entry(self) -> FooterEntry | None:
+        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if active is None or not self.show_command_palette:
+            return None
+        _node, binding, enabled, _tooltip = active
+        return FooterEntry(
+            key=binding.key,
+            key_display=footer_keys(binding),
+            description=label(binding.description),
+            action=binding.action,
+            enabled=enabled,
+            tooltip=label(binding.tooltip or binding.description),
+            palette=True,
+        )
 
     # -- drawing -----------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import tomli_w
 from pydantic import ValidationError
 
+from readiness.atomic_file import atomic_write_text as atomic_write_text  # re-exported
 from readiness.errors import StorageError, UsageError
 from readiness.models.results import SCHEMA_VERSION, AnyResult, AssessmentResult, ScenarioResult
 from readiness.text_safety import map_strings, nesting_depth, repair_unicode, visible_data
@@ -122,25 +123,6 @@ def runs_globs(participant: str, content_id: str = "*") -> list[str]:
     """`runs_glob` and the same under the old slug (`legacy_slug`): also finds runs saved
     before the slug of a non-ASCII name changed."""
     return [f"{slug}--{content_id}--*.toml" for slug in participant_slugs(participant)]
-
-
-def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
-    """Write a temp file in the same folder, then rename: a crash leaves old or new, never half.
-    `mode`: permissions for the file (default: private to the user, as `mkstemp` makes it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        if mode is not None and hasattr(os, "fchmod"):  # not on Windows before 3.13
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def write_output_file(path: Path, text: str, replace_link: bool = False) -> None:

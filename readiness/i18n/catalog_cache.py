@@ -11,12 +11,14 @@ rewritten (atomically). A copy that cannot be read or written is ignored: it onl
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import platformdirs
+
+from readiness.atomic_file import atomic_write_text
 
 ENV_VAR = "READINESS_CACHE_DIR"
 FORMAT = 1
@@ -75,15 +77,5 @@ def store(lang: str, made_from: Stamp, entries: dict[str, str]) -> None:
     text = json.dumps(
         {"format": FORMAT, "stamp": made_from, "entries": entries}, ensure_ascii=False
     )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".catalog-{lang}-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temp, folder / f"catalog-{lang}.json")
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    with contextlib.suppress(OSError):
+        atomic_write_text(folder / f"catalog-{lang}.json", text)

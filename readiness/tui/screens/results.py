@@ -136,32 +136,22 @@ class ResultsScreen(LaidOutOnce[None]):
         )
         for stacked in (False, True):
             rows = [_cells(r, stacked) for _, r in self.runs]
-            room = self._title_room(table, headers, rows, width)
+            widths = _column_widths(headers, rows)
+            pad = 2 * table.cell_padding
+            room = width - sum(w + pad for w in widths) - pad - 2  # 2 spare for a scrollbar
             if room >= min(longest, TITLE_COMFORT):
                 break
         table.clear(columns=True)
-        for header in headers:
-            table.add_column(header)
+        # Each column as wide as its widest line, given, not left for the table to measure:
+        # it measures new rows only when idle, after a frame may already have drawn (and
+        # cached) the header at the headers' own widths, which then stayed too narrow.
+        for header, column_width in zip(headers, widths, strict=True):
+            table.add_column(header, width=column_width)
         table.add_column(t("results.what"), width=max(TITLE_MIN, min(longest, room)))
         for cells in rows:
             table.add_row(*cells, height=None)
         if rows:
             table.move_cursor(row=min(max(cursor, 0), len(rows) - 1))
-
-    @staticmethod
-    def _title_room(
-        table: DataTable[object], headers: list[str], rows: list[list[str | Text]], width: int
-    ) -> int:
-        """Cells left for the title beside the other columns (each as wide as its widest
-        line), keeping 2 spare for a vertical scrollbar once the runs fill the screen."""
-        widths = [Text(h).cell_len for h in headers]
-        for cells in rows:
-            widths = [
-                max(w, *(Text(line).cell_len for line in str(c).split("\n")))
-                for w, c in zip(widths, cells, strict=False)
-            ]
-        pad = 2 * table.cell_padding
-        return width - sum(w + pad for w in widths) - pad - 2
 
     def _picked(self) -> tuple[Path, AnyResult] | None:
         table = self.query_one(DataTable)
@@ -218,3 +208,14 @@ class ResultsScreen(LaidOutOnce[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _column_widths(headers: list[str], rows: list[list[str | Text]]) -> list[int]:
+    """Cells of each column before the title's: its widest line, header included."""
+    widths = [Text(h).cell_len for h in headers]
+    for cells in rows:
+        widths = [
+            max(w, *(Text(line).cell_len for line in str(c).split("\n")))
+            for w, c in zip(widths, cells, strict=False)
+        ]
+    return widths

@@ -24,8 +24,13 @@ from readiness.tui import strip_cycles
 from readiness.tui.emoji_cells import EmojiCellFilter
 from readiness.tui.gc_pauses import CollectorTuning
 from readiness.tui.keys import footer_keys
+from readiness.tui.prompt_paint import PromptPaint
 from readiness.tui.safe_text import ControlFilter
-from readiness.tui.textual_internals import LocalCommandPalette, repeats_known_size
+from readiness.tui.textual_internals import (
+    LocalCommandPalette,
+    install_quiet_scroll_views,
+    repeats_known_size,
+)
 
 if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
     from readiness.content.loader import ContentFile, Library
@@ -83,6 +88,7 @@ class ReadinessApp(App[int]):
         self.sub_title = t("app.subtitle")
         self._collector = CollectorTuning()
         strip_cycles.install()  # less cyclic garbage per paint (see the module)
+        install_quiet_scroll_views()  # no scroll bar repaint per layout pass (see there)
         self._control_filter = ControlFilter()
         self._emoji_filter = EmojiCellFilter()
         self.facilitator_follower: Follower | None = None
@@ -103,6 +109,10 @@ class ReadinessApp(App[int]):
         # Textual sets the return code when `exit` is called (it is None until then).
         if self.return_code is not None and isinstance(event, events.Key | events.Paste):
             return
+        if isinstance(event, events.Key | events.Paste | events.MouseDown | events.MouseUp):
+            screen = self.screen
+            if isinstance(screen, PromptPaint):
+                screen.note_input()  # painted at once when idle (`readiness.tui.prompt_paint`)
         await super().on_event(event)
 
     async def _on_resize(self, event: events.Resize) -> None:

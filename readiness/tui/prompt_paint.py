@@ -5,8 +5,11 @@ loop keeps sleeping towards the next tick of its grid while paused, and after a 
 more than a tick it skips ahead to a point one to two ticks away. A key (or a screen's first
 frame) that came while that timer slept waited up to 33 ms with nothing to do: in the
 player, whose clock keeps the timer busy, that was most of the slowest keys. A screen
-mixing this in paints when its message queue runs dry, at most once per frame period all
-the same (a second change within the period waits for the timer, as before); once painted, an
+mixing this in paints when its message queue runs dry, at most once per frame period for
+changes of its own (a clock's tick, a post arriving: a second change within the period waits
+for the timer, as before) but at once for a key, a paste or a click: one that came a few
+milliseconds after the clock's repaint waited the rest of the period, and then for the
+timer's grid, up to 30 ms with nothing to do (`note_input`, called by the app). Once painted, an
 idle screen is also where the garbage collector runs (`gc_pauses.collect_if_due`). Before the app's
 first frame, a frame asked for during the start's batch of updates, which Textual would
 render and then not show, is left to the paint after the batch.
@@ -18,6 +21,7 @@ are reached.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from time import monotonic
 from typing import Any
 from weakref import WeakSet
@@ -37,19 +41,49 @@ COLLECT_AFTER = FRAME_PERIOD / 2
 """Seconds from an idle screen's paint to its garbage collection: time for the frame to reach
 the terminal first."""
 
+AFTER_PAINT_LATEST = 0.25
+"""Seconds after which `after_paint` work runs even if no frame was painted (nothing changed
+on screen): work put off for a frame must not wait for a change that may never come."""
+
 
 class PromptPaint(Screen[ScreenResultType]):
     """Mixin: paint when idle (see the module's docstring)."""
 
     _painted_at = 0.0
     _collect_armed = False
+    _input_waiting = False
+    _after_paint: list[Callable[[], object]] | None = None
+
+    def after_paint(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the screen's next frame is painted (or `AFTER_PAINT_LATEST`
+        seconds from now if none is): for work a key causes that should not hold up the frame
+        that answers it.
+
+        Not Textual's `call_after_refresh`: that runs when the screen's own queue is empty
+        and it has heard of no change yet, which after a message handled on the screen is
+        before the widgets it changed have asked for their layout, so before the frame."""
+        if self._after_paint is None:
+            self._after_paint = []
+        self._after_paint.append(callback)
+        self.set_timer(AFTER_PAINT_LATEST, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        callbacks, self._after_paint = self._after_paint, None
+        for callback in callbacks or ():
+            callback()
+
+    def note_input(self) -> None:
+        """The participant pressed, pasted or clicked: its effect is painted as soon as the
+        screen is idle, however recently the screen painted. Keys that come faster than a
+        frame still share one: the paint waits until the queue has run dry."""
+        self._input_waiting = True
 
     async def _on_idle(self, event: events.Idle) -> None:
         del event  # `Screen`'s own handler runs next and resumes the timer if work is left
         if not self.is_current:
             return
         if paint_pending(self):
-            if monotonic() - self._painted_at < FRAME_PERIOD:
+            if not self._input_waiting and monotonic() - self._painted_at < FRAME_PERIOD:
                 return  # the update timer paints it; collect after that paint
             paint_now(self)
         if not self._collect_armed and gc_pauses.collection_due():
@@ -79,7 +113,10 @@ class PromptPaint(Screen[ScreenResultType]):
         if not batch_in_progress(app):
             _APPS_PAINTED.add(app)
         self._painted_at = monotonic()
+        self._input_waiting = False
         super()._compositor_refresh()
+        if self._after_paint and self is app.screen:
+            self.call_later(self._run_after_paint)
 
     def _paint_after_batch(self) -> None:
         if not self.is_current:

@@ -21,6 +21,8 @@ gone. To move the pin: change both, run the test suite (the paint-once, start-re
 and type-ahead tests exercise every function here), and read the notes on each function.
 A sixth paints a screen as soon as it is idle with changes, instead of on the update
 timer's next tick, which can be two frame periods away (`paint_pending`, `paint_now`).
+A seventh keeps a layout pass from repainting the scroll bars of every scroll view on the
+screen when none of them changed (`install_quiet_scroll_views`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.message_pump import MessagePump
 from textual.screen import Screen
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets.option_list import Option
 
@@ -90,6 +93,7 @@ def check_textual(installed: str | None = None) -> None:
             (Screen, "_get_breakpoint_classes"),
             (Screen, "_on_timer_update"),
             (Screen, "_on_idle"),
+            (ScrollView, "_size_updated"),
             (CommandPalette, "_start_no_matches_countdown"),
             (CommandPalette, "_stop_no_matches_countdown"),
             (CommandPalette, "_NO_MATCHES"),
@@ -336,3 +340,51 @@ def share_parsed_styles() -> None:
         return rules
 
     Stylesheet._parse_rules = shared_parse_rules  # type: ignore[method-assign]
+
+
+_SCROLL_VIEW_SIZE_UPDATED = ScrollView._size_updated
+
+ScrollKey = tuple[Size, Size, Size, object, object, int, int, object]
+
+
+def _scroll_key(view: ScrollView, size: Size, container_size: Size) -> ScrollKey:
+    """Everything a scroll view's scroll bars are worked out from."""
+    styles = view.styles
+    return (
+        size,
+        container_size,
+        view.virtual_size,
+        styles.overflow_x,
+        styles.overflow_y,
+        styles.scrollbar_size_vertical,
+        styles.scrollbar_size_horizontal,
+        styles.scrollbar_gutter,
+    )
+
+
+def _quiet_size_updated(
+    self: ScrollView, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+) -> bool:
+    key = _scroll_key(self, size, container_size)
+    if self.__dict__.get("_readiness_scroll_key") == key:
+        return False  # what Textual returns for an unchanged size, minus the repaint
+    self.__dict__["_readiness_scroll_key"] = key
+    return _SCROLL_VIEW_SIZE_UPDATED(self, size, virtual_size, container_size, layout)
+
+
+def install_quiet_scroll_views() -> None:
+    """Spare scroll views that did not change their scroll bars' repaint in a layout pass.
+
+    Every layout pass tells each widget its size, its virtual size and its container's size.
+    For a `ScrollView` (the player's feed and chat, text areas, option lists) Textual passes
+    the size of the visible region as the virtual size, which is never the view's own
+    virtual size once it scrolls; Textual's `ScrollView._size_updated` compares the two, finds
+    them different every time, and updates and repaints both scroll bars. Each is a column
+    of lines drawn through Rich: in the player at 120x40 a choice's layout repainted the
+    feed's and the chat's (2 ms each) though neither had changed. This runs Textual's method
+    only when something the scroll bars are worked out from has changed since it last ran
+    for that view: its size, its container's size, its own virtual size (which the view sets
+    itself: a new post in the feed), its overflow and scroll bar styles. Otherwise it
+    returns what Textual's returns for an unchanged size (no Resize to send). Once per
+    process; the `textual` pin keeps the method it replaces."""
+    ScrollView._size_updated = _quiet_size_updated  # type: ignore[method-assign]

@@ -380,7 +380,7 @@ class PlayerScreen(SettledLayout[None]):
             self._finish()
             return
         self._refresh_widgets(feed=False, status=False)
-        self.call_after_refresh(self._after_step)
+        self.after_paint(self._after_step)
 
     def _after_step(self) -> None:
         self._save_step()

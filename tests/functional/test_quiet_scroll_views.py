@@ -82,9 +82,7 @@ async def test_without_it_textual_repaints_them_every_pass(
     scrollbar_refreshes: list[ScrollBar], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The measurement behind the patch, kept honest: Textual's own method does repaint."""
-    monkeypatch.setattr(
-        ScrollView, "_size_updated", textual_internals._SCROLL_VIEW_SIZE_UPDATED
-    )
+    monkeypatch.setattr(ScrollView, "_size_updated", textual_internals._SCROLL_VIEW_SIZE_UPDATED)
     app = Pair()
     async with app.run_test(size=(40, 20)) as pilot:
         await pilot.pause()

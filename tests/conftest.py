@@ -15,8 +15,16 @@ os.environ.pop("NO_COLOR", None)
 os.environ["READINESS_CACHE_DIR"] = "off"
 
 import hypothesis_budget  # noqa: F401  (registers and loads the Hypothesis profile)
+import textual._wait
 
 from readiness.i18n import set_language
+
+# The pilot decides that the app has finished with a key by sleeping in slices and looking
+# at the process's CPU time: at least two slices per key press and one per pause, 20 ms each
+# by default (the suite spent most of its time asleep in them). Slices of 10 ms, idle when
+# less than half a millisecond of CPU time went by in one: the same test of idleness.
+textual._wait.SLEEP_GRANULARITY = 1 / 100
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 DATA = Path(__file__).parent / "data"
 

@@ -105,12 +105,14 @@ class ReadinessApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys typed after the way out was taken (`q` then `r`, quickly) are dropped: they
-        opened screens in an app that was already closing, which failed on the way out."""
+        opened screens in an app that was already closing, which failed on the way out.
+        Every other key, paste or click is noted on the screen, which then paints what it
+        changed as soon as it is idle (`PromptPaint.note_input`)."""
         # Textual sets the return code when `exit` is called (it is None until then).
         if self.return_code is not None and isinstance(event, events.Key | events.Paste):
             return
         if isinstance(event, events.Key | events.Paste | events.MouseDown | events.MouseUp):
-            screen = self.screen
+            screen = self.screen_stack[-1] if self.screen_stack else None
             if isinstance(screen, PromptPaint):
                 screen.note_input()  # painted at once when idle (`readiness.tui.prompt_paint`)
         await super().on_event(event)

@@ -6,13 +6,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from readiness.assessing import AssessmentSession, Status
 from readiness.i18n import t
 from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.widgets.footer import LocalFooter
+from readiness.tui.widgets.header import LocalHeader
 
 MARKS: dict[Status, str] = {
     "answered": "✓",
@@ -51,7 +52,7 @@ class OverviewScreen(LaidOutOnce[str | None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield LocalHeader()
         yield Static(self._summary(), id="overview-summary")
         yield Static(Text(t("assess.overview.legend")), id="overview-legend")
         yield OptionList(*self._options(), id="overview-list")

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from readiness.assessing import AnswerValue, AssessmentSession, BackgroundSaver
 from readiness.errors import ReadinessError, StorageError
@@ -26,6 +26,7 @@ from readiness.tui.screens.assessment_dialogs import TextPrompt
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.assessment_choices import AnswerChoices
 from readiness.tui.widgets.assessment_progress import AssessmentProgress
+from readiness.tui.widgets.header import LocalHeader
 from readiness.tui.widgets.steady_footer import SteadyFooter
 
 
@@ -87,7 +88,7 @@ class QuestionScreen(SettledLayout[None]):
         # Set before the widgets mount, so they are styled once for the terminal's width
         # (set in `on_mount`, every widget was styled again before the first frame).
         self.apply_breakpoints()
-        yield Header()
+        yield LocalHeader()
         with Horizontal(id="q-top"):
             yield Static(id="q-section")
             yield AssessmentProgress(id="q-progress")

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from readiness.assessing import AssessmentScore, AssessmentSession, LevelCap
 from readiness.errors import ReadinessError
@@ -20,6 +20,7 @@ from readiness.tui.contracts import readiness_app
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
 from readiness.tui.widgets.hanging_row import HangingRow
+from readiness.tui.widgets.header import LocalHeader
 from readiness.tui.widgets.steady_footer import SteadyFooter
 
 TOP_GAPS = 3
@@ -62,7 +63,7 @@ class ResultScreen(SettledLayout[bool]):
         def text(ident: str) -> Static:
             return Static(texts[ident], id=ident)
 
-        yield Header()
+        yield LocalHeader()
         with VerticalScroll(id="result-scroll"), Horizontal(id="result-columns"):
             with Vertical(id="result-left"):
                 yield text("result-verdict")

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from readiness.content.notes import library_notes
@@ -17,6 +17,7 @@ from readiness.i18n import set_address, t
 from readiness.tui.contracts import readiness_app
 from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.screens.home_details import details, item_label
+from readiness.tui.widgets.header import LocalHeader
 from readiness.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class HomeScreen(LaidOutOnce[None]):
         """Another screen was on top since the home screen was last shown."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield LocalHeader()
         with Horizontal(id="home"):
             yield ContentList(id="content-list")
             with VerticalScroll(id="details"):

@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from readiness.analysis.model import GapReport
 from readiness.content.loader import Library, load_library
@@ -22,6 +22,7 @@ from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.widgets.action_plan import ActionPlan
 from readiness.tui.widgets.footer import LocalFooter
 from readiness.tui.widgets.gap_bars import GapBars
+from readiness.tui.widgets.header import LocalHeader
 
 
 class ReportScreen(LaidOutOnce[None]):
@@ -46,7 +47,7 @@ class ReportScreen(LaidOutOnce[None]):
         self.library: Library | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield LocalHeader()
         with VerticalScroll(id="report-body"):
             yield Static(t("report.tui.building"), id="report-verdict")
             yield GapBars(id="report-bars")

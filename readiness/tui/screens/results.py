@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from readiness.i18n import t
 from readiness.i18n.formats import day, day_time
@@ -18,6 +18,7 @@ from readiness.tui.contracts import readiness_app
 from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.screens.results_open import ConfirmDelete, open_run
 from readiness.tui.widgets.footer import LocalFooter
+from readiness.tui.widgets.header import LocalHeader
 
 
 def kind_label(result: AnyResult) -> str:
@@ -78,7 +79,7 @@ class ResultsScreen(LaidOutOnce[None]):
         return [p for p, _ in self.runs]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield LocalHeader()
         yield Static(t("results.title"), id="results-title")
         yield RunTable(id="results-table", cursor_type="row", zebra_stripes=True)
         yield LocalFooter()

@@ -16,18 +16,8 @@ from train_helpers import FakeClock, begin, key_for, let_time_pass, paste, train
 from readiness.settings import Settings
 from readiness.tui import prompt_paint
 from readiness.tui.app import make_app
-from readiness.tui.screens import scenario_player
 from readiness.tui.screens.scenario_player import PlayerScreen
-from readiness.tui.widgets import feed_entry
 from readiness.tui.widgets.decision_panel import DecisionPanel
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(scenario_player, "TIME_SOURCE", fake)
-    monkeypatch.setattr(feed_entry, "NEW_ITEM_SECONDS", 3600.0)
-    return fake
 
 
 async def test_a_key_is_painted_at_once_however_recent_the_last_frame(

@@ -36,7 +36,11 @@ can look them up."""
 
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 
-_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+CONTROL_CHARACTERS = f"\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}"
+"""The characters `visible` replaces, as the inside of a regular expression's character class
+(for a caller that looks for them together with characters of its own)."""
+
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 """C0 controls except tab and newline, DEL, the C1 controls (U+0080..U+009F) and the
 direction controls (`BIDI_CONTROLS`)."""
 

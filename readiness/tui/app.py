@@ -21,11 +21,10 @@ from readiness.i18n import set_language, t
 from readiness.settings import Settings
 from readiness.text_safety import visible
 from readiness.tui import strip_cycles
-from readiness.tui.emoji_cells import EmojiCellFilter
 from readiness.tui.gc_pauses import CollectorTuning
 from readiness.tui.keys import footer_keys
 from readiness.tui.prompt_paint import PromptPaint
-from readiness.tui.safe_text import ControlFilter
+from readiness.tui.safe_text import ScreenTextFilter
 from readiness.tui.textual_internals import (
     LocalCommandPalette,
     install_quiet_scroll_views,
@@ -89,8 +88,7 @@ class ReadinessApp(App[int]):
         self._collector = CollectorTuning()
         strip_cycles.install()  # less cyclic garbage per paint (see the module)
         install_quiet_scroll_views()  # no scroll bar repaint per layout pass (see there)
-        self._control_filter = ControlFilter()
-        self._emoji_filter = EmojiCellFilter()
+        self._text_filter = ScreenTextFilter()
         self.facilitator_follower: Follower | None = None
         """Set once the session follows a workshop's control file (`readiness.tui.follow`)."""
         self.began_at = datetime.now(UTC).replace(microsecond=0)
@@ -142,9 +140,9 @@ class ReadinessApp(App[int]):
         )
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters, the one that keeps control characters off the terminal, and the
-        one that draws emoji as wide as they were laid out (`readiness.tui.emoji_cells`)."""
-        return [*super().get_line_filters(), self._control_filter, self._emoji_filter]
+        """Textual's filters, then ours in one (`ScreenTextFilter`): control characters kept off
+        the terminal, emoji drawn as wide as they were laid out (`readiness.tui.emoji_cells`)."""
+        return [*super().get_line_filters(), self._text_filter]
 
     def on_mount(self) -> None:
         self._collector.start()  # fewer garbage-collector pauses during key presses

@@ -17,6 +17,7 @@ from readiness.i18n import t
 from readiness.models.scenario import Decision
 from readiness.tui.widgets.countdown import Countdown
 from readiness.tui.widgets.hanging_row import HangingRow
+from readiness.tui.widgets.step_inputs import ChoiceList
 
 WAIT = "__wait__"
 """Option id of "wait and watch"."""
@@ -59,7 +60,7 @@ class DecisionPanel(Vertical):
         with VerticalScroll(classes="situation-box", can_focus=False):
             yield Static(situation, classes="situation")
         yield Countdown(id="countdown")
-        yield OptionList(id="choices")
+        yield ChoiceList(id="choices")
 
     def on_mount(self) -> None:
         if self.node is not None:

@@ -19,6 +19,7 @@ from readiness.platforms import platform_name
 from readiness.tui.widgets.countdown import Countdown
 from readiness.tui.widgets.decision_panel import situation_text
 from readiness.tui.widgets.feed_entry import item_header
+from readiness.tui.widgets.step_inputs import ReplyArea
 
 
 class ReplyEditor(Vertical):
@@ -48,7 +49,7 @@ class ReplyEditor(Vertical):
             original.display = bool(quoted)
             yield original
         yield Countdown(id="countdown")
-        yield TextArea(
+        yield ReplyArea(
             self.run.draft if self.node is not None else "",
             id="reply-text",
             soft_wrap=True,

@@ -1,0 +1,50 @@
+"""The player's list of choices and its reply box: restyled for losing the keyboard only when
+they can be seen.
+
+Textual restyles a widget whenever it gains or loses focus (its `:focus` rules), 1.5-2.5 ms
+for an option list or a text area at 120x40. In the player the one that loses focus is
+usually being hidden in the same key: a choice that leads to a reply hides the choices as the
+reply box takes the keyboard, posting the reply does the reverse, and on a small terminal
+switching to the feed hides the decision's tab. That restyle was for a widget nobody sees;
+it is now done when the widget is shown again (or gains focus, whichever comes first).
+"""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+from textual.widgets import OptionList, TextArea
+
+
+def _can_be_seen(widget: Widget) -> bool:
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+
+class _BlurStyledWhenShown(Widget):
+    """Mixin: a blur while hidden leaves the restyle for when the widget is shown."""
+
+    _blur_styles_waiting = False
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        if not has_focus and not _can_be_seen(self):
+            self._blur_styles_waiting = True
+            return
+        self._blur_styles_waiting = False
+        super().watch_has_focus(has_focus)
+
+    def on_show(self) -> None:
+        # Textual calls the `on_show` of every class in the widget's ancestry in turn.
+        if self._blur_styles_waiting:
+            self._blur_styles_waiting = False
+            super().watch_has_focus(self.has_focus)
+
+
+# The Textual class first: Textual takes a widget's CSS type names (`OptionList { ... }` in
+# its default styles) from the first base class of each class.
+
+
+class ChoiceList(OptionList, _BlurStyledWhenShown):
+    """The numbered choices of a decision."""
+
+
+class ReplyArea(TextArea, _BlurStyledWhenShown):
+    """The box a reply is written in."""

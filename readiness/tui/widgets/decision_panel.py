@@ -102,17 +102,21 @@ class DecisionPanel(Vertical):
         self._shown = ids
         options = self.query_one(OptionList)
         highlighted = options.highlighted
-        options.clear_options()
         choices = {c.id: c for c in self.node.choices}
+        shown: list[Option] = []
         for number, ident in enumerate(ids, start=1):
             if ident == WAIT:
                 label = Text(t("train.choices.wait"), style="italic")
             else:
                 label = Text(self.run.fill(choices[ident].text))
-            options.add_option(Option(numbered(number, label), id=ident))
+            shown.append(Option(numbered(number, label), id=ident))
         if not ids:
-            options.add_option(Option(Text(t("train.choices.none"), style="italic"), disabled=True))
-        elif highlighted is None or highlighted >= len(ids):
+            shown.append(Option(Text(t("train.choices.none"), style="italic"), disabled=True))
+        # All at once: each `add_option` measured the list's lines again.
+        options.set_options(shown)
+        if not ids:
+            return
+        if highlighted is None or highlighted >= len(ids):
             options.highlighted = 0
         else:
             options.highlighted = highlighted

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from readiness.assessing import AssessmentScore, AssessmentSession, LevelCap
@@ -64,7 +64,9 @@ class ResultScreen(SettledLayout[bool]):
             return Static(texts[ident], id=ident)
 
         yield LocalHeader()
-        with VerticalScroll(id="result-scroll"), Horizontal(id="result-columns"):
+        # The scroll is the row of both columns itself (wide) or their stack (narrow): a
+        # container in between cost a layout level and a full repaint of its own.
+        with VerticalScroll(id="result-scroll"):
             with Vertical(id="result-left"):
                 yield text("result-verdict")
                 yield text("result-profile")

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,9 +133,28 @@ def headless(browser: str, profile: str, *args: str) -> list[str]:
     ]
 
 
+@contextmanager
+def browser_profile() -> Iterator[str]:
+    """A throw-away profile folder for one headless Chromium, removed afterwards.
+
+    Chromium's helper processes can still be writing into it for a moment after the browser
+    itself has exited: removing it at once failed a test whose browser had done everything
+    asked of it ("Directory not empty: 'Default'"). Removal is tried again for a few seconds."""
+    folder = tempfile.mkdtemp(prefix="readiness-chromium-")
+    try:
+        yield folder
+    finally:
+        end = time.monotonic() + 10
+        while True:
+            shutil.rmtree(folder, ignore_errors=True)
+            if not os.path.exists(folder) or time.monotonic() > end:
+                break
+            time.sleep(0.1)
+
+
 def run_browser(browser: str, page: Path, width: int, extra: list[str], timeout: float) -> str:
     """Chromium headless on `page` with its own throw-away profile; its stdout."""
-    with tempfile.TemporaryDirectory(prefix="readiness-chromium-") as profile:
+    with browser_profile() as profile:
         done = subprocess.run(
             headless(
                 browser, profile, f"--window-size={width},1800", *extra, page.resolve().as_uri()

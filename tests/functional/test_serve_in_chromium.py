@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
 import subprocess
-import tempfile
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
-from browser_layout import find_browser, headless
+from browser_layout import browser_profile, find_browser, headless
 from test_serve import HOST, claim_lines, free_port, launch
 
 BROWSER = find_browser()
@@ -62,11 +63,13 @@ class Page:
 async def chromium(url: str) -> AsyncIterator[Page]:
     assert BROWSER is not None
     port = free_port()
-    with tempfile.TemporaryDirectory(prefix="readiness-chromium-") as profile:
+    with browser_profile() as profile:
+        # Its own process group, so that its helper processes end with it (`finally`).
         proc = subprocess.Popen(
             headless(BROWSER, profile, f"--remote-debugging-port={port}", "--window-size=390,844"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             async with aiohttp.ClientSession() as http:
@@ -85,7 +88,8 @@ async def chromium(url: str) -> AsyncIterator[Page]:
                     await page.call("Page.navigate", url=url)
                     yield page
         finally:
-            proc.terminate()
+            with suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(30)
 
 

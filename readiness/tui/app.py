@@ -31,6 +31,12 @@ from readiness.tui.textual_internals import (
     repeats_known_size,
 )
 
+TYPED = (events.Key, events.Paste)
+"""Events that carry what the participant typed."""
+INPUT = (*TYPED, events.MouseDown, events.MouseUp)
+"""Events of the participant's own doing: their effect is painted at once. (Tuples made once:
+`on_event` sees every event of the app.)"""
+
 if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
     from readiness.content.loader import ContentFile, Library
     from readiness.tui.follow import Follower
@@ -107,9 +113,9 @@ class ReadinessApp(App[int]):
         Every other key, paste or click is noted on the screen, which then paints what it
         changed as soon as it is idle (`PromptPaint.note_input`)."""
         # Textual sets the return code when `exit` is called (it is None until then).
-        if self.return_code is not None and isinstance(event, events.Key | events.Paste):
+        if self.return_code is not None and isinstance(event, TYPED):
             return
-        if isinstance(event, events.Key | events.Paste | events.MouseDown | events.MouseUp):
+        if isinstance(event, INPUT):
             screen = self.screen_stack[-1] if self.screen_stack else None
             if isinstance(screen, PromptPaint):
                 screen.note_input()  # painted at once when idle (`readiness.tui.prompt_paint`)

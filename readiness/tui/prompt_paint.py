@@ -29,6 +29,7 @@ from weakref import WeakSet
 from textual import constants, events
 from textual.app import App
 from textual.screen import Screen, ScreenResultType
+from textual.timer import Timer
 
 from readiness.tui import gc_pauses
 from readiness.tui.textual_internals import batch_in_progress, paint_now, paint_pending
@@ -53,6 +54,7 @@ class PromptPaint(Screen[ScreenResultType]):
     _collect_armed = False
     _input_waiting = False
     _after_paint: list[Callable[[], object]] | None = None
+    _after_paint_timer: Timer | None = None
 
     def after_paint(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the screen's next frame is painted (or `AFTER_PAINT_LATEST`
@@ -64,10 +66,13 @@ class PromptPaint(Screen[ScreenResultType]):
         before the widgets it changed have asked for their layout, so before the frame."""
         if self._after_paint is None:
             self._after_paint = []
+            self._after_paint_timer = self.set_timer(AFTER_PAINT_LATEST, self._run_after_paint)
         self._after_paint.append(callback)
-        self.set_timer(AFTER_PAINT_LATEST, self._run_after_paint)
 
     def _run_after_paint(self) -> None:
+        if self._after_paint_timer is not None:
+            self._after_paint_timer.stop()  # an earlier batch's must not run a later one early
+            self._after_paint_timer = None
         callbacks, self._after_paint = self._after_paint, None
         for callback in callbacks or ():
             callback()

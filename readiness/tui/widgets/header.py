@@ -103,9 +103,8 @@ class LocalHeader(Widget, can_focus=False):
 
     @staticmethod
     def _centred(text: Text, width: int) -> Text:
-        """`text` centred in `width` cells, or cut to them with an ellipsis."""
+        """`text` (the caller's own) centred in `width` cells, or cut to them with an ellipsis."""
         if text.cell_len > width:
-            text = text.copy()
             text.truncate(width, overflow="ellipsis")
             return text
         left = (width - text.cell_len) // 2

@@ -1,0 +1,193 @@
+"""A layout container's rows are drawn once per kind and repeated, and look as Textual draws them.
+
+`readiness.tui.textual_internals.install_container_rows_by_kind`: Textual drew every row of a
+container (a column, a panel, a screen's background) through its styles cache, 1-1.7 ms per
+column at 120x40, though rows of a kind (top edge, top padding, content, bottom padding,
+bottom edge) are the same."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from rich.style import Style
+from textual._styles_cache import StylesCache
+from textual.app import App, ComposeResult
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
+from textual.screen import ModalScreen
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+from readiness.tui import textual_internals
+
+CSS = """
+#plain { height: 6; background: $panel; }
+#padded { height: 9; padding: 2 3 1 1; background: $boost; }
+#framed { height: 10; border: round $primary; padding: 1 2; border-title-align: center; }
+#outlined { height: 7; outline: heavy $warning; padding: 1 0 2 0; }
+#hatched { height: 5; hatch: cross $accent 40%; }
+#tinted { height: 5; background: red; tint: blue 30%; opacity: 70%; }
+#left-edge { height: 6; border-left: thick $success; border-bottom: tall $error; }
+#keylined { height: 6; layout: grid; grid-size: 2; keyline: thin $primary; }
+#scroller { height: 6; border: solid $secondary; }
+Label { height: 1; }
+"""
+
+
+class Containers(App[None]):
+    """One container for each way Textual draws a container's rows."""
+
+    CSS = CSS
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="page"):
+            with Vertical(id="plain"):
+                yield Label("plain")
+            with Vertical(id="padded"):
+                yield Label("padded")
+            framed = Vertical(Label("framed"), id="framed")
+            framed.border_title = "Title"
+            framed.border_subtitle = "Sub"
+            yield framed
+            yield Vertical(Label("outlined"), id="outlined")
+            yield Vertical(Label("hatched"), id="hatched")
+            yield Vertical(Label("tinted"), id="tinted")
+            yield Horizontal(Label("left"), id="left-edge")
+            yield Grid(Label("a"), Label("b"), Label("c"), Label("d"), id="keylined")
+            with VerticalScroll(id="scroller"):
+                for number in range(12):
+                    yield Static(f"line {number}")
+
+
+class Cover(ModalScreen[None]):
+    """A translucent screen: the one beneath shows through, row by row."""
+
+    CSS = """
+    Cover { background: $background 60%; align: center middle; }
+    #box { width: 20; height: 5; border: thick $primary; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Vertical(Label("over"), id="box")
+
+
+def cells(lines: list[Strip]) -> list[list[tuple[str, Style | None]]]:
+    """Each row as (character, style) per cell, however the row is cut into segments."""
+    return [
+        [(char, segment.style) for segment in strip for char in segment.text] for strip in lines
+    ]
+
+
+def widgets(app: App[Any]) -> Iterator[Widget]:
+    yield app.screen
+    yield from app.screen.query(Widget)
+
+
+def fresh(widget: Widget, crop: Region, render: Any) -> list[Strip]:
+    widget._set_dirty()  # as after a change of style or size: every row to be drawn again
+    lines: list[Strip] = render(widget, crop)
+    return lines
+
+
+@pytest.fixture
+def rows_drawn(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The y of every row Textual's styles cache draws."""
+    seen: list[int] = []
+    render_line = StylesCache.render_line
+
+    def counted(self: StylesCache, styles: Any, y: int, *args: Any) -> Strip:
+        seen.append(y)
+        return render_line(self, styles, y, *args)
+
+    monkeypatch.setattr(StylesCache, "render_line", counted)
+    return seen
+
+
+async def test_every_container_looks_as_textual_draws_it(rows_drawn: list[int]) -> None:
+    textual_internals.install_container_rows_by_kind()
+    original = textual_internals._WIDGET_RENDER_LINES
+    app = Containers()
+    async with app.run_test(size=(50, 40)) as pilot:
+        await pilot.pause()
+        app.query_one("#page").scroll_to(y=8, animate=False)
+        await pilot.pause()
+        compared = 0
+        for widget in widgets(app):
+            region = widget.region
+            if not region:
+                continue
+            whole = Region(0, 0, region.width, region.height)
+            inner = Region(1, 1, max(1, region.width - 3), max(1, region.height - 2))
+            for crop in (whole, inner):
+                mine = fresh(widget, crop, Widget.render_lines)
+                textuals = fresh(widget, crop, original)
+                assert cells(mine) == cells(textuals), f"{widget!r} {crop}"
+                compared += 1
+        assert compared > 20
+
+        # The plain column (6 rows) is drawn from one row; the framed box (10 rows: top edge,
+        # top padding, content, bottom padding, bottom edge) from five.
+        rows_drawn.clear()
+        fresh(app.query_one("#plain"), Region(0, 0, 50, 6), Widget.render_lines)
+        assert rows_drawn == [0]
+        rows_drawn.clear()
+        fresh(app.query_one("#framed"), Region(0, 0, 50, 10), Widget.render_lines)
+        assert rows_drawn == [0, 1, 2, 8, 9]
+        # An outline with padding: Textual repeats its top row for the bottom padding (a
+        # Textual quirk), so every row is left to Textual to stay as it draws it.
+        rows_drawn.clear()
+        fresh(app.query_one("#outlined"), Region(0, 0, 50, 7), Widget.render_lines)
+        assert rows_drawn == list(range(7))
+
+
+async def test_a_translucent_screen_is_drawn_row_by_row(rows_drawn: list[int]) -> None:
+    textual_internals.install_container_rows_by_kind()
+    app = Containers()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        await app.push_screen(Cover())
+        await pilot.pause()
+        rows_drawn.clear()
+        lines = fresh(app.screen, Region(0, 0, 40, 20), Widget.render_lines)
+        assert len(set(rows_drawn)) == 20  # every row: what shows through differs by row
+        assert cells(lines) == cells(
+            fresh(app.screen, Region(0, 0, 40, 20), textual_internals._WIDGET_RENDER_LINES)
+        )
+
+
+async def test_a_dirty_row_redraws_the_row_its_kind_is_drawn_from() -> None:
+    textual_internals.install_container_rows_by_kind()
+    app = Containers()
+    async with app.run_test(size=(50, 40)) as pilot:
+        await pilot.pause()
+        plain = app.query_one("#plain")
+        crop = Region(0, 0, plain.region.width, 6)
+        expected = cells(fresh(plain, crop, textual_internals._WIDGET_RENDER_LINES))
+        plain._set_dirty()
+        Widget.render_lines(plain, crop)
+        stale = Strip.blank(crop.width, Style(bgcolor="#ff00ff"))
+        plain._styles_cache._cache[0] = stale  # the row the others are copied from, outdated
+        # Only row 4 is marked for redrawing (as a refresh of a region does): Textual would
+        # draw row 4 again, so the row it is copied from is drawn again too.
+        plain._styles_cache.set_dirty(Region(0, 4, crop.width, 1))
+        assert cells(Widget.render_lines(plain, crop)) == expected
+        # Nothing dirty: the cached row is used as Textual uses its cache.
+        plain._styles_cache._cache[0] = stale
+        assert cells(Widget.render_lines(plain, crop)) == cells([stale] * 6)
+
+
+async def test_a_widget_with_content_of_its_own_is_left_to_textual(rows_drawn: list[int]) -> None:
+    textual_internals.install_container_rows_by_kind()
+    app = Containers()
+    async with app.run_test(size=(50, 40)) as pilot:
+        await pilot.pause()
+        static = Static("one\ntwo\nthree")
+        await app.query_one("#plain").mount(static)
+        await pilot.pause()
+        rows_drawn.clear()
+        lines = fresh(static, Region(0, 0, static.region.width, 3), Widget.render_lines)
+        assert rows_drawn == [0, 1, 2]
+        assert [strip.text.strip() for strip in lines] == ["one", "two", "three"]

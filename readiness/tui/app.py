@@ -27,7 +27,7 @@ from readiness.tui.prompt_paint import PromptPaint
 from readiness.tui.safe_text import ScreenTextFilter
 from readiness.tui.textual_internals import (
     LocalCommandPalette,
-    install_container_rows_by_kind,
+    install_alike_rows_drawn_once,
     install_quiet_scroll_views,
     repeats_known_size,
 )
@@ -95,7 +95,7 @@ class ReadinessApp(App[int]):
         self._collector = CollectorTuning()
         strip_cycles.install()  # less cyclic garbage per paint (see the module)
         install_quiet_scroll_views()  # no scroll bar repaint per layout pass (see there)
-        install_container_rows_by_kind()  # a container's rows drawn once per kind (see there)
+        install_alike_rows_drawn_once()  # rows that are the same drawn once (see there)
         self._text_filter = ScreenTextFilter()
         self.facilitator_follower: Follower | None = None
         """Set once the session follows a workshop's control file (`readiness.tui.follow`)."""

@@ -22,15 +22,16 @@ and type-ahead tests exercise every function here), and read the notes on each f
 A sixth paints a screen as soon as it is idle with changes, instead of on the update
 timer's next tick, which can be two frame periods away (`paint_pending`, `paint_now`).
 A seventh keeps a layout pass from repainting the scroll bars of every scroll view on the
-screen when none of them changed (`install_quiet_scroll_views`). An eighth draws one row of
-each kind of a layout container and repeats it (`install_container_rows_by_kind`).
+screen when none of them changed (`install_quiet_scroll_views`). An eighth draws each
+distinct row of a widget once and repeats it for the rows that are the same
+(`install_alike_rows_drawn_once`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Hashable, Iterable
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -397,82 +398,76 @@ def install_quiet_scroll_views() -> None:
 
 _WIDGET_RENDER_LINES = Widget.render_lines
 
-RowKind = str
 
+def _row_keys(widget: Widget, rows: range) -> list[Hashable] | None:
+    """For each row, what Textual draws it from: rows with equal keys come out the same.
+    None where that cannot be known without drawing (widgets that draw their own lines).
 
-def _row_kinds(widget: Widget) -> Callable[[int], RowKind] | None:
-    """How to tell the rows of `widget` that Textual draws alike, or None if it may draw any
-    two rows differently.
-
-    A container draws nothing of its own but its background, its padding and its borders
-    (`Widget.render` gives it a blank, `Screen.render` an opaque screen the same). Textual's
-    styles cache builds each of its rows anyway, one at a time: a top and a bottom border
-    (with a title), rows of top and of bottom padding, and content rows (blank, between the
-    side borders), and rows of a kind come out the same."""
-    cls = type(widget)
-    if widget.BLANK or cls.render_line is not Widget.render_line:
-        return None
-    if cls.render is Screen.render:
-        if widget.styles.background.a < 1:
-            return None  # a translucent screen shows the one beneath
-    elif cls.render is not Widget.render or not widget.is_container:
-        return None
+    Textual's styles cache builds a widget's rows one at a time, each from its kind (top or
+    bottom border with its title, top or bottom padding, content) and, for a content row,
+    the widget's own line at that height. A container's own lines are all blank, a screen's
+    too unless it is translucent, a scroll bar's a few runs of the same line, a text's blank
+    lines alike: the rows they give are the same too."""
+    if widget.BLANK or type(widget).render_line is not Widget.render_line:
+        return None  # Textual's shortcut, or lines drawn on demand
     styles = widget.styles
-    keyline: str = styles.keyline[0]  # typed as a drawn line, "none" at run time
-    if keyline != "none":
-        return None  # drawn as lines between the children
     if any(edge for edge, _ in styles.outline):
         # Textual keeps an outlined top row as the row it repeats for padding: left as it is.
         return None
     (top, _), _, (bottom, _), _ = styles.border
     gutter = styles.gutter
-    height = widget.region.height  # as the styles cache measures it (borders included)
-    has_top_edge = bool(top)
-    has_bottom_edge = bool(bottom)
+    height = widget.region.height  # as the styles cache measures (borders included)
+    content_height = widget.content_region.height
     pad_top, _, pad_bottom, _ = styles.padding
+    keys: list[Hashable] = []
+    for y in rows:
+        if y == 0 and top:
+            keys.append("top border")
+        elif y == height - 1 and bottom:
+            keys.append("bottom border")
+        elif pad_top and y < gutter.top:
+            keys.append("top padding")
+        elif pad_bottom and y >= height - gutter.bottom:
+            keys.append("bottom padding")
+        elif y - gutter.top < content_height:
+            keys.append(tuple(widget.render_line(y - gutter.top)))
+        else:
+            keys.append("below the content")
+    return keys
 
-    def kind(y: int) -> RowKind:
-        if y == 0 and has_top_edge:
-            return "top edge"
-        if y == height - 1 and has_bottom_edge:
-            return "bottom edge"
-        if pad_top and y < gutter.top:
-            return "top padding"
-        if pad_bottom and y >= height - gutter.bottom:
-            return "bottom padding"
-        return "content"
 
-    return kind
-
-
-def _render_lines_by_kind(self: Widget, crop: Region) -> list[Strip]:
-    kind_of = _row_kinds(self) if crop.height > 1 else None
-    if kind_of is None:
+def _render_lines_by_key(self: Widget, crop: Region) -> list[Strip]:
+    keys = _row_keys(self, crop.line_range) if crop.height > 1 else None
+    try:
+        if keys is None or len(set(keys)) == len(keys):
+            return _WIDGET_RENDER_LINES(self, crop)
+    except TypeError:  # a segment that cannot be compared (a control code list)
         return _WIDGET_RENDER_LINES(self, crop)
-    rows: dict[RowKind, list[int]] = {}
-    for y in crop.line_range:
-        rows.setdefault(kind_of(y), []).append(y)
+    rows: dict[Hashable, list[int]] = {}
+    for y, key in zip(crop.line_range, keys, strict=True):
+        rows.setdefault(key, []).append(y)
     dirty = self._styles_cache._dirty_lines
-    drawn: dict[RowKind, Strip] = {}
-    for kind, ys in rows.items():
+    drawn: dict[Hashable, Strip] = {}
+    for key, ys in rows.items():
         first = ys[0]
         if not dirty.isdisjoint(ys):
             dirty.add(first)  # as Textual would redraw the dirty one, redraw the one drawn
-        (drawn[kind],) = _WIDGET_RENDER_LINES(self, Region(crop.x, first, crop.width, 1))
+        (drawn[key],) = _WIDGET_RENDER_LINES(self, Region(crop.x, first, crop.width, 1))
         dirty.difference_update(ys)
-    return [drawn[kind_of(y)] for y in crop.line_range]
+    return [drawn[key] for key in keys]
 
 
-def install_container_rows_by_kind() -> None:
-    """Draw one row of each kind of a container and repeat it.
+def install_alike_rows_drawn_once() -> None:
+    """Draw each distinct row of a widget once and repeat it for the rows that are the same.
 
     Every layout container (the result screen's columns and their scroll, the player's
-    panels, each screen's own background) was drawn row by row the first time it was shown:
-    each row 25-35 µs through the styles cache, its line filters and four new `Strip`
-    objects, 1-1.7 ms for a column at 120x40, about 5 ms of the result screen's first frame.
-    Rows of the same kind are the same, so one of each is drawn (through Textual's own
-    `render_lines`, with its cache and dirty lines kept as Textual keeps them) and used for
-    the rest; anything that may draw rows differently (content of its own, a keyline, a
-    translucent screen, Textual's `BLANK` widgets) is left to Textual. Once per process;
-    the `textual` pin keeps the styles cache this relies on."""
-    Widget.render_lines = _render_lines_by_kind  # type: ignore[method-assign]
+    panels, each screen's background) and every scroll bar was drawn row by row whenever it
+    was shown or changed: each row 20-35 µs through the styles cache, the line filters and
+    four new `Strip` objects, 1-1.7 ms for a column or a scroll bar at 120x40, about 5 ms of
+    the result screen's first frame. A row is drawn from its kind and the widget's own line
+    (`_row_keys`), so rows with the same of both are drawn once, through Textual's own
+    `render_lines` (with its cache and dirty rows kept as Textual keeps them), and the
+    drawn row is used for the others. Widgets that draw their own lines on demand (lists,
+    text areas, the feed) are left to Textual. Once per process; the `textual` pin keeps the
+    styles cache this relies on."""
+    Widget.render_lines = _render_lines_by_key  # type: ignore[method-assign]

@@ -1,9 +1,9 @@
-"""A layout container's rows are drawn once per kind and repeated, and look as Textual draws them.
+"""Rows that are the same are drawn once and repeated, and every widget looks as Textual draws it.
 
-`readiness.tui.textual_internals.install_container_rows_by_kind`: Textual drew every row of a
-container (a column, a panel, a screen's background) through its styles cache, 1-1.7 ms per
-column at 120x40, though rows of a kind (top edge, top padding, content, bottom padding,
-bottom edge) are the same."""
+`readiness.tui.textual_internals.install_alike_rows_drawn_once`: Textual drew every row of a
+container (a column, a panel, a screen's background) and of a scroll bar through its styles
+cache, 1-1.7 ms per column at 120x40, though a row is drawn from its kind (border, padding,
+content) and the widget's own line there, and most of those rows have the same of both."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Label, OptionList, Static
 
 from readiness.tui import textual_internals
 
@@ -82,8 +82,13 @@ def cells(lines: list[Strip]) -> list[list[tuple[str, Style | None]]]:
 
 
 def widgets(app: App[Any]) -> Iterator[Widget]:
-    yield app.screen
-    yield from app.screen.query(Widget)
+    """Every widget on the screen, the screen and the scroll bars shown included."""
+    for widget in [app.screen, *app.screen.query(Widget)]:
+        yield widget
+        if widget.show_vertical_scrollbar:
+            yield widget.vertical_scrollbar
+        if widget.show_horizontal_scrollbar:
+            yield widget.horizontal_scrollbar
 
 
 def fresh(widget: Widget, crop: Region, render: Any) -> list[Strip]:
@@ -107,7 +112,7 @@ def rows_drawn(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 async def test_every_container_looks_as_textual_draws_it(rows_drawn: list[int]) -> None:
-    textual_internals.install_container_rows_by_kind()
+    textual_internals.install_alike_rows_drawn_once()
     original = textual_internals._WIDGET_RENDER_LINES
     app = Containers()
     async with app.run_test(size=(50, 40)) as pilot:
@@ -128,14 +133,20 @@ async def test_every_container_looks_as_textual_draws_it(rows_drawn: list[int]) 
                 compared += 1
         assert compared > 20
 
-        # The plain column (6 rows) is drawn from one row; the framed box (10 rows: top edge,
-        # top padding, content, bottom padding, bottom edge) from five.
+        # The plain column (6 rows) is drawn from one row; the framed box (10 rows: top border,
+        # top padding, content, bottom padding, bottom border) from five; the scroller's scroll
+        # bar (4 rows, 12 lines scrolled to the top) from its thumb, the thumb's end and one
+        # row of its track.
         rows_drawn.clear()
         fresh(app.query_one("#plain"), Region(0, 0, 50, 6), Widget.render_lines)
         assert rows_drawn == [0]
         rows_drawn.clear()
         fresh(app.query_one("#framed"), Region(0, 0, 50, 10), Widget.render_lines)
         assert rows_drawn == [0, 1, 2, 8, 9]
+        bar = app.query_one("#scroller").vertical_scrollbar
+        rows_drawn.clear()
+        fresh(bar, Region(0, 0, bar.region.width, 4), Widget.render_lines)
+        assert rows_drawn == [0, 1, 2]
         # An outline with padding: Textual repeats its top row for the bottom padding (a
         # Textual quirk), so every row is left to Textual to stay as it draws it.
         rows_drawn.clear()
@@ -143,23 +154,22 @@ async def test_every_container_looks_as_textual_draws_it(rows_drawn: list[int]) 
         assert rows_drawn == list(range(7))
 
 
-async def test_a_translucent_screen_is_drawn_row_by_row(rows_drawn: list[int]) -> None:
-    textual_internals.install_container_rows_by_kind()
+async def test_a_translucent_screen_shows_what_is_beneath_row_by_row() -> None:
+    textual_internals.install_alike_rows_drawn_once()
     app = Containers()
     async with app.run_test(size=(40, 20)) as pilot:
         await pilot.pause()
         await app.push_screen(Cover())
         await pilot.pause()
-        rows_drawn.clear()
         lines = fresh(app.screen, Region(0, 0, 40, 20), Widget.render_lines)
-        assert len(set(rows_drawn)) == 20  # every row: what shows through differs by row
+        assert any("plain" in line.text for line in lines)  # the screen beneath, dimmed
         assert cells(lines) == cells(
             fresh(app.screen, Region(0, 0, 40, 20), textual_internals._WIDGET_RENDER_LINES)
         )
 
 
 async def test_a_dirty_row_redraws_the_row_its_kind_is_drawn_from() -> None:
-    textual_internals.install_container_rows_by_kind()
+    textual_internals.install_alike_rows_drawn_once()
     app = Containers()
     async with app.run_test(size=(50, 40)) as pilot:
         await pilot.pause()
@@ -179,15 +189,32 @@ async def test_a_dirty_row_redraws_the_row_its_kind_is_drawn_from() -> None:
         assert cells(Widget.render_lines(plain, crop)) == cells([stale] * 6)
 
 
-async def test_a_widget_with_content_of_its_own_is_left_to_textual(rows_drawn: list[int]) -> None:
-    textual_internals.install_container_rows_by_kind()
+async def test_each_row_of_a_text_is_drawn_with_its_own_position(rows_drawn: list[int]) -> None:
+    """Even blank lines of a text differ: each carries where it is, for selecting text."""
+    textual_internals.install_alike_rows_drawn_once()
     app = Containers()
     async with app.run_test(size=(50, 40)) as pilot:
         await pilot.pause()
-        static = Static("one\ntwo\nthree")
-        await app.query_one("#plain").mount(static)
+        text = Static("one\n\n\ntwo\n\nthree")
+        await app.query_one("#plain").mount(text)
         await pilot.pause()
         rows_drawn.clear()
-        lines = fresh(static, Region(0, 0, static.region.width, 3), Widget.render_lines)
-        assert rows_drawn == [0, 1, 2]
-        assert [strip.text.strip() for strip in lines] == ["one", "two", "three"]
+        lines = fresh(text, Region(0, 0, text.region.width, 6), Widget.render_lines)
+        assert rows_drawn == [0, 1, 2, 3, 4, 5]
+        assert [strip.text.strip() for strip in lines] == ["one", "", "", "two", "", "three"]
+        assert [next(iter(strip)).style.meta["offset"] for strip in lines] == [
+            (0, y) for y in range(6)
+        ]
+
+
+async def test_a_widget_drawing_its_own_lines_is_left_to_textual(rows_drawn: list[int]) -> None:
+    textual_internals.install_alike_rows_drawn_once()
+    app = Containers()
+    async with app.run_test(size=(50, 40)) as pilot:
+        await pilot.pause()
+        options = OptionList("same", "same", "same", id="options")
+        await app.query_one("#plain").mount(options)
+        await pilot.pause()
+        rows_drawn.clear()
+        fresh(options, Region(0, 0, options.region.width, 3), Widget.render_lines)
+        assert sorted(rows_drawn) == list(range(options.region.height))[:3]

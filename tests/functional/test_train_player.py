@@ -122,6 +122,27 @@ async def test_writing_a_reply_counts_characters_and_refuses_too_long_posts(
     }
 
 
+async def test_posting_a_reply_moves_on_within_the_key(results: Path, clock: FakeClock) -> None:
+    """Ctrl+S acts at once, as a number key does: the next step is there when the key's
+    handler returns, not a message later (a frame sooner, and a key typed right after
+    lands on the step it was meant for). An empty reply stays, with the reason."""
+    app = train_app(results)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await pilot.press(key_for(screen, "answer"))
+        await pilot.pause()
+        screen.action_post()
+        assert screen.session.run.node.id == "write"
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Write something before you post."]
+        screen.query_one(TextArea).text = REPLY
+        await pilot.pause()
+        screen.action_post()
+        assert screen.session.run.node.id == "second"
+        assert screen.query_one(DecisionPanel).display
+        assert not screen.query_one(ReplyEditor).display
+
+
 async def test_pause_stops_the_clock_and_shows_it(results: Path, clock: FakeClock) -> None:
     app = train_app(results)
     async with app.run_test(size=(80, 24)) as pilot:

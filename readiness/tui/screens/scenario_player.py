@@ -407,7 +407,6 @@ class PlayerScreen(SettledLayout[None]):
         else:
             self._act(event.node_id, lambda: self.session.choose(choice, save=False))
 
-    @on(ReplyEditor.Posted)
     def _posted(self, event: ReplyEditor.Posted) -> None:
         self._act(event.node_id, lambda: self.session.reply(event.text, save=False))
 
@@ -444,7 +443,10 @@ class PlayerScreen(SettledLayout[None]):
 
     def action_post(self) -> None:
         for editor in self.query(ReplyEditor):
-            editor.post()
+            posted = editor.post()
+            if posted is not None:
+                self._posted(posted)
+                return
 
     def action_pause(self) -> None:
         self.app.push_screen(PauseScreen())

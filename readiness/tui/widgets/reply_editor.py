@@ -23,11 +23,11 @@ from readiness.tui.widgets.step_inputs import ReplyArea
 
 
 class ReplyEditor(Vertical):
-    """Posts `Posted` with the text on Ctrl+S (the screen's binding calls `post()`)."""
+    """The reply step's panel; on Ctrl+S the screen's binding asks `post()` for the reply."""
 
     @dataclass
     class Posted(Message):
-        """The participant posted `text` at reply node `node_id`."""
+        """The participant posts `text` at reply node `node_id`."""
 
         node_id: str
         text: str
@@ -140,14 +140,17 @@ class ReplyEditor(Vertical):
         # repainted without a new layout, which cost a whole-screen reflow per typed letter.
         counter.update(line, layout=False)
 
-    def post(self) -> None:
-        """Check length and emptiness here so the participant gets a reason, not an error."""
+    def post(self) -> Posted | None:
+        """The reply to post, or None after telling the participant why not (empty, too long):
+        a reason, not an error. The screen acts on it at once, as on a number key: no
+        message round trip before the next step is shown."""
         text = self.text
         if self.node is None:
-            return
+            return None
         if not text.strip():
             self.notify(t("train.reply.empty"), severity="warning")
-        elif len(text) > self.limit:
+            return None
+        if len(text) > self.limit:
             over = len(text) - self.limit
             self.notify(
                 t(
@@ -157,5 +160,5 @@ class ReplyEditor(Vertical):
                 ),
                 severity="warning",
             )
-        else:
-            self.post_message(self.Posted(self.node.id, text))
+            return None
+        return self.Posted(self.node.id, text)

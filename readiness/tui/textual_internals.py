@@ -443,18 +443,27 @@ def _render_lines_by_key(self: Widget, crop: Region) -> list[Strip]:
             return _WIDGET_RENDER_LINES(self, crop)
     except TypeError:  # a segment that cannot be compared (a control code list)
         return _WIDGET_RENDER_LINES(self, crop)
-    rows: dict[Hashable, list[int]] = {}
-    for y, key in zip(crop.line_range, keys, strict=True):
-        rows.setdefault(key, []).append(y)
+    rows = list(crop.line_range)
+    first_of: dict[Hashable, int] = {}
+    alike: dict[int, list[int]] = {}
+    for y, key in zip(rows, keys, strict=True):
+        alike.setdefault(first_of.setdefault(key, y), []).append(y)
     dirty = self._styles_cache._dirty_lines
-    drawn: dict[Hashable, Strip] = {}
-    for key, ys in rows.items():
-        first = ys[0]
+    for first, ys in alike.items():
         if not dirty.isdisjoint(ys):
             dirty.add(first)  # as Textual would redraw the dirty one, redraw the one drawn
-        (drawn[key],) = _WIDGET_RENDER_LINES(self, Region(crop.x, first, crop.width, 1))
-        dirty.difference_update(ys)
-    return [drawn[key] for key in keys]
+    # The rows drawn, in runs of neighbours: one call of Textual's per run.
+    drawn: dict[int, Strip] = {}
+    firsts = list(alike)
+    start = 0
+    for index in range(1, len(firsts) + 1):
+        if index == len(firsts) or firsts[index] != firsts[index - 1] + 1:
+            top, count = firsts[start], index - start
+            strips = _WIDGET_RENDER_LINES(self, Region(crop.x, top, crop.width, count))
+            drawn.update(zip(range(top, top + count), strips, strict=True))
+            start = index
+    dirty.difference_update(rows)
+    return [drawn[first_of[key]] for key in keys]
 
 
 def install_alike_rows_drawn_once() -> None:

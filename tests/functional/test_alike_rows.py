@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from rich.console import Group
 from rich.style import Style
+from rich.text import Text
 from textual._styles_cache import StylesCache
 from textual.app import App, ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -205,6 +207,36 @@ async def test_each_row_of_a_text_is_drawn_with_its_own_position(rows_drawn: lis
         assert [next(iter(strip)).style.meta["offset"] for strip in lines] == [
             (0, y) for y in range(6)
         ]
+
+
+async def test_a_rich_renderable_draws_a_repeated_line_once_and_the_rest_in_runs(
+    rows_drawn: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich renderables other than text carry no positions: their blank lines are alike.
+    The different rows between them are drawn in runs, one call of Textual's each, not row
+    by row."""
+    textual_internals.install_alike_rows_drawn_once()
+    calls: list[Region] = []
+    original = textual_internals._WIDGET_RENDER_LINES
+
+    def counted(widget: Widget, crop: Region) -> list[Strip]:
+        calls.append(crop)
+        return original(widget, crop)
+
+    app = Containers()
+    async with app.run_test(size=(50, 40)) as pilot:
+        await pilot.pause()
+        text = Static(Group(*(Text(line) for line in ["one", "two", "", "3", "4", "", "5"])))
+        await app.query_one("#plain").mount(text)
+        await pilot.pause()
+        crop = Region(0, 0, text.region.width, 7)
+        expected = cells(fresh(text, crop, original))
+        monkeypatch.setattr(textual_internals, "_WIDGET_RENDER_LINES", counted)
+        rows_drawn.clear()
+        lines = fresh(text, crop, Widget.render_lines)
+        assert cells(lines) == expected
+        assert rows_drawn == [0, 1, 2, 3, 4, 6]
+        assert [(c.y, c.height) for c in calls] == [(0, 5), (6, 1)]
 
 
 async def test_a_widget_drawing_its_own_lines_is_left_to_textual(rows_drawn: list[int]) -> None:

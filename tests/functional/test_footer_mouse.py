@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import Static
 
 from readiness.tui.widgets.footer import LocalFooter
@@ -170,3 +173,49 @@ async def test_the_footer_stays_under_a_maximized_widget(results: Path) -> None:
         await pilot.pause()
         assert app.screen.maximized is focused
         assert "Help" in footer_line(app)
+
+
+async def test_a_line_shown_before_is_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The player's footer changes between a decision's keys and a reply's at every step: a
+    line shown before is kept, as Textual would draw it; new keys, the entry under the mouse
+    and another theme are drawn."""
+    drawn: list[str] = []
+    render = LocalFooter.render
+
+    def counted(self: LocalFooter) -> Text:
+        line = render(self)
+        drawn.append(line.plain)
+        return line
+
+    monkeypatch.setattr(LocalFooter, "render", counted)
+    app = Keys()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        first = app.screen._compositor.render_strips()[-1]
+        drawn.clear()
+        await pilot.press("t")  # "Switch on" becomes "Switch off"
+        await pilot.pause()
+        assert "Switch off" in footer_line(app)
+        assert len(drawn) == 1
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen._compositor.render_strips()[-1] == first
+        assert len(drawn) == 1  # the first line, kept
+
+        footer = app.screen.query_one(LocalFooter)
+        kept = footer.render_line(0)
+        footer.refresh()  # Textual's own drawing of the same entries
+        assert Widget.render_line(footer, 0) == kept
+
+        drawn.clear()
+        await pilot.hover(LocalFooter, offset=(cell_of(app, "Count"), 0))
+        await pilot.pause()
+        assert len(drawn) == 1  # lit: another line
+        await pilot.hover(Static, offset=(0, 0))
+        await pilot.pause()
+        assert len(drawn) == 1 and app.screen._compositor.render_strips()[-1] == first
+
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert len(drawn) >= 2
+        assert app.screen._compositor.render_strips()[-1] != first  # the light theme's colours

@@ -30,6 +30,8 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from readiness.tui.keys import footer_keys, label
@@ -124,6 +126,8 @@ class LocalFooter(Widget, can_focus=False):
         """Where each entry was last drawn (see `_places`)."""
         self._mouse_x: int | None = None
         """The mouse's cell while it is over the footer."""
+        self._lines: dict[tuple[object, ...], Strip] = {}
+        """The line drawn for each thing the footer has shown (see `render_line`)."""
 
     @property
     def entries(self) -> tuple[FooterEntry, ...]:
@@ -247,6 +251,37 @@ class LocalFooter(Widget, can_focus=False):
             if start >= x:
                 places.append((start, end, palette))
         return places
+
+    def render_line(self, y: int) -> Strip:
+        """The footer's line, kept for each set of entries, width, lit entry and colours it
+        has been drawn for: the player's footer changes between a decision's keys and a
+        reply's at every step (and at 80x24 with every pane), and Textual drew the line anew
+        each time, about 1 ms at 120 columns. Drawn as Textual draws `render()`."""
+        if y != 0:
+            return super().render_line(y)  # one line high: there is no other
+        places = self._places()
+        lit = self._entry_at(self._mouse_x, places)
+        key = (
+            self._entries,
+            lit,
+            self.size.width,
+            self.visual_style,
+            self.get_component_rich_style("local-footer--rule"),
+            *(
+                self._style(part, lit=hover)
+                for part in ("key", "description")
+                for hover in (False, True)
+            ),
+        )
+        line = self._lines.get(key)
+        if line is None:
+            visual = visualize(self, self.render())
+            (line,) = Visual.to_strips(self, visual, self.size.width, 1, self.visual_style)
+            if len(self._lines) >= 32:
+                self._lines.clear()  # a theme or size change left the old ones unused
+            self._lines[key] = line
+        self._places_drawn = places
+        return line
 
     def render(self) -> Text:
         line = Text(no_wrap=True, overflow="crop", end="")

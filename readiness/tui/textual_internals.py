@@ -406,8 +406,9 @@ def _row_keys(widget: Widget, rows: range) -> list[Hashable] | None:
     Textual's styles cache builds a widget's rows one at a time, each from its kind (top or
     bottom border with its title, top or bottom padding, content) and, for a content row,
     the widget's own line at that height. A container's own lines are all blank, a screen's
-    too unless it is translucent, a scroll bar's a few runs of the same line, a text's blank
-    lines alike: the rows they give are the same too."""
+    too unless it is translucent, a scroll bar's are a few runs of the same line, a Rich
+    renderable's blank lines are alike: the rows they give are the same too. (Textual marks
+    each line of a text with its position, for selecting it: no two of those are alike.)"""
     if widget.BLANK or type(widget).render_line is not Widget.render_line:
         return None  # Textual's shortcut, or lines drawn on demand
     styles = widget.styles

@@ -12,7 +12,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.filter import LineFilter
+from textual.filter import ANSIToTruecolor, LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -97,6 +97,8 @@ class ReadinessApp(App[int]):
         install_quiet_scroll_views()  # no scroll bar repaint per layout pass (see there)
         install_alike_rows_drawn_once()  # rows that are the same drawn once (see there)
         self._text_filter = ScreenTextFilter()
+        self._line_filters = [self._text_filter]
+        """The one filter of `get_line_filters` while Textual's only one converts colours."""
         self.facilitator_follower: Follower | None = None
         """Set once the session follows a workshop's control file (`readiness.tui.follow`)."""
         self.began_at = datetime.now(UTC).replace(microsecond=0)
@@ -148,9 +150,17 @@ class ReadinessApp(App[int]):
         )
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters, then ours in one (`ScreenTextFilter`): control characters kept off
-        the terminal, emoji drawn as wide as they were laid out (`readiness.tui.emoji_cells`)."""
-        return [*super().get_line_filters(), self._text_filter]
+        """Textual's filters, then ours (`ScreenTextFilter`): control characters kept off the
+        terminal, emoji drawn as wide as they were laid out (`readiness.tui.emoji_cells`).
+        When Textual's only filter is its colour conversion (the usual case), one filter does
+        both: a new one whenever Textual makes a new conversion (another theme), so no line
+        drawn under the old one is taken from the lines' caches."""
+        filters = super().get_line_filters()
+        if len(filters) == 1 and isinstance(filters[0], ANSIToTruecolor):
+            if self._line_filters[0].truecolor is not filters[0]:
+                self._line_filters = [ScreenTextFilter(filters[0])]
+            return self._line_filters
+        return [*filters, self._text_filter]
 
     def on_mount(self) -> None:
         self._collector.start()  # fewer garbage-collector pauses during key presses

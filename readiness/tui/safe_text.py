@@ -16,7 +16,7 @@ import re
 from rich.segment import Segment
 from textual.color import Color
 from textual.content import Content
-from textual.filter import LineFilter
+from textual.filter import ANSIToTruecolor, LineFilter
 
 from readiness.text_safety import CONTROL_CHARACTERS, acts_on_terminal, strip_controls, visible
 from readiness.tui.emoji_cells import JOINER, VARIATION, EmojiCellFilter
@@ -48,20 +48,27 @@ _REWRITTEN = re.compile(f"[{CONTROL_CHARACTERS}{VARIATION}{JOINER}]")
 
 
 class ScreenTextFilter(LineFilter):
-    """`ControlFilter`, then `EmojiCellFilter`, as one filter: what the app applies to every
+    """Textual's conversion of terminal colours to true colour (`ANSIToTruecolor`, when it is
+    the only filter Textual applies, as it is unless NO_COLOR or a debug filter is set), then
+    `ControlFilter`, then `EmojiCellFilter`, as one filter: what the app applies to every
     painted line.
 
-    Almost no line has anything either would change, and each filter Textual applies to a
-    new line costs a pass over its segments and a new `Strip`: with two, 3-4 µs a line, about
-    a millisecond of a step's frame in the player. One search over the line's text decides
-    for both, and a line with nothing to change is passed on as it is."""
+    Each filter applied to a new line costs a pass over its segments and a new `Strip` with
+    its caches: with Textual's and the two of ours, 10-14 µs a line, one to three
+    milliseconds of a step's frame in the player. One filter does the three passes in turn,
+    and one search over the line's text decides whether the last two have anything to do
+    (almost no line has)."""
 
-    def __init__(self) -> None:
+    def __init__(self, truecolor: ANSIToTruecolor | None = None) -> None:
         super().__init__()
+        self.truecolor = truecolor
+        """Textual's colour conversion, applied first; None when Textual applies its own."""
         self._controls = ControlFilter()
         self._emoji = EmojiCellFilter()
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        if self.truecolor is not None:
+            segments = self.truecolor.apply(segments, background)
         if _REWRITTEN.search("".join([segment.text for segment in segments])) is None:
             return segments
         return self._emoji.apply(self._controls.apply(segments, background), background)

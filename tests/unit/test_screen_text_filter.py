@@ -1,6 +1,7 @@
-"""The app's one line filter does what the two it replaced did, in the same order: control
-characters dropped (`ControlFilter`), then emoji drawn as wide as laid out
-(`EmojiCellFilter`); a line with nothing to change is passed on untouched."""
+"""The app's one line filter does what the three it replaced did, in the same order: terminal
+colours turned into true colour (Textual's `ANSIToTruecolor`, when given), control characters
+dropped (`ControlFilter`), then emoji drawn as wide as laid out (`EmojiCellFilter`); a line
+with nothing to change is passed on untouched."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.segment import Segment
 from rich.style import Style
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 from textual.color import Color
+from textual.filter import ANSIToTruecolor
 
 from readiness.tui.emoji_cells import EmojiCellFilter
 from readiness.tui.safe_text import ControlFilter, ScreenTextFilter
@@ -18,16 +21,35 @@ TRICKY = "\x1b\x07\x9b\t\n\u202e\u2066\u200d\ufe0f\u20e3👩💻🗑➡1aé "
 """Controls (kept and dropped), direction controls, joiners, selectors, a keycap mark."""
 
 texts = st.text(alphabet=st.sampled_from(TRICKY) | st.characters(codec="utf-8"), max_size=12)
-lines = st.lists(
-    st.builds(Segment, texts, st.sampled_from([None, Style(bold=True), Style(color="red")])),
-    max_size=6,
-)
+STYLES = [
+    None,
+    Style(bold=True),
+    Style(color="red"),
+    Style(color="bright_blue", bgcolor="black", dim=True),
+    Style(color="#e0e0e0", bgcolor="#121212"),
+    Style(color="color(208)", italic=True),
+    Style(dim=True, color="#ffa62b"),
+]
+"""Terminal colours (named, numbered, dim) that Textual converts, and true colours it keeps."""
+
+lines = st.lists(st.builds(Segment, texts, st.sampled_from(STYLES)), max_size=6)
 
 
 @given(lines)
 def test_one_filter_does_what_the_two_did(segments: list[Segment]) -> None:
     both = EmojiCellFilter().apply(ControlFilter().apply(segments, BLACK), BLACK)
     assert ScreenTextFilter().apply(segments, BLACK) == both
+
+
+@given(lines, st.sampled_from([BLACK, Color(18, 18, 18), Color(255, 255, 255)]))
+def test_with_the_colour_conversion_it_does_what_the_three_did(
+    segments: list[Segment], background: Color
+) -> None:
+    truecolor = ANSIToTruecolor(DEFAULT_TERMINAL_THEME)
+    three = EmojiCellFilter().apply(
+        ControlFilter().apply(truecolor.apply(segments, background), background), background
+    )
+    assert ScreenTextFilter(truecolor).apply(segments, background) == three
 
 
 def test_a_line_with_nothing_to_change_is_passed_on_as_it_is() -> None:

@@ -439,16 +439,18 @@ def _row_keys(widget: Widget, rows: range) -> list[Hashable] | None:
 
 def _render_lines_by_key(self: Widget, crop: Region) -> list[Strip]:
     keys = _row_keys(self, crop.line_range) if crop.height > 1 else None
-    try:
-        if keys is None or len(set(keys)) == len(keys):
-            return _WIDGET_RENDER_LINES(self, crop)
-    except TypeError:  # a segment that cannot be compared (a control code list)
+    if keys is None:
         return _WIDGET_RENDER_LINES(self, crop)
     rows = list(crop.line_range)
     first_of: dict[Hashable, int] = {}
     alike: dict[int, list[int]] = {}
-    for y, key in zip(rows, keys, strict=True):
-        alike.setdefault(first_of.setdefault(key, y), []).append(y)
+    try:
+        for y, key in zip(rows, keys, strict=True):
+            alike.setdefault(first_of.setdefault(key, y), []).append(y)
+    except TypeError:  # a segment that cannot be compared (a control code list)
+        return _WIDGET_RENDER_LINES(self, crop)
+    if len(alike) == len(rows):
+        return _WIDGET_RENDER_LINES(self, crop)  # no two alike: Textual's own way, in one go
     dirty = self._styles_cache._dirty_lines
     for first, ys in alike.items():
         if not dirty.isdisjoint(ys):

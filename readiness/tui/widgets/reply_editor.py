@@ -8,7 +8,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from readiness.engine import Run
@@ -25,9 +24,10 @@ from readiness.tui.widgets.step_inputs import ReplyArea
 class ReplyEditor(Vertical):
     """The reply step's panel; on Ctrl+S the screen's binding asks `post()` for the reply."""
 
-    @dataclass
-    class Posted(Message):
-        """The participant posts `text` at reply node `node_id`."""
+    @dataclass(frozen=True)
+    class Posted:
+        """The participant posts `text` at reply node `node_id` (handed to the screen by
+        `post()`, not sent as a message: the screen acts on it within the key)."""
 
         node_id: str
         text: str

@@ -4,12 +4,15 @@
    real player runs headless with `App.run_test` on a built-in scenario whose clock is sped
    up tenfold, so posts arrive and likes climb all the time. Each key (switch to feed / chat /
    decision, pick a choice, type a letter of the reply, post it) is timed from the press
-   until the first screen update that shows its effect.
+   until the first screen update that shows its effect. A run reaches one reply step and one
+   debrief, so the pick that opens a reply, the post and the last pick are also timed in runs
+   steered to a reply (20 of each per size unless told otherwise), for a p95 that is not just
+   the slowest of a handful.
 2. Idle CPU (target < 5% of one core): `readiness train` runs in a real pseudo-terminal
    (80×24) with the clock running and nobody pressing keys; CPU time of the process over
    ~10 s divided by the wall time. A bare Textual app in the same terminal is the baseline.
 
-Run: .venv/bin/python benchmarks/bench_train.py [PRESSES] [IDLE_SECONDS]
+Run: .venv/bin/python benchmarks/bench_train.py [PRESSES] [IDLE_SECONDS] [REPLY_SAMPLES]
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static, TabbedContent, TabPane
 
 from readiness.content.loader import ContentFile, Library, parse_file
-from readiness.models.scenario import Reply, Scenario
+from readiness.models.scenario import Ending, Reply, Scenario
 from readiness.settings import Settings
 from readiness.tui.app import make_app
 from readiness.tui.screens.scenario_player import PlayerScreen
@@ -136,6 +139,75 @@ async def measure(presses: int, size: tuple[int, int]) -> dict[str, list[float]]
                         done += 1
                         if not isinstance(app.screen, PlayerScreen):
                             break
+    return timings
+
+
+def key_leading_to(app: Any, kind: type) -> str | None:
+    """The number key of a shown choice that leads to a step of `kind`, if there is one."""
+    run = app.screen.session.run
+    nodes = {node.id: node for node in run.scenario.nodes}
+    for number, choice in enumerate(run.shown_choices(), start=1):
+        if isinstance(nodes.get(choice.next), kind):
+            return str(number)
+    return None
+
+
+async def measure_rare_steps(samples: int, size: tuple[int, int]) -> dict[str, list[float]]:
+    """The keys a run meets once, `samples` of each: the pick that opens a reply step, Ctrl+S
+    that posts the reply, and the last pick that opens the debrief. The general walk above
+    sees a handful of each; here every decision with a way to a reply takes it, the picks in
+    between are not timed, and runs repeat until there are enough samples."""
+    scenario = content()
+    timings: dict[str, list[float]] = {
+        "pick opening a reply": [],
+        "post reply (ctrl+s)": [],
+        "pick last choice (1) → debrief": [],
+    }
+    shown: list[tuple[float, tuple[object, ...]]] = []
+    runs = 0
+    with tempfile.TemporaryDirectory() as folder:
+        while min(len(v) for v in timings.values()) < samples and runs < samples * 3:
+            runs += 1
+            settings = Settings(results_dir=Path(folder), participant=f"reply{runs}")
+            app = make_app(settings, library=Library(files=[scenario]), start=scenario, home=False)
+            original = app._display
+
+            def display(
+                screen: Any,
+                renderable: Any,
+                app: Any = app,
+                original: Callable[..., Any] = original,
+            ) -> None:
+                if renderable is not None:
+                    shown.append((time.perf_counter(), signature(app)))
+                original(screen, renderable)
+
+            app._display = display  # type: ignore[method-assign]
+            async with app.run_test(size=size) as pilot:
+                await pilot.pause(0.3)
+                await pilot.press("enter")  # the briefing
+                await pilot.pause(0.3)
+                while isinstance(app.screen, PlayerScreen):
+                    node = app.screen.session.run.node
+                    if isinstance(node, Reply):
+                        await pilot.press(*"sss")
+                        label, key = "post reply (ctrl+s)", "ctrl+s"
+                    elif (opens := key_leading_to(app, Reply)) is not None:
+                        label, key = "pick opening a reply", opens
+                    elif (ends := key_leading_to(app, Ending)) is not None:
+                        label, key = "pick last choice (1) → debrief", ends
+                    else:
+                        await pilot.press("1")  # on to the next decision, not timed
+                        continue
+                    await pilot.pause(SETTLE)
+                    before = signature(app)
+                    shown.clear()
+                    start = time.perf_counter()
+                    await pilot.press(key)
+                    await asyncio.sleep(SETTLE)
+                    hits = [t for t, sig in shown if sig != before]
+                    if hits:
+                        timings[label].append((hits[0] - start) * 1000)
     return timings
 
 
@@ -243,6 +315,7 @@ def summary(label: str, values: list[float]) -> tuple[object, ...]:
 def main() -> None:
     presses = int(sys.argv[1]) if len(sys.argv) > 1 else 240
     idle_seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
+    replies = int(sys.argv[3]) if len(sys.argv) > 3 else 20
     model = content().model
     assert isinstance(model, Scenario)
     print(f"scenario: {model.title} (clock sped up to {model.clock.minutes_per_second:g} min/s)")
@@ -252,6 +325,10 @@ def main() -> None:
         # The debrief is a new screen built from the whole run, not a repaint: its own row.
         playing = [v for label, values in timings.items() if "→" not in label for v in values]
         rows.append(summary("all keys while playing", playing))
+        # A run has one reply step and one debrief: runs of their own to have enough.
+        for label, values in asyncio.run(measure_rare_steps(replies, size)).items():
+            if values:
+                rows.append(summary(f"{label}, steered runs", values))
         rows.append(
             summary(
                 "bare Textual app, switch tabs (baseline)", asyncio.run(measure_baseline(30, size))

@@ -9,7 +9,9 @@ repaint that changed what a cell shows, replayed on a cell grid by `_screen.py`)
 write (Textual adds a second layout pass after a widget changed size, which re-sends cells
 that look the same: it costs time but shows nothing new).
 
-Run: .venv/bin/python benchmarks/bench_assess_keys.py [PRESSES]
+The result screen is also timed once per fresh assessment, RESULTS times (20 unless told).
+
+Run: .venv/bin/python benchmarks/bench_assess_keys.py [PRESSES] [RESULTS]
 """
 
 from __future__ import annotations
@@ -101,6 +103,35 @@ async def measure(presses: int, size: tuple[int, int]) -> Timings:
     return timings
 
 
+async def measure_results(samples: int, size: tuple[int, int]) -> list[Timing]:
+    """The last answer's Enter to the result screen, once per fresh assessment, `samples`
+    times: the walk above reaches the result screen a few times per run, too few for a p95.
+    The questions before it are answered without timing."""
+    assessment = content()
+    timings: list[Timing] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for sample in range(samples):
+            settings = Settings(results_dir=Path(folder), participant=f"result{sample}")
+            app = make_app(
+                settings, library=Library(files=[assessment]), start=assessment, home=False
+            )
+            recorder = Recorder(app)
+            async with app.run_test(size=size) as pilot:
+                await pilot.pause(0.3)
+                while isinstance(app.screen, QuestionScreen):
+                    session = app.screen.session
+                    if session.current is None:
+                        raise SystemExit("question screen without a question")
+                    await pilot.press("2" if session.current.type != "multi" else "1")
+                    if session.index() + 1 < len(session.visible()):
+                        await pilot.press("enter")
+                        continue
+                    timing = await timed_press(pilot, recorder, "enter")
+                    if timing is not None and isinstance(app.screen, ResultScreen):
+                        timings.append(timing)
+    return timings
+
+
 async def baseline(presses: int, size: tuple[int, int]) -> list[Timing]:
     """The same measurement on a bare Textual app: Header, a Static updated per key, Footer."""
     from textual.app import App, ComposeResult
@@ -154,6 +185,7 @@ def row(label: str, timings: list[Timing]) -> list[object]:
 
 def main() -> None:
     presses = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    results = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     model = content().model
     print(f"assessment: {model.title} ({len(getattr(model, 'questions', []))} questions)")
     if hasattr(os, "getloadavg"):
@@ -163,6 +195,12 @@ def main() -> None:
         rows = [row(label, pairs) for label, pairs in sorted(timings.items())]
         answering = [p for label, pairs in timings.items() if "→" not in label for p in pairs]
         rows.append(row("all keys while answering", answering))
+        rows.append(
+            row(
+                "last answer (⏎) → result screen, fresh runs",
+                asyncio.run(measure_results(results, size)),
+            )
+        )
         rows.append(row("bare Textual app (baseline)", asyncio.run(baseline(presses // 2, size))))
         print_table(
             f"Key press to repaint at {size[0]}×{size[1]} "

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +18,7 @@ from readiness.numbers import shown_text
 from readiness.tui.contracts import readiness_app
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
-from readiness.tui.widgets.hanging_row import HangingRow
+from readiness.tui.widgets.hanging_row import HangingRow, Row, Rows
 from readiness.tui.widgets.header import LocalHeader
 from readiness.tui.widgets.steady_footer import SteadyFooter
 
@@ -92,7 +91,7 @@ class ResultScreen(SettledLayout[bool]):
         self.query_one("#result-caps").display = bool(result.caps)
         self.query_one(DimensionBars).update(result.dimensions)
 
-    def _texts(self, result: AssessmentScore) -> dict[str, RenderableType]:
+    def _texts(self, result: AssessmentScore) -> dict[str, Text | Rows]:
         """The text of each `Static` on the screen, by id."""
         return {
             "result-verdict": self._verdict(result),
@@ -120,11 +119,11 @@ class ResultScreen(SettledLayout[bool]):
             text.append("\n" + result.level.description, style="italic")
         return text
 
-    def _caps(self, result: AssessmentScore) -> Group:
+    def _caps(self, result: AssessmentScore) -> Rows:
         """What holds the verdict where it is, in full sentences (the ones that lowered it
         first), then what stands between it and each higher level. Nothing is cut: every row
         wraps under itself, so a long question reads to its end at any width."""
-        rows: list[RenderableType] = []
+        rows: list[Row] = []
         if result.capped:
             capped = t("assess.result.capped", level=result.level_by_score.title)
             rows.append(Text(capped, style="bold"))
@@ -144,7 +143,7 @@ class ResultScreen(SettledLayout[bool]):
                 rows.append(Text(""))
             rows.append(Text(t("assess.result.later_caps", level=level_title), style="bold"))
             rows.extend(_later_rows(caps))
-        return Group(*rows)
+        return Rows(rows)
 
     def _profile(self, result: AssessmentScore) -> Text:
         if result.profile is None:
@@ -165,8 +164,8 @@ class ResultScreen(SettledLayout[bool]):
         text.rstrip()
         return text
 
-    def _gaps(self, result: AssessmentScore) -> Group:
-        rows: list[RenderableType] = [Text("\n" + t("assess.result.gaps"), style="bold")]
+    def _gaps(self, result: AssessmentScore) -> Rows:
+        rows: list[Row] = [Text("\n" + t("assess.result.gaps"), style="bold")]
         gaps = result.top_gaps(TOP_GAPS)
         unscored = [d.title for d in result.dimensions if d.score is None and d.missing]
         if not gaps:
@@ -185,7 +184,7 @@ class ResultScreen(SettledLayout[bool]):
         if unscored:
             names = ", ".join(unscored)
             rows.append(Text("\n" + t("assess.result.unscored", dimensions=names), style="italic"))
-        return Group(*rows)
+        return Rows(rows)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -248,10 +247,10 @@ def _by_level(caps: Sequence[LevelCap]) -> list[tuple[str, list[LevelCap]]]:
     return list(groups.items())
 
 
-def _later_rows(caps: Sequence[LevelCap]) -> list[RenderableType]:
+def _later_rows(caps: Sequence[LevelCap]) -> list[Row]:
     """One row per critical question (with the answer given), one row for all the dimensions
     that are too weak: the bars above already show by how much."""
-    rows: list[RenderableType] = []
+    rows: list[Row] = []
     for cap in caps:
         if cap.reason == "weakest_link":
             continue

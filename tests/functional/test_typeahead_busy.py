@@ -236,7 +236,7 @@ async def test_keys_arriving_at_any_moment_of_joining_reach_the_list(
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
         await pilot.pause()
         arrive(app, key_events(CODE, "\t", "kite", "\t", "\r"))
-        await settle(pilot, lambda: not isinstance(app.screen, (JoinScreen, HomeScreen)))
+        await settle(pilot, lambda: isinstance(app.screen, QuestionScreen))
         assert opened(app) == "check-4", "three Downs from the first entry"
 
 
@@ -250,7 +250,7 @@ async def test_down_keys_typed_ahead_after_joining_open_the_entry_they_point_at(
         await pilot.pause()
         async with busy_event_loop():
             await type_at_pace(app, line, steps)
-            await settle(pilot, lambda: not isinstance(app.screen, (JoinScreen, HomeScreen)))
+            await settle(pilot, lambda: isinstance(app.screen, QuestionScreen))
         assert opened(app) == "check-4", "three Downs from the first entry"
 
 
@@ -262,5 +262,5 @@ async def test_down_keys_sent_while_the_app_is_busy_open_the_entry_they_point_at
         await pilot.pause()
         send_while_blocked(app, key_events(CODE, "\t", "kite", "\t", "\r"))
         send_while_blocked(app, key_events("\x1b[B", "\x1b[B", "\x1b[A", "\x1b[B", "\r"))
-        await settle(pilot, lambda: not isinstance(app.screen, (JoinScreen, HomeScreen)))
+        await settle(pilot, lambda: isinstance(app.screen, QuestionScreen))
         assert opened(app) == "check-3", "down, down, up, down from the first entry"

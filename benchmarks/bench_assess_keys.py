@@ -71,12 +71,21 @@ async def timed_press(pilot: Any, recorder: Recorder, key: str) -> Timing | None
     return writes[0][0] * 1000, changed[-1] * 1000, writes[-1][0] * 1000
 
 
+def assessment_app(assessment: ContentFile, folder: str, participant: str) -> Any:
+    settings = Settings(results_dir=Path(folder), participant=participant)
+    return make_app(settings, library=Library(files=[assessment]), start=assessment, home=False)
+
+
+def pick_key(kind: str) -> str:
+    """A key that picks an answer of a question of `kind` (the second; the first of a multi)."""
+    return "2" if kind != "multi" else "1"
+
+
 async def measure(presses: int, size: tuple[int, int]) -> Timings:
     assessment = content()
     timings: Timings = {}
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(results_dir=Path(folder), participant="bench")
-        app = make_app(settings, library=Library(files=[assessment]), start=assessment, home=False)
+        app = assessment_app(assessment, folder, "bench")
         recorder = Recorder(app)
         async with app.run_test(size=size) as pilot:
             await pilot.pause(0.3)
@@ -87,8 +96,7 @@ async def measure(presses: int, size: tuple[int, int]) -> Timings:
                     plan = [("back", "b")] + [("back (←)", "left")] * 10
                 elif isinstance(screen, QuestionScreen) and screen.session.current is not None:
                     kind = screen.session.current.type
-                    pick = "2" if kind != "multi" else "1"
-                    plan = [(f"pick ({kind})", pick), ("confirm + save (⏎)", "enter")]
+                    plan = [(f"pick ({kind})", pick_key(kind)), ("confirm + save (⏎)", "enter")]
                 else:
                     raise SystemExit(f"unexpected screen {screen!r}")
                 for label, key in plan:
@@ -111,10 +119,7 @@ async def measure_results(samples: int, size: tuple[int, int]) -> list[Timing]:
     timings: list[Timing] = []
     with tempfile.TemporaryDirectory() as folder:
         for sample in range(samples):
-            settings = Settings(results_dir=Path(folder), participant=f"result{sample}")
-            app = make_app(
-                settings, library=Library(files=[assessment]), start=assessment, home=False
-            )
+            app = assessment_app(assessment, folder, f"result{sample}")
             recorder = Recorder(app)
             async with app.run_test(size=size) as pilot:
                 await pilot.pause(0.3)
@@ -122,7 +127,7 @@ async def measure_results(samples: int, size: tuple[int, int]) -> list[Timing]:
                     session = app.screen.session
                     if session.current is None:
                         raise SystemExit("question screen without a question")
-                    await pilot.press("2" if session.current.type != "multi" else "1")
+                    await pilot.press(pick_key(session.current.type))
                     if session.index() + 1 < len(session.visible()):
                         await pilot.press("enter")
                         continue

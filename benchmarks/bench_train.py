@@ -88,32 +88,58 @@ def signature(app: Any) -> tuple[object, ...]:
     )
 
 
+Shown = list[tuple[float, tuple[object, ...]]]
+"""Each screen update's time and what it showed (`signature`)."""
+
+
+def recording_app(scenario: ContentFile, folder: str, participant: str, shown: Shown) -> Any:
+    """The player on `scenario`, noting every screen update in `shown`."""
+    settings = Settings(results_dir=Path(folder), participant=participant)
+    app = make_app(settings, library=Library(files=[scenario]), start=scenario, home=False)
+    original: Callable[..., Any] = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if renderable is not None:
+            shown.append((time.perf_counter(), signature(app)))
+        original(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    return app
+
+
+async def past_the_briefing(pilot: Any) -> None:
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
+async def timed_press(
+    pilot: Any, app: Any, key: str, shown: Shown
+) -> tuple[float, tuple[object, ...]] | None:
+    """Press `key` once the screen is quiet: milliseconds to the first update that shows a
+    change, and what it showed; None if none did."""
+    await pilot.pause(SETTLE)
+    before = signature(app)
+    shown.clear()
+    start = time.perf_counter()
+    await pilot.press(key)
+    await asyncio.sleep(SETTLE)
+    for at, seen in shown:
+        if seen != before:
+            return (at - start) * 1000, seen
+    return None
+
+
 async def measure(presses: int, size: tuple[int, int]) -> dict[str, list[float]]:
     scenario = content()
     timings: dict[str, list[float]] = {}
-    shown: list[tuple[float, tuple[object, ...]]] = []
+    shown: Shown = []
     done = 0
     with tempfile.TemporaryDirectory() as folder:
         while done < presses:
-            settings = Settings(results_dir=Path(folder), participant=f"bench{done}")
-            app = make_app(settings, library=Library(files=[scenario]), start=scenario, home=False)
-            original = app._display
-
-            def display(
-                screen: Any,
-                renderable: Any,
-                app: Any = app,
-                original: Callable[..., Any] = original,
-            ) -> None:
-                if renderable is not None:
-                    shown.append((time.perf_counter(), signature(app)))
-                original(screen, renderable)
-
-            app._display = display  # type: ignore[method-assign]
+            app = recording_app(scenario, folder, f"bench{done}", shown)
             async with app.run_test(size=size) as pilot:
-                await pilot.pause(0.3)
-                await pilot.press("enter")  # the briefing
-                await pilot.pause(0.3)
+                await past_the_briefing(pilot)
                 while done < presses and isinstance(app.screen, PlayerScreen):
                     if isinstance(app.screen.session.run.node, Reply):
                         plan = [("type a letter", "s")] * 3 + [("post reply (ctrl+s)", "ctrl+s")]
@@ -125,17 +151,11 @@ async def measure(presses: int, size: tuple[int, int]) -> dict[str, list[float]]
                             ("pick choice (1)", "1"),
                         ]
                     for label, key in plan:
-                        await pilot.pause(SETTLE)
-                        before = signature(app)
-                        shown.clear()
-                        start = time.perf_counter()
-                        await pilot.press(key)
-                        await asyncio.sleep(SETTLE)
-                        hits = [(t, sig) for t, sig in shown if sig != before]
-                        if hits:
-                            if hits[0][1] == ("DebriefScreen",):
+                        hit = await timed_press(pilot, app, key, shown)
+                        if hit is not None:
+                            if hit[1] == ("DebriefScreen",):
                                 label = "pick last choice (1) → debrief"
-                            timings.setdefault(label, []).append((hits[0][0] - start) * 1000)
+                            timings.setdefault(label, []).append(hit[0])
                         done += 1
                         if not isinstance(app.screen, PlayerScreen):
                             break
@@ -163,30 +183,14 @@ async def measure_rare_steps(samples: int, size: tuple[int, int]) -> dict[str, l
         "post reply (ctrl+s)": [],
         "pick last choice (1) → debrief": [],
     }
-    shown: list[tuple[float, tuple[object, ...]]] = []
+    shown: Shown = []
     runs = 0
     with tempfile.TemporaryDirectory() as folder:
         while min(len(v) for v in timings.values()) < samples and runs < samples * 3:
             runs += 1
-            settings = Settings(results_dir=Path(folder), participant=f"reply{runs}")
-            app = make_app(settings, library=Library(files=[scenario]), start=scenario, home=False)
-            original = app._display
-
-            def display(
-                screen: Any,
-                renderable: Any,
-                app: Any = app,
-                original: Callable[..., Any] = original,
-            ) -> None:
-                if renderable is not None:
-                    shown.append((time.perf_counter(), signature(app)))
-                original(screen, renderable)
-
-            app._display = display  # type: ignore[method-assign]
+            app = recording_app(scenario, folder, f"reply{runs}", shown)
             async with app.run_test(size=size) as pilot:
-                await pilot.pause(0.3)
-                await pilot.press("enter")  # the briefing
-                await pilot.pause(0.3)
+                await past_the_briefing(pilot)
                 while isinstance(app.screen, PlayerScreen):
                     node = app.screen.session.run.node
                     if isinstance(node, Reply):
@@ -199,15 +203,9 @@ async def measure_rare_steps(samples: int, size: tuple[int, int]) -> dict[str, l
                     else:
                         await pilot.press("1")  # on to the next decision, not timed
                         continue
-                    await pilot.pause(SETTLE)
-                    before = signature(app)
-                    shown.clear()
-                    start = time.perf_counter()
-                    await pilot.press(key)
-                    await asyncio.sleep(SETTLE)
-                    hits = [t for t, sig in shown if sig != before]
-                    if hits:
-                        timings[label].append((hits[0] - start) * 1000)
+                    hit = await timed_press(pilot, app, key, shown)
+                    if hit is not None:
+                        timings[label].append(hit[0])
     return timings
 
 

@@ -97,8 +97,9 @@ class ReadinessApp(App[int]):
         install_quiet_scroll_views()  # no scroll bar repaint per layout pass (see there)
         install_alike_rows_drawn_once()  # rows that are the same drawn once (see there)
         self._text_filter = ScreenTextFilter()
-        self._line_filters = [self._text_filter]
-        """The one filter of `get_line_filters` while Textual's only one converts colours."""
+        self._line_filters: list[ScreenTextFilter] = []
+        """The one filter of `get_line_filters` while Textual's only one converts colours
+        (made at the first paint, and again for each new conversion)."""
         self.facilitator_follower: Follower | None = None
         """Set once the session follows a workshop's control file (`readiness.tui.follow`)."""
         self.began_at = datetime.now(UTC).replace(microsecond=0)
@@ -157,7 +158,7 @@ class ReadinessApp(App[int]):
         drawn under the old one is taken from the lines' caches."""
         filters = super().get_line_filters()
         if len(filters) == 1 and isinstance(filters[0], ANSIToTruecolor):
-            if self._line_filters[0].truecolor is not filters[0]:
+            if not self._line_filters or self._line_filters[0].truecolor is not filters[0]:
                 self._line_filters = [ScreenTextFilter(filters[0])]
             return self._line_filters
         return [*filters, self._text_filter]

@@ -91,7 +91,7 @@ class AnswerChoices(OptionList, inherit_bindings=False):
 
     def _refresh_prompts(self) -> None:
         # Only rows whose marker changed get a new prompt: the others keep theirs, with the
-        # segments it has already rendered (`HangingRow`).
+        # lines it has already drawn (`HangingRow`).
         for i, value in enumerate(self._values):
             if (value in self.picks) != self._marked[i]:
                 self.replace_option_prompt_at_index(i, self._prompt(i))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 
-from readiness.engine.conditions import holds, tests_vars
+from readiness.engine.conditions import Test, compiled, tests_vars
 from readiness.engine.state import TICKS_PER_MINUTE, State
 from readiness.models.scenario import Inject
 from readiness.placeholders import fill
@@ -54,9 +54,9 @@ class FeedItem:
 _due = itemgetter(0)
 _seq = itemgetter(1)
 
-Queued = tuple[int, int, Inject, bool]
+Queued = tuple[int, int, Inject, bool, Test]
 """A pending inject as (due tick, position in `Feed.pending` order, inject, whether only flags
-and visited steps decide its `when`)."""
+and visited steps decide its `when`, its `when` as a test of the state)."""
 
 
 def due_tick(inject: Inject) -> int:
@@ -99,7 +99,8 @@ class Feed:
 
     def _queue(self, inject: Inject) -> None:
         facts_only = inject.when is not None and not tests_vars(inject.when)
-        insort(self.by_due, (due_tick(inject), self._queued, inject, facts_only), key=_due)
+        entry = (due_tick(inject), self._queued, inject, facts_only, compiled(inject.when))
+        insort(self.by_due, entry, key=_due)
         self._queued += 1
 
     def _settled(self, state: State) -> bool:
@@ -117,13 +118,13 @@ class Feed:
         `horizon`; below 1 when one may arrive at the next tick. (An inject arrives at its
         due tick if its `when` holds then; for the clock's closed form, engine/leap.py.)"""
         now = state.ticks
-        if any(holds(entry[2].when, state) for entry in self._due(state)):
+        if any(entry[4](state) for entry in self._due(state)):
             return 0
-        for due, _, inject, _ in self.by_due[bisect_right(self.by_due, now, key=_due) :]:
+        for due, _, _, _, when in self.by_due[bisect_right(self.by_due, now, key=_due) :]:
             before = due - now - 1
             if before >= horizon:
                 break
-            if holds(inject.when, state):
+            if when(state):
                 return before  # earliest first: the first that holds decides
         return horizon
 
@@ -172,7 +173,7 @@ class Feed:
             while n < len(due):
                 entry = due[n]
                 n += 1
-                if holds(entry[2].when, state):
+                if entry[4](state):
                     item = self.arrive(entry, state)
                     new.append(item)
                     on_arrival(item)
@@ -196,7 +197,7 @@ class Feed:
         stopped = False
         for item in self._growing:
             growth = item.inject.growth
-            if growth is None or holds(growth.until, state):
+            if growth is None or compiled(growth.until)(state):
                 item.growing = False
                 stopped = True
                 continue

@@ -24,7 +24,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from readiness.engine.conditions import holds, sub_conditions
+from readiness.engine.conditions import Test, compiled, sub_conditions
 from readiness.engine.feed import Feed, FeedItem
 from readiness.engine.state import TICKS_PER_MINUTE, State
 from readiness.models.scenario import Inject, Scenario, StateCondition
@@ -180,8 +180,9 @@ class Thresholds:
         )
 
 
-Drift = tuple[int, str, StateCondition | None, float]
-"""A drift as (its position in the file, variable, `while`, change per tick)."""
+Drift = tuple[int, str, Test, float]
+"""A drift as (its position in the file, variable, `while` as a test of the state, change
+per tick)."""
 
 _PREPARED: dict[int, tuple[Scenario, list[Drift], Thresholds]] = {}
 _PREPARED_KEPT = 64
@@ -202,7 +203,7 @@ def _prepared(scenario: Scenario) -> tuple[list[Drift], Thresholds]:
     if hit is not None and hit[0] is scenario:
         return hit[1], hit[2]
     drifts = [
-        (n, d.var, d.while_, d.per_minute * STEP)
+        (n, d.var, compiled(d.while_), d.per_minute * STEP)
         for n, d in enumerate(scenario.drift)
         if d.per_minute != 0  # State.nudge ignores a zero delta
     ]
@@ -266,7 +267,7 @@ class Leaper:
         vars_ = state.vars
         active: dict[str, tuple[int, ...]] = {}
         for n, var, while_, _ in self.drifts:
-            if var in vars_ and (while_ is None or holds(while_, state)):
+            if var in vars_ and while_(state):
                 active[var] = (*active.get(var, ()), n)
         ramps: list[tuple[str, Shape, int]] = []
         for var, drifts in active.items():
@@ -279,7 +280,7 @@ class Leaper:
         growing: list[tuple[FeedItem, tuple[Shape, Shape, Shape], tuple[int, int, int]]] = []
         for item in feed.growing_items:
             growth = item.inject.growth
-            if growth is None or holds(growth.until, state):
+            if growth is None or compiled(growth.until)(state):
                 return False  # it stops at the next tick
             shapes = self._growth_shapes(item)
             likes, shares, comments = nano(item.likes), nano(item.shares), nano(item.comments)

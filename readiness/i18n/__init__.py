@@ -108,6 +108,18 @@ def current_address() -> str | None:
     return _address[0]
 
 
+@contextmanager
+def addressing(address: str | None) -> Iterator[None]:
+    """`set_address` for a while, then back: for a text written around one file's content
+    (a run's journal in a report of several), whatever is on screen meanwhile."""
+    previous = _address[0]
+    _address[0] = address
+    try:
+        yield
+    finally:
+        _address[0] = previous
+
+
 def set_language(lang: Lang) -> None:
     _current[0] = as_language(lang)
 

@@ -33,6 +33,16 @@ def md_escape(value: object) -> str:
     return _MD_SPECIAL.sub(lambda m: _MD_REPLACE.get(m.group(1), "\\" + m.group(1)), text)
 
 
+_MD_POINT = re.compile(r"^[ \t]*•[ \t]+", re.MULTILINE)
+
+
+def md_prose(value: object) -> str:
+    """Author prose, escaped as `md_escape` does, with its "•" points made Markdown list
+    items: a Markdown reader joins lines into one paragraph, so the points of a debrief
+    text ran together into one line ("- " points are list items already)."""
+    return _MD_POINT.sub("- ", md_escape(value))
+
+
 def md_cell(value: object) -> str:
     """Like md_escape, on one line, for table cells."""
     return " ".join(md_escape(value).split())
@@ -73,6 +83,7 @@ def environment(lang: Lang) -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["cell"] = md_cell
+    env.filters["prose"] = md_prose
     env.filters["pct"] = shown_text  # the one rounding of readiness.numbers, never `round`
     env.filters["signed"] = signed_text
     env.filters["when"] = lambda value: when_text(value, lang)

@@ -10,6 +10,7 @@ from readiness.engine import Debrief, DecisionReview, ExpertStep, ReplyReview, R
 from readiness.engine.path_pairs import YourStep, pair_paths
 from readiness.i18n import current_language, t
 from readiness.reports.rubric_note import rubric_note
+from readiness.tui.widgets.hanging_row import HangingRow, Row, Rows
 
 MARK = {"inject": "•", "decision": "▶", "reply": "✎", "timeout": "⌛", "ending": "■"}
 
@@ -22,12 +23,27 @@ def heading(d: Debrief, title: str) -> Text:
     return text
 
 
-def ending(d: Debrief) -> Text:
+BULLETS = ("• ", "- ")
+"""How an author starts a point in a debrief text (the built-in files use both)."""
+
+
+def prose(text: str) -> list[Row]:
+    """Author prose by line, each point hanging: a wrapped line of "• point" starts under
+    the point's text, not under its bullet, so a list of points reads as a list."""
+    rows: list[Row] = []
+    for line in text.split("\n"):
+        bullet = next((b for b in BULLETS if line.startswith(b)), None)
+        if bullet is None:
+            rows.append(Text(line))
+        else:
+            rows.append(HangingRow(bullet.strip(), line[len(bullet) :].lstrip(), gap=1))
+    return rows
+
+
+def ending(d: Debrief) -> Text | Rows:
     if d.ending is None:
         return Text(t("train.debrief.unfinished"), style="italic")
-    text = Text.assemble((d.ending_title + "\n", "bold"))
-    text.append(d.ending_text)
-    return text
+    return Rows([Text(d.ending_title, style="bold"), *prose(d.ending_text)])
 
 
 def _grid() -> Table:

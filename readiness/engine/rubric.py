@@ -535,8 +535,17 @@ def judge(
     listed = listed_tokens(reading, hits)
     gate = _gate(reading, limit, _share(reading, hits), listed)
     verdicts: list[tuple[Criterion, bool, bool, Reason, str]] = []
+    # Per criterion, whether the text says it in the writer's own words, where a gate kept
+    # it from being judged (None: judged, or not read at all).
+    said: list[bool | None] = [None] * len(criteria)
     if gate is not None:
         verdicts = [(c, False, False, gate[0], gate[1]) for c in criteria]
+        if gate[0] in _GATES_READ:
+            quoted = read(reading.quoted, reading.lang)
+            said = [
+                _verdict(c, every, listed, quoted, values)[0]
+                for c, every in zip(criteria, hits, strict=True)
+            ]
     else:
         quoted = read(reading.quoted, reading.lang)
         for c, every in zip(criteria, hits, strict=True):
@@ -556,12 +565,34 @@ def judge(
             found=found,
             met=met,
             points=c.points if met else 0.0,
-            feedback=fill(c.met if met else c.missed, values),
+            feedback=fill(_feedback(c, met, reason, says), values),
             reason=reason,
             words=words,
         )
-        for c, found, met, reason, words in verdicts
+        for (c, found, met, reason, words), says in zip(verdicts, said, strict=True)
     ]
+
+
+_GATES_READ: frozenset[Reason] = frozenset({"too_short", "not_prose", "repetitive"})
+"""Gates after which the text was still read in its own language: what it says or lacks is
+known. (A text in the other language was not read for what it says.)"""
+
+
+def _feedback(c: Criterion, met: bool, reason: Reason, says: bool | None) -> str:
+    """The criterion's sentence where it is true of this reply, else none: its `missed`
+    sentence tells what the text lacks ("there's no apology") or what it does wrong ("your
+    text points at an employee"). A reply that failed a gate, or did not earn an avoidance
+    point because it made none of the points it should, is told why by its reason; the
+    `missed` sentence is added only where it holds: the point really is missing, the fault
+    really is there. Never "your text points at an employee" to a reply that names no one."""
+    if met:
+        return c.met
+    if reason in ("unaddressed", "other_language"):
+        return ""
+    if says is not None:  # a gate read the text: say only what is so
+        wrong = says if c.expect == "absent" else not says
+        return c.missed if wrong else ""
+    return c.missed
 
 
 __all__ = [

@@ -9,12 +9,12 @@ import re
 import pytest
 from builtin_library import builtin_library
 
-from readiness.engine import Run, new_scenario_result
+from readiness.engine import Run, build_debrief, new_scenario_result
 from readiness.i18n import addressing, current_address, set_address
 from readiness.models.scenario import Ending, Scenario
 from readiness.reports.journal import render_journal
 from readiness.reports.render import md_prose
-from readiness.tui.screens.scenario_debrief_text import prose
+from readiness.tui.screens.scenario_debrief_text import prose, reply_rubric
 from readiness.tui.widgets.hanging_row import HangingRow, Rows
 
 
@@ -104,3 +104,22 @@ def test_a_wrapped_point_hangs_under_its_text_on_the_debrief_screen(bullet: str)
     assert continued and all(line.startswith("  ") and line[2] != " " for line in continued)
     assert " ".join(line.strip() for line in lines[1:last]) == f"{bullet.strip()} {point}"
     assert " ".join(" ".join(lines[last:]).split()) == "Zum Schluss [bold]kein[/bold] Markup."
+
+
+def test_each_rubric_criterion_on_the_debrief_screen_wraps_under_its_own_text() -> None:
+    """The marks stand in a column: a criterion's explanation continues under its title, not
+    under the ✓ or ✗ (at 160 columns most of them took two lines)."""
+    s = builtin("leaked-photos-en")
+    run = finished(s)
+    (review,) = build_debrief(run).replies[:1]
+    rows = reply_rubric(review)
+    marks = [row for row in rows.rows if isinstance(row, HangingRow)]
+    assert [m.head.plain for m in marks] == ["✓" if c.met else "✗" for c in review.criteria]
+    lines = [line.plain for line in rows.lines(44)]
+    first = next(n for n, line in enumerate(lines) if line[:1] in "✓✗")
+    criteria = lines[first:]
+    assert len(criteria) > len(review.criteria), "some explanations wrap at 44 columns"
+    assert all(line[:1] in "✓✗" or line.startswith("  ") for line in criteria)
+    for c, row in zip(review.criteria, marks, strict=True):
+        assert row.label.plain.startswith(c.criterion.title)
+        assert c.feedback in row.label.plain

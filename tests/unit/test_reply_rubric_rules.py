@@ -451,3 +451,48 @@ def test_a_salutation_does_not_count_against_a_short_comment() -> None:
         "Hi all, leak embargo press journalists editors apology sorry show runway DM",
     )
     assert {r.reason for r in soup.values()} == {"not_prose"}
+
+
+def test_a_gated_reply_is_told_only_what_is_true_of_it() -> None:
+    """A reply stopped by a gate meets nothing, and says why; each criterion's own sentence
+    is added only where it holds: a point that is missing is named, a fault that is not
+    there is never claimed ("your text points at an employee" to a reply naming no one)."""
+    _, node = step_node(SCENARIOS, "leaked-photos.en:statement")
+    criteria = {c.id: c for c in node.rubric}
+    short = verdicts("leaked-photos.en:statement", "Sorry, our mistake!")
+    assert short["no-blame"].reason == "too_short" and short["no-blame"].feedback == ""
+    assert short["no-threats"].feedback == ""
+    assert short["next-steps"].feedback == criteria["next-steps"].missed
+    blaming = verdicts("leaked-photos.en:statement", "Jana has been fired.")
+    assert blaming["no-blame"].reason == "too_short"
+    assert blaming["no-blame"].feedback == criteria["no-blame"].missed
+
+
+def test_an_unearned_avoidance_point_claims_no_fault() -> None:
+    v = verdicts(
+        "leaked-photos.en:statement",
+        "Our summer party was a huge success! Thanks to everyone who danced, grilled and "
+        "celebrated with us. Next year it will be even bigger.",
+    )
+    assert v["no-blame"].reason == "unaddressed" and v["no-blame"].feedback == ""
+
+
+def test_a_reply_in_the_other_language_gets_no_sentence_about_its_content() -> None:
+    v = verdicts(
+        "leaked-photos.de:statement",
+        "Yes, the photos are real and went online too early. We are sorry, especially to the "
+        "journalists who respected the embargo. The full collection is coming at the show.",
+    )
+    assert {r.feedback for r in v.values()} == {""}
+
+
+def test_a_judged_reply_keeps_every_sentence() -> None:
+    _, node = step_node(SCENARIOS, "leaked-photos.en:statement")
+    v = verdicts(
+        "leaked-photos.en:statement",
+        "Yes, the images are genuine and went out too early: that was our mistake, and we are "
+        "sorry, above all to the journalists who kept the embargo. Jana has been fired.",
+    )
+    for c in node.rubric:
+        assert v[c.id].feedback == (c.met if v[c.id].met else c.missed)
+    assert not v["no-blame"].met and v["no-blame"].feedback

@@ -110,20 +110,25 @@ def reply_head(r: ReplyReview) -> Text:
     return text
 
 
-def reply_rubric(r: ReplyReview) -> Text:
-    text = Text.assemble((t("train.reply.counter", count=len(r.text), limit=r.limit) + "\n", "dim"))
+def reply_rubric(r: ReplyReview) -> Rows:
+    """The reply's length, then each criterion with its mark: a long explanation wraps under
+    the criterion's text, so the marks stand in a column of their own."""
+    rows: list[Row] = [
+        Text(t("train.reply.counter", count=len(r.text), limit=r.limit), style="dim")
+    ]
     if r.criteria:
-        text.append("\n" + t("train.debrief.rubric"), style="bold")
+        rows += [Text(""), Text(t("train.debrief.rubric"), style="bold")]
     for c in r.criteria:
-        mark = "✓" if c.met else "✗"
+        mark = Text("✓" if c.met else "✗", style="bold" if c.met else "")
         points = f" (+{c.points:g})" if c.met and c.points else ""
-        text.append(f"\n{mark} {c.criterion.title}{points}", style="bold" if c.met else "")
+        label = Text().append(f"{c.criterion.title}{points}", style="bold" if c.met else "")
         note = rubric_note(c.reason, c.words, current_language())
         if note:
-            text.append(f" [{note}]", style="dim")
+            label.append(f" [{note}]", style="dim")
         if c.feedback:
-            text.append(f": {c.feedback}", style="italic")
-    return text
+            label.append(f": {c.feedback}", style="italic")
+        rows.append(HangingRow(mark, label))
+    return Rows(rows)
 
 
 def paths(d: Debrief, run: Run) -> Group:

@@ -540,12 +540,8 @@ def judge(
     said: list[bool | None] = [None] * len(criteria)
     if gate is not None:
         verdicts = [(c, False, False, gate[0], gate[1]) for c in criteria]
-        if gate[0] in _GATES_READ:
-            quoted = read(reading.quoted, reading.lang)
-            said = [
-                _verdict(c, every, listed, quoted, values)[0]
-                for c, every in zip(criteria, hits, strict=True)
-            ]
+        if gate[0] in _GATES_READ:  # as `_verdict` finds a phrase: affirmed, not listed
+            said = [any(o.first not in listed and not o.negated for o in every) for every in hits]
     else:
         quoted = read(reading.quoted, reading.lang)
         for c, every in zip(criteria, hits, strict=True):

@@ -14,7 +14,7 @@ from readiness.i18n import addressing, current_address, set_address
 from readiness.models.scenario import Ending, Scenario
 from readiness.reports.journal import render_journal
 from readiness.reports.render import md_prose
-from readiness.tui.screens.scenario_debrief_text import prose, reply_rubric
+from readiness.tui.screens.scenario_debrief_text import decision, prose, reply_rubric
 from readiness.tui.widgets.hanging_row import HangingRow, Rows
 
 
@@ -25,6 +25,12 @@ def builtin(ident: str) -> Scenario:
     raise AssertionError(f"no built-in scenario {ident}")
 
 
+REPLY = {
+    "de": "Wir prüfen das und melden uns heute noch mit allen Details bei euch.",
+    "en": "We are looking into it and will come back to you with every detail later today.",
+}
+
+
 def finished(s: Scenario) -> Run:
     """A run played to an ending by always taking the first open choice or replying."""
     run = Run(s, new_scenario_result(s, mode="practice", seed=3))
@@ -32,7 +38,7 @@ def finished(s: Scenario) -> Run:
         if run.available_choices() if hasattr(run.node, "choices") else False:
             run.choose(run.available_choices()[0].id)
         else:
-            run.reply("Wir prüfen das und melden uns heute noch mit allen Details bei euch.")
+            run.reply(REPLY[s.language])
     return run
 
 
@@ -116,10 +122,27 @@ def test_each_rubric_criterion_on_the_debrief_screen_wraps_under_its_own_text() 
     marks = [row for row in rows.rows if isinstance(row, HangingRow)]
     assert [m.head.plain for m in marks] == ["✓" if c.met else "✗" for c in review.criteria]
     lines = [line.plain for line in rows.lines(44)]
-    first = next(n for n, line in enumerate(lines) if line[:1] in "✓✗")
+    first = next(n for n, line in enumerate(lines) if line.startswith(("✓", "✗")))
     criteria = lines[first:]
     assert len(criteria) > len(review.criteria), "some explanations wrap at 44 columns"
-    assert all(line[:1] in "✓✗" or line.startswith("  ") for line in criteria)
+    assert all(line.startswith(("✓", "✗", "  ")) for line in criteria)
     for c, row in zip(review.criteria, marks, strict=True):
         assert row.label.plain.startswith(c.criterion.title)
         assert c.feedback in row.label.plain
+
+
+def test_each_option_of_a_decision_on_the_debrief_screen_wraps_under_its_own_text() -> None:
+    s = builtin("frustrated-tweet-en")
+    run = finished(s)
+    review = build_debrief(run).decisions[0]
+    rows = decision(review)
+    marks = [row for row in rows.rows if isinstance(row, HangingRow)]
+    assert [m.head.plain for m in marks] == ["▶" if o.chosen else "·" for o in review.options]
+    assert [m.label.plain for m in marks] == [
+        o.text + ("  ★" if o.expert else "") for o in review.options
+    ]
+    lines = [line.plain for line in rows.lines(50)]
+    start = next(n for n, line in enumerate(lines) if line.startswith(("▶", "·")))
+    end = start + next(n for n, line in enumerate(lines[start:]) if not line.strip())
+    assert end - start > len(review.options), "some options wrap at 50 columns"
+    assert all(line.startswith(("▶", "·", "  ")) for line in lines[start:end])

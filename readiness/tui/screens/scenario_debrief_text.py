@@ -76,17 +76,22 @@ def timeline(d: Debrief) -> Table:
     return grid
 
 
-def decision(r: DecisionReview) -> Text:
-    text = Text.assemble((r.title, "bold"))
-    text.append(f"  ({t('train.debrief.took', seconds=round(r.seconds_taken))})\n", style="dim")
-    text.append(r.situation + "\n\n", style="dim")
+def decision(r: DecisionReview) -> Rows:
+    """A decision as it was met: the situation, every option with its mark (a long option
+    wraps under its own text, so the marks stand in a column), the pick and why."""
+    head = Text.assemble((r.title, "bold"))
+    head.append(f"  ({t('train.debrief.took', seconds=round(r.seconds_taken))})", style="dim")
+    rows: list[Row] = [head, Text(r.situation, style="dim"), Text("")]
     if r.options:
-        text.append(t("train.debrief.options") + "\n", style="bold")
+        rows.append(Text(t("train.debrief.options"), style="bold"))
         for option in r.options:
-            text.append(f"{'▶' if option.chosen else '·'} ", style="bold")
-            text.append(option.text, style="bold" if option.chosen else "")
-            text.append("  ★\n" if option.expert else "\n")
-        text.append("\n")
+            label = Text().append(option.text, style="bold" if option.chosen else "")
+            if option.expert:
+                label.append("  ★")
+            mark = Text("▶" if option.chosen else "·", style="bold")
+            rows.append(HangingRow(mark, label))
+        rows.append(Text(""))
+    text = Text()
     text.append(f"{t('train.debrief.you_chose')}: ", style="bold")
     text.append(r.chosen if not r.timed_out else t("train.debrief.timed_out"))
     if r.followed_expert:
@@ -99,7 +104,7 @@ def decision(r: DecisionReview) -> Text:
         text.append(r.expert_choice)
         if r.expert_feedback:
             text.append("\n" + r.expert_feedback, style="italic")
-    return text
+    return Rows([*rows, text])
 
 
 def reply_head(r: ReplyReview) -> Text:

@@ -46,7 +46,10 @@ def test_rubric_matches_whole_words_and_patterns(text: str, met: dict[str, bool]
     assert {r.criterion.id: r.met for r in results} == met
     for r in results:
         assert r.points == (r.criterion.points if r.met else 0)
-        assert r.feedback == (r.criterion.met if r.met else r.criterion.missed)
+        if r.reason == "unaddressed":  # not earned, but nothing wrong was said: no reproach
+            assert r.feedback == ""
+        else:
+            assert r.feedback == (r.criterion.met if r.met else r.criterion.missed)
 
 
 def test_a_reply_is_checked_against_the_platform_limit() -> None:

@@ -25,7 +25,7 @@ from readiness.assessing.outcome import AssessmentScore
 from readiness.assessing.scores import score
 from readiness.content.loader import ContentFile, Library
 from readiness.content.translations import in_language, marked_title
-from readiness.i18n import Lang, t
+from readiness.i18n import Lang, addressing, t
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.models.scenario import Ending, Scenario
@@ -80,7 +80,41 @@ def build_report(
     """The gap report of the newest assessment run plus every scenario run given.
 
     Unfinished exercise runs never count as evidence; practice runs only with
-    `include_practice`. Both are listed in `excluded` so the reader knows they were seen."""
+    `include_practice`. Both are listed in `excluded` so the reader knows they were seen.
+    Its own sentences address the reader as its content does (`GapReport.address`)."""
+    address = report_address(items)
+    with addressing(address):
+        report = _build(items, lang, profile, compare, include_practice)
+    report.address = address
+    return report
+
+
+def report_address(items: Sequence[Loaded]) -> str | None:
+    """The form of address of the content a report is about: the newest assessment's, else
+    the exercises' when they all say the same; None when they differ (the product's own)."""
+    assessments = sorted(
+        (i for i in items if isinstance(i.result, AssessmentResult) and i.words is not None),
+        key=lambda i: i.result.updated_at,
+    )
+    if assessments:
+        words = assessments[-1].words
+        assert words is not None
+        return words.model.address
+    forms = {
+        i.words.model.address
+        for i in items
+        if isinstance(i.result, ScenarioResult) and i.words is not None
+    }
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _build(
+    items: Sequence[Loaded],
+    lang: Lang,
+    profile: str | None,
+    compare: Loaded | None,
+    include_practice: bool,
+) -> GapReport:
     assessments = [
         i for i in items if isinstance(i.result, AssessmentResult) and i.content is not None
     ]

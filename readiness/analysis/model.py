@@ -189,6 +189,10 @@ class GapReport(BaseModel):
     language: str
     participant: str
     generated_at: str
+    address: str | None = None
+    """How the report's own words address the reader (German `du` or `Sie`): as the
+    assessment it reports on does, else as its exercises do when they agree; None: the
+    product's own voice (Sie)."""
     assessment_id: str | None = None
     assessment_title: str | None = None
     assessment_version: str | None = None

@@ -13,6 +13,7 @@ else lists languages; the CLI choices, the content models and the renderers all 
 from __future__ import annotations
 
 import os
+import threading
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,9 @@ DEFAULT_LANGUAGE: Lang = "en"
 _root: list[Path] = [Path(__file__).parent]
 _current: list[Lang] = [DEFAULT_LANGUAGE]
 _address: list[str | None] = [None]
+_this_thread = threading.local()
+"""A form of address set for a while in one thread (`addressing`), over `_address`."""
+_UNSET = object()
 
 ADDRESS_SUFFIX = {"du": ".du"}
 """Forms of address with their own catalog variants (`<key>.du`); the base key is the
@@ -105,19 +109,25 @@ def set_address(address: str | None) -> None:
 
 
 def current_address() -> str | None:
-    return _address[0]
+    """The form of address `t()` uses now, in this thread (see `addressing`)."""
+    return getattr(_this_thread, "address", _address[0])
 
 
 @contextmanager
 def addressing(address: str | None) -> Iterator[None]:
-    """`set_address` for a while, then back: for a text written around one file's content
-    (a run's journal in a report of several), whatever is on screen meanwhile."""
-    previous = _address[0]
-    _address[0] = address
+    """The form of address for a while, in this thread only, then back: for a text written
+    around one file's content (a report, a run's journal) whatever is on screen meanwhile.
+    Only this thread's: a report built on a worker thread must not change the voice of the
+    screen the UI thread is drawing."""
+    previous = getattr(_this_thread, "address", _UNSET)
+    _this_thread.address = address
     try:
         yield
     finally:
-        _address[0] = previous
+        if previous is _UNSET:
+            del _this_thread.address
+        else:
+            _this_thread.address = previous
 
 
 def set_language(lang: Lang) -> None:
@@ -200,7 +210,7 @@ def t(key: str, lang: Lang | None = None, **values: object) -> str:
 
     A key missing in that language falls back to English; a key missing everywhere shows the
     key itself, so a gap is visible instead of crashing the UI."""
-    return t_addressed(key, _address[0], lang, **values)
+    return t_addressed(key, current_address(), lang, **values)
 
 
 def plural_category(count: float, lang: Lang | None = None) -> str:

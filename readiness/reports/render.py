@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from readiness.analysis.model import GapReport
-from readiness.i18n import Lang, as_language, t
+from readiness.i18n import Lang, addressing, as_language, t
 from readiness.i18n.formats import day, day_time
 from readiness.numbers import shown, shown_text, signed_text
 from readiness.platforms import platform_name
@@ -136,4 +136,5 @@ def render(report: GapReport, fmt: Format) -> str:
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     template = environment(lang).get_template("report.md.j2" if fmt == "md" else "report.html.j2")
     charts = _charts(report, lang) if fmt == "html" else {}
-    return template.render(r=report, charts=charts)
+    with addressing(report.address):  # its own words in the voice of its content
+        return template.render(r=report, charts=charts)

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from readiness.analysis.model import GapReport
 from readiness.content.loader import Library, load_library
 from readiness.errors import ReadinessError
-from readiness.i18n import t
+from readiness.i18n import addressing, t
 from readiness.models.results import AnyResult, AssessmentResult
 from readiness.numbers import shown_text
 from readiness.tui.contracts import readiness_app
@@ -90,6 +90,10 @@ class ReportScreen(LaidOutOnce[None]):
     def show(self, report: GapReport) -> None:
         self.report = report
         self.profile = report.profile
+        with addressing(report.address):  # its own words in the voice of its content
+            self._show(report)
+
+    def _show(self, report: GapReport) -> None:
         verdict = Text()
         verdict.append(f"{t('report.verdict')}: ", style="bold")
         verdict.append(report.verdict, style="bold reverse")
@@ -204,9 +208,9 @@ class ReportScreen(LaidOutOnce[None]):
                 mime_type="text/html",
                 encoding="utf-8",
             )
-            self.app.call_from_thread(
-                self.notify, t("report.tui.downloaded", name=name), markup=False, timeout=10
-            )
+            with addressing(report.address):
+                said = t("report.tui.downloaded", name=name)
+            self.app.call_from_thread(self.notify, said, markup=False, timeout=10)
             return
         folder = settings.results_dir / "reports"
         stem = self.result_path.stem

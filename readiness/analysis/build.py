@@ -25,7 +25,7 @@ from readiness.assessing.outcome import AssessmentScore
 from readiness.assessing.scores import score
 from readiness.content.loader import ContentFile, Library
 from readiness.content.translations import in_language, marked_title
-from readiness.i18n import Lang, addressing, t
+from readiness.i18n import Lang, t
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.models.scenario import Ending, Scenario
@@ -82,11 +82,7 @@ def build_report(
     Unfinished exercise runs never count as evidence; practice runs only with
     `include_practice`. Both are listed in `excluded` so the reader knows they were seen.
     Its own sentences address the reader as its content does (`GapReport.address`)."""
-    address = report_address(items)
-    with addressing(address):
-        report = _build(items, lang, profile, compare, include_practice)
-    report.address = address
-    return report
+    return _build(items, lang, profile, compare, include_practice, report_address(items))
 
 
 def report_address(items: Sequence[Loaded]) -> str | None:
@@ -114,6 +110,7 @@ def _build(
     profile: str | None,
     compare: Loaded | None,
     include_practice: bool,
+    address: str | None,
 ) -> GapReport:
     assessments = [
         i for i in items if isinstance(i.result, AssessmentResult) and i.content is not None
@@ -125,6 +122,7 @@ def _build(
     runs = [_scenario_run(i, lang) for i in counted]
     report = GapReport(
         language=lang,
+        address=address,
         participant=participant,
         generated_at=now().strftime("%Y-%m-%d %H:%M"),
         verdict=t("report.no_assessment", lang),
@@ -280,10 +278,10 @@ def _fill_evidence(
     for item in counted:
         model, result = item.words.model if item.words else None, item.result
         assert isinstance(model, Scenario) and isinstance(result, ScenarioResult)
-        evidence += run_evidence(model, result, lang)
+        evidence += run_evidence(model, result, lang, report.address)
         for d in model.dimensions:
             mapping[f"{result.content_id or model.id}/{d.id}"] = list(d.evidence_for)
-    report.mismatches = mismatches(report.dimensions, mapping, evidence, lang)
+    report.mismatches = mismatches(report.dimensions, mapping, evidence, lang, report.address)
 
 
 __all__ = ["Loaded", "PlanStep", "attach", "build_report"]

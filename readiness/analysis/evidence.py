@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from readiness.analysis.model import DimensionRow, Evidence, Mismatch
-from readiness.i18n import Lang, t
+from readiness.i18n import Lang, t, t_addressed
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Decision, Reply, Scenario, Timeout
 from readiness.numbers import shown
@@ -51,8 +51,11 @@ def _short(text: str) -> str:
     return line if len(line) <= ACTION_CHARS else line[: ACTION_CHARS - 1].rstrip() + "…"
 
 
-def run_evidence(scenario: Scenario, result: ScenarioResult, lang: Lang) -> list[Evidence]:
-    """Every step of a run that scored good or poor in one of the scenario's dimensions.
+def run_evidence(
+    scenario: Scenario, result: ScenarioResult, lang: Lang, address: str | None = None
+) -> list[Evidence]:
+    """Every step of a run that scored good or poor in one of the scenario's dimensions,
+    named in the report's form of address (`address`: "your reply").
 
     `scenario` is the file whose words are shown: the run's own, or a translation that
     scores alike (`readiness.content.translations`); evidence names the run's content id."""
@@ -116,7 +119,7 @@ def run_evidence(scenario: Scenario, result: ScenarioResult, lang: Lang) -> list
             earned = sum(c.points for c in criteria if c.id in met)
             if 0 < earned < top:
                 continue
-            action = t("report.evidence.reply", lang)
+            action = t_addressed("report.evidence.reply", address, lang)
             add(node, "reply", action, dim, earned, f"{earned:g}/{top:g}", earned >= top)
     return out
 
@@ -126,6 +129,7 @@ def mismatches(
     evidence_for: dict[str, list[str]],
     evidence: Sequence[Evidence],
     lang: Lang,
+    address: str | None = None,
 ) -> list[Mismatch]:
     """The self-image lines, one per dimension that disagrees and has the evidence to say so.
 
@@ -174,8 +178,9 @@ def mismatches(
                 self_shown=self_shown,
                 demonstrated_shown=shown_ex,
                 evidence=cited,
-                message=t(
+                message=t_addressed(
                     f"report.mismatch.{kind}",
+                    address,
                     lang,
                     dimension=row.title,
                     self_score=self_shown,

@@ -2,9 +2,9 @@
 
 `readiness report RESULT… --kit DIR` writes six documents, each pre-filled with what the
 participant answered in the self-assessment and did in the exercises, with the open fields
-clearly marked. Templates live in `templates/kit/<lang>/`; all text from content files and
-from participants passes the `md`/`cell` filters, so it stays inert when a wiki turns the
-Markdown into HTML.
+clearly marked. Templates live in `templates/kit/<lang>/` (German also in `kit/de-du/`, for
+a self-check that says du); all text from content files and from participants passes the
+`md`/`cell` filters, so it stays inert when a wiki turns the Markdown into HTML.
 
 Existing files are never overwritten silently: without `force`, one existing kit file stops
 the whole kit before anything is written."""
@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, TemplateNotFound
+
 from readiness.analysis.build import Loaded
 from readiness.analysis.model import GapReport
 from readiness.errors import StorageError, UsageError
-from readiness.i18n import Lang, t
+from readiness.i18n import Lang, addressing, t
 from readiness.reports.kit_answers import (
     escalation_items,
     escalation_quotes,
@@ -126,12 +128,27 @@ def render_kit(report: GapReport, items: Sequence[Loaded], lang: Lang) -> dict[s
     """File name -> Markdown text of every kit document (nothing is written)."""
     env = environment(lang)
     context = kit_context(report, items, lang)
+    folder = kit_folder(env, lang, report.address)
     texts = {}
-    for name in KIT_FILES:
-        text = env.get_template(f"kit/{lang}/{name}.j2").render(**context)
-        # Optional template blocks leave runs of blank lines; one is all Markdown needs.
-        texts[name] = _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+    with addressing(report.address):  # the kit's own words in the voice of its content
+        for name in KIT_FILES:
+            text = env.get_template(f"{folder}/{name}.j2").render(**context)
+            # Optional template blocks leave runs of blank lines; one is all Markdown needs.
+            texts[name] = _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
     return texts
+
+
+def kit_folder(env: Environment, lang: Lang, address: str | None) -> str:
+    """The templates of a kit in `lang`: `kit/<lang>-du/` for a report that says du, where the
+    language has such a set (German); `kit/<lang>/` otherwise."""
+    if address == "du":
+        try:
+            env.get_template(f"kit/{lang}-du/_common.md.j2")
+        except TemplateNotFound:
+            pass
+        else:
+            return f"kit/{lang}-du"
+    return f"kit/{lang}"
 
 
 def write_kit(

@@ -380,7 +380,7 @@ def test_crisis_type_comes_from_id_then_tags(library: Library) -> None:
 
 
 def test_every_document_has_a_template_in_both_languages_and_its_labels() -> None:
-    for lang in ("en", "de"):
+    for lang in ("en", "de", "de-du"):
         assert sorted(p.name for p in (TEMPLATES / lang).glob("0*.md.j2")) == [
             f"{name}.j2" for name in KIT_FILES
         ]
@@ -389,3 +389,24 @@ def test_every_document_has_a_template_in_both_languages_and_its_labels() -> Non
     keys += [f"kit.crisis.{k}" for k in CRISIS_ORDER] + [f"kit.words.{k}" for k in CRISIS_ORDER]
     for key in keys:
         assert t(key, "en") != key, f"{key} missing from readiness/i18n/kit.toml"
+
+
+def test_a_kit_for_a_self_check_that_says_du_says_du(tmp_path: Path) -> None:
+    """The kit's own words follow the self-check's form of address: du around a self-check
+    that says du (from `kit/de-du/` and the du variants of its labels), Sie otherwise."""
+    for name in ("kit-check.de.toml", "kit-drill.de.toml"):
+        text = (KIT / name).read_text(encoding="utf-8")
+        if name.startswith("kit-check"):
+            text = text.replace('language = "de"\n', 'language = "de"\naddress = "du"\n', 1)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    du_library = load_paths([tmp_path], with_builtin=False)
+    assert not du_library.errors, [str(p) for p in du_library.errors]
+    docs = kit(du_library, [assessment(du_library, "de"), exercise(du_library, "de")], "de")
+    joined = "\n".join(docs.values())
+    assert "Zitierte Antworten zeigen, wo du stehst" in joined
+    assert "— Deine Antwort: **Trifft eher nicht zu**" in docs["01-strategy-frame.md"]
+    assert "Füll die offenen Felder" in docs["01-strategy-frame.md"]
+    assert "aus deinen Ergebnissen erstellt" in joined
+    own_words = re.sub(r"^>.*$", "", joined, flags=re.MULTILINE)  # quoted statements aside
+    for formal in ("Ihre Antwort", "Füllen Sie", "wo Sie stehen", "aus Ihren Ergebnissen"):
+        assert formal not in own_words

@@ -131,7 +131,7 @@ def render(stats: ScenarioStats | AssessmentStats, lang: Lang) -> str:
             replies=t("author.stats.replies", lang, count=stats.replies),
             injects=t("author.stats.injects", lang, count=stats.injects),
         ),
-        t("author.stats.paths", lang, paths=stats.paths),
+        t("author.stats.paths", lang, paths=number(stats.paths, lang=lang)),
         t("author.stats.endings", lang),
     ]
     for e in stats.endings:
@@ -141,7 +141,7 @@ def render(stats: ScenarioStats | AssessmentStats, lang: Lang) -> str:
                 "author.stats.ending",
                 lang,
                 id=e.id,
-                outcome=e.outcome,
+                outcome=t(f"report.outcome.{e.outcome}", lang),
                 paths=t("author.stats.ending_paths", lang, count=e.paths),
                 steps=t(
                     "author.stats.ending_steps",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,18 @@ def test_stats_command_text_and_json(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["stats", str(DATA / "quiz.en.toml"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["kind"] == "assessment" and data["critical"] == ["q3"]
+
+
+def test_german_stats_write_german_numbers_and_outcomes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A built-in scenario has millions of paths: grouped as German writes them, and each
+    ending's outcome in German, as every other word of the output."""
+    assert main(["--lang", "de", "stats", "leaked-photos-de"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^Wege vom Start zu einem Ende: \d{1,3}(\.\d{3})+$", out, re.MULTILINE)
+    assert re.search(r"^  ending-good \(gut\): \d{1,3}(\.\d{3})+ Wege, ", out, re.MULTILINE)
+    assert "(good)" not in out and "(mixed)" not in out and "(bad)" not in out
 
 
 def test_stats_on_a_broken_file_lists_its_first_errors(

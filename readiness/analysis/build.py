@@ -82,41 +82,12 @@ def build_report(
     Unfinished exercise runs never count as evidence; practice runs only with
     `include_practice`. Both are listed in `excluded` so the reader knows they were seen.
     Its own sentences address the reader as its content does (`GapReport.address`)."""
-    return _build(items, lang, profile, compare, include_practice, report_address(items))
-
-
-def report_address(items: Sequence[Loaded]) -> str | None:
-    """The form of address of the content a report is about: the newest assessment's, else
-    the exercises' when they all say the same; None when they differ (the product's own)."""
-    assessments = sorted(
-        (i for i in items if isinstance(i.result, AssessmentResult) and i.words is not None),
-        key=lambda i: i.result.updated_at,
-    )
-    if assessments:
-        words = assessments[-1].words
-        assert words is not None
-        return words.model.address
-    forms = {
-        i.words.model.address
-        for i in items
-        if isinstance(i.result, ScenarioResult) and i.words is not None
-    }
-    return forms.pop() if len(forms) == 1 else None
-
-
-def _build(
-    items: Sequence[Loaded],
-    lang: Lang,
-    profile: str | None,
-    compare: Loaded | None,
-    include_practice: bool,
-    address: str | None,
-) -> GapReport:
     assessments = [
         i for i in items if isinstance(i.result, AssessmentResult) and i.content is not None
     ]
     assessments.sort(key=lambda i: i.result.updated_at)
     scenarios = [i for i in items if isinstance(i.result, ScenarioResult) and i.content is not None]
+    address = _address(assessments, scenarios)
     counted, excluded = _split_runs(scenarios, include_practice, lang)
     participant = next((i.result.participant for i in items if i.result.participant), "")
     runs = [_scenario_run(i, lang) for i in counted]
@@ -150,6 +121,14 @@ def _build(
         for action in report.actions:
             action.done = action.text in done
     return report
+
+
+def _address(assessments: Sequence[Loaded], scenarios: Sequence[Loaded]) -> str | None:
+    """The form of address of the content a report is about: the newest assessment's
+    (`assessments` oldest first), else the exercises' when they all say the same; None when
+    they differ (the product's own)."""
+    forms = {i.words.model.address for i in assessments[-1:] or scenarios if i.words}
+    return forms.pop() if len(forms) == 1 else None
 
 
 def _split_runs(

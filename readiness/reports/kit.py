@@ -140,10 +140,11 @@ def render_kit(report: GapReport, items: Sequence[Loaded], lang: Lang) -> dict[s
 
 def kit_folder(env: Environment, lang: Lang, address: str | None) -> str:
     """The templates of a kit in `lang`: `kit/<lang>-du/` for a report that says du, where the
-    language has such a set (German); `kit/<lang>/` otherwise."""
+    language has such a set (German; its documents share the macros of `kit/<lang>/`, whose
+    labels follow the form of address through the catalog); `kit/<lang>/` otherwise."""
     if address == "du":
         try:
-            env.get_template(f"kit/{lang}-du/_common.md.j2")
+            env.get_template(f"kit/{lang}-du/{KIT_FILES[0]}.j2")
         except TemplateNotFound:
             pass
         else:

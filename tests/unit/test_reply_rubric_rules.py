@@ -15,6 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 SCENARIOS = ROOT / "scenarios"
 
 
+ENGLISH_TO_A_GERMAN_STEP = (
+    "Yes, the photos are real and went online too early. We are sorry, especially to the "
+    "journalists who respected the embargo. The full collection is coming at the show."
+)
+OFF_TOPIC = (
+    "Our summer party was a huge success! Thanks to everyone who danced, grilled and "
+    "celebrated with us. Next year it will be even bigger."
+)
+
+
 def verdicts(step: str, text: str) -> dict[str, CriterionResult]:
     scenario, node = step_node(SCENARIOS, step)
     limit = char_limit(node.platform, node.max_chars)
@@ -136,20 +146,12 @@ def test_a_keyword_list_is_not_a_reply() -> None:
 
 
 def test_a_reply_in_the_other_language_meets_nothing() -> None:
-    v = verdicts(
-        "leaked-photos.de:statement",
-        "Yes, the photos are real and went online too early. We are sorry, especially to the "
-        "journalists who respected the embargo. The full collection is coming at the show.",
-    )
+    v = verdicts("leaked-photos.de:statement", ENGLISH_TO_A_GERMAN_STEP)
     assert {r.reason for r in v.values()} == {"other_language"}
 
 
 def test_avoidance_points_need_a_reply_that_does_something() -> None:
-    v = verdicts(
-        "leaked-photos.en:statement",
-        "Our summer party was a huge success! Thanks to everyone who danced, grilled and "
-        "celebrated with us. Next year it will be even bigger.",
-    )
+    v = verdicts("leaked-photos.en:statement", OFF_TOPIC)
     assert not v["no-blame"].met and v["no-blame"].reason == "unaddressed"
 
 
@@ -469,20 +471,12 @@ def test_a_gated_reply_is_told_only_what_is_true_of_it() -> None:
 
 
 def test_an_unearned_avoidance_point_claims_no_fault() -> None:
-    v = verdicts(
-        "leaked-photos.en:statement",
-        "Our summer party was a huge success! Thanks to everyone who danced, grilled and "
-        "celebrated with us. Next year it will be even bigger.",
-    )
+    v = verdicts("leaked-photos.en:statement", OFF_TOPIC)
     assert v["no-blame"].reason == "unaddressed" and v["no-blame"].feedback == ""
 
 
 def test_a_reply_in_the_other_language_gets_no_sentence_about_its_content() -> None:
-    v = verdicts(
-        "leaked-photos.de:statement",
-        "Yes, the photos are real and went online too early. We are sorry, especially to the "
-        "journalists who respected the embargo. The full collection is coming at the show.",
-    )
+    v = verdicts("leaked-photos.de:statement", ENGLISH_TO_A_GERMAN_STEP)
     assert {r.feedback for r in v.values()} == {""}
 
 

@@ -5,48 +5,22 @@ report built on a worker thread never changes the voice of the screen being draw
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
 
 from builtin_library import builtin_library
 
-from readiness.engine import Run, new_scenario_result
 from readiness.i18n import addressing, current_address, set_address
-from readiness.models.assessment import Assessment
-from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
-from readiness.models.scenario import Scenario
+from readiness.models.results import AnyResult
 from readiness.reports.render import render
 from readiness.reports.service import report_for
-
-T0 = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
-
-
-def checked(ident: str) -> AssessmentResult:
-    f = builtin_library().get(ident)
-    assert f is not None and isinstance(f.model, Assessment)
-    return AssessmentResult(
-        run_id=f"20261204T090000-{ident[:4]}",
-        content_id=f.id,
-        content_version=f.model.version,
-        content_hash=f.sha256,
-        content_title=f.model.title,
-        participant="fox",
-        started_at=T0,
-        updated_at=T0,
-        finished=True,
-        answers={},
-    )
+from readiness.workshop.sample import sample_room
 
 
-def played(ident: str) -> ScenarioResult:
-    f = builtin_library().get(ident)
-    assert f is not None and isinstance(f.model, Scenario)
-    run = Run(f.model, new_scenario_result(f.model, mode="exercise", seed=5, participant="fox"))
-    while not run.finished:
-        if run.available_choices() if hasattr(run.node, "choices") else False:
-            run.choose(run.available_choices()[0].id)
-        else:
-            run.reply("Wir prüfen das und melden uns heute noch mit allen Details bei euch.")
-    return run.result
+def run_of(ident: str) -> AnyResult:
+    """A realistic run of a built-in file, as the workshop sample plays one."""
+    found = builtin_library().get(ident)
+    assert found is not None, ident
+    (run,) = sample_room([found], 1, seed=5)
+    return run
 
 
 def report(*results: AnyResult) -> tuple[str | None, str, str]:
@@ -55,14 +29,14 @@ def report(*results: AnyResult) -> tuple[str | None, str, str]:
 
 
 def test_a_report_on_a_self_check_that_says_du_says_du() -> None:
-    address, _, html = report(checked("solo-creator-de"))
+    address, _, html = report(run_of("solo-creator-de"))
     assert address == "du"
     assert "Fläche: dein Wert" in html
     assert "Ihr Wert" not in html
 
 
 def test_a_report_on_a_self_check_that_says_sie_says_sie() -> None:
-    address, _, html = report(checked("roles-and-staffing-de"))
+    address, _, html = report(run_of("roles-and-staffing-de"))
     assert address == "Sie"
     assert "Fläche: Ihr Wert" in html
 
@@ -77,19 +51,19 @@ def german(address: str) -> list[str]:
 
 def test_exercises_alone_set_the_voice_when_they_agree() -> None:
     du = german("du")
-    address, md, _ = report(played(du[0]), played(du[1]))
+    address, md, _ = report(run_of(du[0]), run_of(du[1]))
     assert address == "du"
     assert "Mit einer Selbsteinschätzung siehst du zusätzlich" in md
 
 
 def test_exercises_that_disagree_leave_the_products_own_voice() -> None:
-    address, md, _ = report(played(german("du")[0]), played(german("Sie")[0]))
+    address, md, _ = report(run_of(german("du")[0]), run_of(german("Sie")[0]))
     assert address is None
     assert "Mit einer Selbsteinschätzung sehen Sie zusätzlich" in md
 
 
 def test_the_self_check_decides_over_the_exercises() -> None:
-    address, _, html = report(checked("roles-and-staffing-de"), played(german("du")[0]))
+    address, _, html = report(run_of("roles-and-staffing-de"), run_of(german("du")[0]))
     assert address == "Sie"
     assert "Fläche: Ihr Wert" in html
 

@@ -22,7 +22,9 @@ import tomli_w
 from pydantic import ValidationError
 
 from readiness.atomic_file import atomic_write_text as atomic_write_text  # re-exported
-from readiness.errors import StorageError, UsageError
+from readiness.errors import ResultFileError, StorageError, UsageError
+from readiness.i18n.catalog_text import CatalogText
+from readiness.i18n.os_reason import os_reason
 from readiness.models.results import SCHEMA_VERSION, AnyResult, AssessmentResult, ScenarioResult
 from readiness.text_safety import map_strings, nesting_depth, repair_unicode, visible_data
 from readiness.toml_parse import parse_toml
@@ -137,14 +139,13 @@ def write_output_file(path: Path, text: str, replace_link: bool = False) -> None
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise StorageError(
+            CatalogText("storage.cannot_write", path=path, reason=os_reason(exc))
+        ) from exc
     if info is not None and stat.S_ISLNK(info.st_mode) and not replace_link:
-        raise UsageError(
-            f"{path} is a symbolic link; name the file it points to, or add --force to "
-            "replace the link with the report"
-        )
+        raise UsageError(CatalogText("storage.symlink", path=path))
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{path} is a folder; name a file to write the report to")
+        raise UsageError(CatalogText("storage.is_folder", path=path))
     try:
         if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
             with open(path, "w", encoding="utf-8") as stream:
@@ -152,7 +153,9 @@ def write_output_file(path: Path, text: str, replace_link: bool = False) -> None
             return
         atomic_write_text(path, text, mode=stat.S_IMODE(info.st_mode) if info else None)
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise StorageError(
+            CatalogText("storage.cannot_write", path=path, reason=os_reason(exc))
+        ) from exc
 
 
 def save_result(folder: Path, result: AnyResult) -> Path:
@@ -163,13 +166,13 @@ def save_result(folder: Path, result: AnyResult) -> Path:
     try:
         atomic_write_text(path, tomli_w.dumps(data))
     except OSError as exc:
-        raise StorageError(f"cannot save results to {folder}: {exc.strerror or exc}") from exc
+        raise StorageError(
+            CatalogText("storage.cannot_save", folder=folder, reason=os_reason(exc))
+        ) from exc
     except (UnicodeError, ValueError, TypeError) as exc:
         # A pseudonym from a terminal that is not UTF-8 holds lone surrogates: no file can
         # store it. Say so instead of losing every answer without a word.
-        raise StorageError(
-            f"cannot save results to {folder}: a name or text is not valid Unicode ({exc})"
-        ) from exc
+        raise StorageError(CatalogText("storage.not_unicode", folder=folder, detail=exc)) from exc
     _drop_legacy_copy(folder, result, path)
     return path
 
@@ -268,24 +271,53 @@ def _with_timezone(result: AnyResult) -> AnyResult:
     return result
 
 
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> CatalogText:
+    """A result file that is not TOML, with tomllib's reason worded and its position."""
+    from readiness.toml_messages import toml_error_parts, toml_message
+
+    line, column, message, at_end = toml_error_parts(exc)
+    worded = toml_message(message)
+    if at_end:
+        return CatalogText("storage.invalid_at_end", message=worded)
+    if line is None or column is None:
+        return CatalogText("storage.invalid", message=worded)
+    return CatalogText("storage.invalid_at", message=worded, line=line, column=column)
+
+
+def _field_problem(exc: ValidationError, kind: object) -> CatalogText:
+    """The first key of a result file that does not fit the model, with pydantic's reason
+    worded as the content validator words it (a wrong type, a missing key, a typo)."""
+    from readiness.validation_messages import pydantic_message
+
+    first = exc.errors()[0]
+    model = AssessmentResult if kind == "assessment" else ScenarioResult
+    key = ".".join(str(p) for p in first["loc"])
+    return CatalogText(
+        "storage.field",
+        field=key,
+        message=pydantic_message(first, set(model.model_fields)),
+    )
+
+
 def load_result(path: Path) -> AnyResult:
-    """Read one result file; raises StorageError with a one-sentence reason."""
+    """Read one result file; raises ResultFileError with a one-sentence reason."""
     try:
         data = parse_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StorageError(f"{path}: cannot read result file: {exc}") from exc
+    except OSError as exc:
+        raise ResultFileError(
+            path, CatalogText("storage.cannot_read", reason=os_reason(exc))
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ResultFileError(path, CatalogText("storage.not_utf8")) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise StorageError(f"{path}: not a valid result file: {exc}") from exc
+        raise ResultFileError(path, _toml_problem(exc)) from exc
     except RecursionError as exc:
-        raise StorageError(f"{path}: not a valid result file: nested too deeply") from exc
+        raise ResultFileError(path, CatalogText("storage.too_deep")) from exc
     if nesting_depth(data) > MAX_RESULT_NESTING:
-        raise StorageError(f"{path}: not a valid result file: nested too deeply")
+        raise ResultFileError(path, CatalogText("storage.too_deep"))
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise StorageError(
-            f"{path}: this result is from a newer version of readiness (schema_version "
-            f"{version}); update readiness to read it"
-        )
+        raise ResultFileError(path, CatalogText("storage.newer", version=version))
     # Control characters in names, notes and replies become visible stand-ins here, so no
     # screen, report or command output ever passes them to a terminal.
     data = visible_data(data)
@@ -297,24 +329,22 @@ def load_result(path: Path) -> AnyResult:
         elif kind == "scenario":
             result = ScenarioResult.model_validate(data)
         else:
-            raise StorageError(f'{path}: kind must be "assessment" or "scenario"')
+            raise ResultFileError(path, CatalogText("storage.kind"))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise StorageError(f"{path}: {loc}: {first['msg']}") from exc
+        raise ResultFileError(path, _field_problem(exc, kind)) from exc
     problem = _non_finite(result.model_dump())
     if problem is not None:
-        raise StorageError(f"{path}: {problem}: must be a finite number, not nan or inf")
+        raise ResultFileError(path, CatalogText("storage.not_finite", field=problem))
     return _with_timezone(result)
 
 
 def scan_results(
     folder: Path, pattern: str | Sequence[str] = "*.toml"
-) -> tuple[list[tuple[Path, AnyResult]], list[str]]:
-    """Every readable result in a folder (matching `pattern`, or any of several), and a
-    message per unreadable (half-written) one."""
+) -> tuple[list[tuple[Path, AnyResult]], list[ResultFileError]]:
+    """Every readable result in a folder (matching `pattern`, or any of several), and why
+    each unreadable (half-written) one could not be read."""
     good: list[tuple[Path, AnyResult]] = []
-    bad: list[str] = []
+    bad: list[ResultFileError] = []
     if not folder.is_dir():
         return good, bad
     patterns = [pattern] if isinstance(pattern, str) else list(pattern)
@@ -323,8 +353,8 @@ def scan_results(
             continue
         try:
             good.append((path, load_result(path)))
-        except StorageError as exc:
-            bad.append(str(exc))
+        except ResultFileError as exc:
+            bad.append(exc)
     return good, bad
 
 

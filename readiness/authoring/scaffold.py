@@ -9,6 +9,7 @@ from typing import Literal
 from readiness.content_schema import schema_path
 from readiness.errors import UsageError
 from readiness.i18n import Lang, t
+from readiness.i18n.os_reason import os_reason
 
 Kind = Literal["assessment", "scenario"]
 TEMPLATE_DIR = Path(__file__).resolve().parent / "scaffolds"
@@ -56,7 +57,7 @@ def write_schema(kind: Kind, folder: Path, lang: Lang) -> Path | None:
                 "author.new.cannot_write",
                 lang,
                 path=target,
-                error=getattr(exc, "strerror", None) or exc,
+                error=os_reason(exc).text(lang) if isinstance(exc, OSError) else exc,
             )
         ) from None
     return target
@@ -97,6 +98,6 @@ def write_scaffold(kind: Kind, name: str, lang: Lang, folder: Path) -> Path:
         raise UsageError(t("cli.new.exists", lang, path=target)) from None
     except OSError as exc:
         raise UsageError(
-            t("author.new.cannot_write", lang, path=target, error=exc.strerror or exc)
+            t("author.new.cannot_write", lang, path=target, error=os_reason(exc).text(lang))
         ) from None
     return target

@@ -27,10 +27,10 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from readiness.cli.common import resolve
-    from readiness.content.problems import did_you_mean
     from readiness.errors import UsageError
     from readiness.i18n import t
     from readiness.models.assessment import Assessment
+    from readiness.validation_messages import did_you_mean
 
     library, content = resolve(settings, args.ident, "assessment")
     model = content.model

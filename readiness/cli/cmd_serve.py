@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness.errors import UsageError
 from readiness.i18n import Lang, t
+from readiness.i18n.os_reason import os_reason
 from readiness.settings import Settings
 from readiness.workshop.room_limits import (
     DEFAULT_HOST,
@@ -185,7 +186,12 @@ def run_server(settings: Settings, host: str, port: int, limits: Limits) -> int:
         server.serve()
     except OSError as exc:
         raise UsageError(
-            t("workshop.serve.port_busy", host=host, port=port, reason=exc.strerror or exc)
+            t(
+                "workshop.serve.port_busy",
+                host=host,
+                port=port,
+                reason=os_reason(exc).text(settings.lang),
+            )
         ) from exc
     finally:
         remove_info(folder)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from readiness.authoring.load import errors_message
 from readiness.content.loader import ContentFile, Kind, Library, load_library, load_paths
-from readiness.content.problems import did_you_mean
 from readiness.errors import ContentError, UsageError
 from readiness.i18n import t
 from readiness.settings import Settings
+from readiness.validation_messages import did_you_mean
 
 
 def library_for(settings: Settings, quiet: bool = False) -> Library:

@@ -170,7 +170,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return run_home(settings)
         return int(args.func(args, settings))
     except ReadinessError as exc:
-        print(f"readiness: {exc}", file=sys.stderr)
+        print(f"readiness: {exc.text(settings.lang)}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         # `readiness list | head`: the reader left; that is not an error.

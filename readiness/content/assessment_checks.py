@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from readiness.content.problems import ContentProblem, Err, did_you_mean, report_duplicates
+from readiness.content.problems import ContentProblem, Err, report_duplicates
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import AnswerCondition, Assessment
+from readiness.validation_messages import did_you_mean
 
 
 def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:

@@ -21,18 +21,19 @@ from readiness.content.problems import (
     ContentProblem,
     Severity,
     add_lines,
-    did_you_mean,
     from_validation_error,
 )
 from readiness.content.scenario_checks import check_scenario
-from readiness.content.toml_messages import toml_message
 from readiness.content.warnings import file_warnings, translation_warnings
 from readiness.i18n import Lang, catalog_root, t
 from readiness.i18n.catalog_text import CatalogText
+from readiness.i18n.os_reason import os_reason
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 from readiness.text_safety import acts_on_terminal, nesting_depth, visible_data
+from readiness.toml_messages import toml_error_parts, toml_message
 from readiness.toml_parse import parse_toml
+from readiness.validation_messages import did_you_mean
 
 MAX_FILE_BYTES = 1_000_000
 """Content files above this size are refused: real files are below 200 kB, and parsing a
@@ -164,30 +165,6 @@ def _submodels(model: type[BaseModel]) -> Iterable[type[BaseModel]]:
                 yield tp
 
 
-_AT_LINE = re.compile(r" \(at line (\d+), column (\d+)\)$")
-
-
-_AT_END = " (at end of document)"
-
-
-def _toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int | None, int | None, str, bool]:
-    """Line, column and message of a TOML error, and whether it is at the end of the file.
-    Python 3.11's tomllib has the position only in the message text ("... (at line 3,
-    column 16)", "... (at end of document)"), later versions also as attributes."""
-    message = str(getattr(exc, "msg", None) or exc)
-    line = getattr(exc, "lineno", None)
-    column = getattr(exc, "colno", None)
-    found = _AT_LINE.search(message)
-    if found:
-        message = message[: found.start()]
-        line = line or int(found.group(1))
-        column = column or int(found.group(2))
-    at_end = message.endswith(_AT_END)
-    if at_end:
-        message = message[: -len(_AT_END)]
-    return line, column, message, at_end
-
-
 def _decode(path: Path, raw: bytes) -> tuple[str | None, ContentProblem | None]:
     """The file's text. A UTF-8 byte order mark (Windows editors write one) is accepted; a file
     saved as UTF-16 is named as such, since "not UTF-8" alone does not say what to change."""
@@ -208,7 +185,7 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Conten
         return ContentProblem(
             path, "", CatalogText("content.toml.unclosed_multiline"), at.line, column=at.column
         )
-    line, column, message, at_end = _toml_error(exc)
+    line, column, message, at_end = toml_error_parts(exc)
     worded = toml_message(message)
     if at_end:
         said = CatalogText("content.toml.invalid_at_end", message=worded)
@@ -241,7 +218,7 @@ def parse_file(
         raw = path.read_bytes()
     except OSError as exc:
         return None, [
-            ContentProblem(path, "", CatalogText("content.unreadable", error=exc.strerror or exc))
+            ContentProblem(path, "", CatalogText("content.unreadable", error=os_reason(exc)))
         ]
     digest = hashlib.sha256(raw).hexdigest()
     key = (str(path), builtin, digest, str(catalog_root()))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +15,7 @@ from readiness.content.positions import Loc, Position, positions
 from readiness.i18n import Lang, t
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.message import ContentMessage
+from readiness.validation_messages import pydantic_message
 
 Severity = Literal["error", "warning", "notice"]
 
@@ -81,12 +81,6 @@ def report_duplicates(ids: list[str], key: str, err: Err) -> None:
         if ident in seen:
             err(f"{key}.{ident}", CatalogText("content.check.duplicate_id", ident=ident))
         seen.add(ident)
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> CatalogText:
-    """A ' (did you mean "x"?)' suffix, or nothing when nothing is close."""
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return CatalogText("content.did_you_mean", word=match[0]) if match else CatalogText.nothing()
 
 
 def key_path(loc: Sequence[int | str], data: Any) -> str:
@@ -162,109 +156,6 @@ def locate(key: str, by_key: dict[str, Position]) -> Position | None:
     return None
 
 
-_PATTERN_MESSAGES = {
-    r"^[a-z0-9][a-z0-9_\-]*$": "content.pattern.id",
-    r"^\d+(\.\d+){0,2}$": "content.pattern.version",
-    r"^\d{2}:\d{2}$": "content.pattern.time",
-}
-"""Plain words for the patterns our models use, instead of a regular expression."""
-
-
-def _describe(value: Any) -> CatalogText:
-    """What a wrong value is, in the words of a TOML file: `the text "60"`, `the number 0.5`."""
-    if isinstance(value, bool):
-        return CatalogText("content.got.bool", value=str(value).lower())
-    if isinstance(value, int | float):
-        return CatalogText("content.got.number", value=value)
-    if isinstance(value, str):
-        return CatalogText(
-            "content.got.text", value=value if len(value) <= 40 else value[:37] + "..."
-        )
-    if isinstance(value, list):
-        return CatalogText("content.got.list")
-    if isinstance(value, dict):
-        return CatalogText("content.got.table")
-    return CatalogText("content.got.other", value=value)
-
-
-_TYPE_KEYS = {
-    "int_type": "content.type.int",
-    "int_from_float": "content.type.int",
-    "int_parsing": "content.type.int",
-    "float_type": "content.type.float",
-    "float_parsing": "content.type.float",
-    "string_type": "content.type.str",
-    "bool_type": "content.type.bool",
-    "bool_parsing": "content.type.bool",
-    "list_type": "content.type.list",
-    "dict_type": "content.type.table",
-    "model_type": "content.type.table",
-    "model_attributes_type": "content.type.table",
-}
-"""pydantic's error types for a value of the wrong type, and the sentence for each."""
-
-_LIMIT_KEYS = {
-    "greater_than": "content.limit.gt",
-    "greater_than_equal": "content.limit.ge",
-    "less_than": "content.limit.lt",
-    "less_than_equal": "content.limit.le",
-    "too_short": "content.limit.too_short",
-    "too_long": "content.limit.too_long",
-    "string_too_short": "content.limit.empty",
-    "string_too_long": "content.limit.text_too_long",
-}
-
-
-_PLAIN_KEYS = {
-    "missing": "content.missing",
-    "union_tag_invalid": "content.node_type",
-    "union_tag_not_found": "content.node_type_missing",
-}
-"""pydantic's error types that need no detail, and the sentence for each."""
-
-
-def _message(err: Any, field_names: set[str]) -> CatalogText:
-    """One sentence for one pydantic error, in no language yet."""
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    ctx = err.get("ctx", {}) or {}
-    if kind == "extra_forbidden":
-        return _extra_key(str(loc[-1]) if loc else "", field_names)
-    if kind in _PLAIN_KEYS:
-        return CatalogText(_PLAIN_KEYS[kind])
-    if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        if pattern in _PATTERN_MESSAGES:
-            return CatalogText(_PATTERN_MESSAGES[pattern])
-        return CatalogText.verbatim(str(err["msg"]))
-    if kind == "literal_error":
-        return CatalogText("content.one_of", expected=ctx.get("expected", ""))
-    if kind in _TYPE_KEYS:
-        return CatalogText(_TYPE_KEYS[kind], got=_describe(err.get("input")))
-    if kind in _LIMIT_KEYS:
-        names = ("gt", "ge", "lt", "le", "min_length", "max_length")
-        limit = next((ctx[k] for k in names if k in ctx), "")
-        limit = f"{limit:g}" if isinstance(limit, float) else limit
-        return CatalogText(_LIMIT_KEYS[kind], limit=limit, got=_describe(err.get("input")))
-    if kind == "value_error":
-        error = ctx.get("error")
-        if isinstance(error, ContentMessage):
-            return CatalogText(error.key, **error.values)
-    message = str(err["msg"])
-    if message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
-    return CatalogText.verbatim(message)
-
-
-def _extra_key(unknown: str, field_names: set[str]) -> CatalogText:
-    """A key the table does not have: a real key in the wrong table, or a typo."""
-    if unknown in field_names:
-        # A real key in the wrong table: usually written below a [section] it does not
-        # belong to (TOML puts every key after a header into that table).
-        return CatalogText("content.misplaced_key", name=unknown)
-    return CatalogText("content.unknown_key", name=unknown) + did_you_mean(unknown, field_names)
-
-
 def from_validation_error(
     path: Path, error: ValidationError, data: Any, text: str, field_names: set[str]
 ) -> list[ContentProblem]:
@@ -287,7 +178,7 @@ def from_validation_error(
             ContentProblem(
                 path,
                 key_path(err["loc"], data),
-                _message(err, field_names),
+                pydantic_message(err, field_names),
                 at.line if at else None,
                 column=at.column if at else None,
             )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from readiness.content.problems import ContentProblem, Err, did_you_mean, report_duplicates
+from readiness.content.problems import ContentProblem, Err, report_duplicates
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.scenario import (
     Decision,
@@ -19,6 +19,7 @@ from readiness.models.scenario import (
     StateCondition,
 )
 from readiness.placeholders import names_in
+from readiness.validation_messages import did_you_mean
 
 
 def successors(node: Decision | Reply | Ending) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from readiness.engine.errors import EngineError, ReplayError
 from readiness.engine.run import Run
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.results import ScenarioResult, Step
 from readiness.models.scenario import Decision, Reply, Scenario
 
@@ -33,7 +34,8 @@ def resume(scenario: Scenario, saved: ScenarioResult) -> Run:
     try:
         run = Run(scenario, fresh)
     except (KeyError, EngineError) as exc:
-        raise ReplayError(_changed(scenario, f"cannot start: {exc}")) from exc
+        changed = _changed(scenario, CatalogText("replay.cannot_start", error=_reason(exc)))
+        raise ReplayError(changed) from exc
     for number, step in enumerate(saved.steps, start=1):
         _replay_step(run, step, number, scenario)
     if isinstance(run.node, Reply):
@@ -48,17 +50,17 @@ def replay(scenario: Scenario, saved: ScenarioResult) -> ScenarioResult:
 
 def _replay_step(run: Run, step: Step, number: int, scenario: Scenario) -> None:
     if run.finished:
-        raise ReplayError(_changed(scenario, f"step {number} comes after the run had ended"))
+        raise ReplayError(_changed(scenario, CatalogText("replay.after_end", step=number)))
     if run.node.id != step.node:
         raise ReplayError(
             _changed(
                 scenario,
-                f'step {number} was taken at "{step.node}" but the run is at "{run.node.id}"',
+                CatalogText("replay.other_node", step=number, node=step.node, at=run.node.id),
             )
         )
     if abs(run.state.minute - step.entered_minute) > _TOLERANCE:
         raise ReplayError(
-            _changed(scenario, f'step {number} entered "{step.node}" at another minute')
+            _changed(scenario, CatalogText("replay.other_minute", step=number, node=step.node))
         )
     try:
         if step.timed_out:
@@ -73,14 +75,23 @@ def _replay_step(run: Run, step: Step, number: int, scenario: Scenario) -> None:
         elif isinstance(run.node, Reply):
             run.reply(step.reply_text)
         else:
-            raise ReplayError(_changed(scenario, f"step {number} does not fit node {step.node}"))
+            raise ReplayError(
+                _changed(scenario, CatalogText("replay.does_not_fit", step=number, node=step.node))
+            )
     except (KeyError, EngineError) as exc:
         if isinstance(exc, ReplayError):
             raise
-        raise ReplayError(_changed(scenario, f"step {number}: {exc}")) from exc
+        raise ReplayError(
+            _changed(scenario, CatalogText("replay.step_failed", step=number, error=_reason(exc)))
+        ) from exc
     if len(run.result.steps) != number:
-        raise ReplayError(_changed(scenario, f"step {number} could not be repeated"))
+        raise ReplayError(_changed(scenario, CatalogText("replay.not_repeated", step=number)))
 
 
-def _changed(scenario: Scenario, detail: str) -> str:
-    return f'the saved run does not fit scenario "{scenario.id}" any more ({detail})'
+def _changed(scenario: Scenario, detail: CatalogText) -> CatalogText:
+    return CatalogText("replay.changed", scenario=scenario.id, detail=detail)
+
+
+def _reason(error: Exception) -> CatalogText | str:
+    """Why the engine refused a step, worded with the rest of the sentence."""
+    return error.said if isinstance(error, EngineError) else str(error)

@@ -17,6 +17,7 @@ from readiness.engine.order import shown_order
 from readiness.engine.rubric import CriterionResult, judge
 from readiness.engine.state import MAX_TICKS, TICKS_PER_MINUTE, State, to_ticks
 from readiness.engine.values import placeholder_values
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.results import RubricHit, ScenarioResult, Step
 from readiness.models.scenario import Choice, Decision, Effects, Ending, Inject, Reply, Scenario
 from readiness.placeholders import fill
@@ -63,9 +64,7 @@ class Run:
 
     def __init__(self, scenario: Scenario, result: ScenarioResult) -> None:
         if result.steps:
-            raise EngineError(
-                "a run starts from a result without steps; use resume() to continue one"
-            )
+            raise EngineError(CatalogText("engine.has_steps"))
         known = {k: v for k, v in result.placeholders.items() if k in scenario.placeholders}
         self.scenario = scenario
         self.result = result
@@ -161,7 +160,7 @@ class Run:
     def reply_limit(self) -> int:
         """Character limit of the current reply step."""
         if not isinstance(self.node, Reply):
-            raise EngineError("the current step is not a reply")
+            raise EngineError(CatalogText("engine.not_reply"))
         return char_limit(self.node.platform, self.node.max_chars)
 
     def fill(self, text: str) -> str:
@@ -193,11 +192,11 @@ class Run:
         """Take a choice of the current decision."""
         node = self.node
         if not isinstance(node, Decision):
-            raise EngineError("the current step is not a decision")
+            raise EngineError(CatalogText("engine.not_decision"))
         open_choices = self.available_choices()
         choice = next((c for c in open_choices if c.id == choice_id), None)
         if choice is None:
-            raise EngineError(f'choice "{choice_id}" is not open at "{node.id}"')
+            raise EngineError(CatalogText("engine.choice_closed", choice=choice_id, node=node.id))
         self.tally.add_decision(self._option_scores(node, open_choices), choice.scores)
         shown = [c.id for c in self.shown_choices()]
         step = self._commit(Step(node=node.id, kind="decision", choice=choice.id))
@@ -209,13 +208,15 @@ class Run:
         """Post the reply of the current reply step; the rubric judges it."""
         node = self.node
         if not isinstance(node, Reply):
-            raise EngineError("the current step is not a reply")
+            raise EngineError(CatalogText("engine.not_reply"))
         if not text.strip():
-            raise EngineError("the reply is empty")
+            raise EngineError(CatalogText("engine.reply_empty"))
         limit = self.reply_limit()
         if len(text) > limit:
             raise EngineError(
-                f"the reply has {len(text)} characters; {node.platform} allows {limit}"
+                CatalogText(
+                    "engine.reply_too_long", length=len(text), platform=node.platform, limit=limit
+                )
             )
         results = _judged(node, text, self.values, self.scenario.language, limit)
         self.tally.add_reply(node.rubric, results, node.timeout)
@@ -234,7 +235,7 @@ class Run:
         """Let the countdown run out (or decide to wait): the node's timeout path."""
         node = self.node
         if isinstance(node, Ending) or node.timeout is None:
-            raise EngineError("waiting is not an option at this step")
+            raise EngineError(CatalogText("engine.no_waiting"))
         timeout = node.timeout
         shown = [c.id for c in self.shown_choices()]
         if isinstance(node, Decision):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from readiness.content.problems import did_you_mean
 from readiness.errors import UsageError
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.scenario import Scenario
+from readiness.validation_messages import did_you_mean
 
 _NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
@@ -18,11 +19,9 @@ def parse_var_args(items: Iterable[str]) -> dict[str, str]:
         name, sep, value = item.partition("=")
         name = name.strip()
         if not sep or not name or not set(name) <= _NAME_CHARS:
-            raise UsageError(
-                f'--var "{item}" must look like NAME=VALUE, e.g. --var org="Caritas Köln"'
-            )
+            raise UsageError(CatalogText("cli.var.malformed", item=item))
         if not value.strip():
-            raise UsageError(f'--var {name} needs a value after "="')
+            raise UsageError(CatalogText("cli.var.empty", name=name))
         values[name] = value.strip()
     return values
 
@@ -35,10 +34,12 @@ def placeholder_values(scenario: Scenario, overrides: Mapping[str, str]) -> dict
     declared = scenario.placeholders
     for name in overrides:
         if name not in declared:
-            known = ", ".join(sorted(declared)) or "none"
+            if not declared:
+                raise UsageError(CatalogText("cli.var.none", scenario=scenario.id, name=name))
             raise UsageError(
-                f'scenario "{scenario.id}" has no variable "{name}"'
-                f"{did_you_mean(name, declared)}; it knows: {known}"
+                CatalogText("cli.var.unknown", scenario=scenario.id, name=name)
+                + did_you_mean(name, declared)
+                + CatalogText("cli.var.known", known=", ".join(sorted(declared)))
             )
     values = {name: p.default for name, p in declared.items()}
     values.update(overrides)

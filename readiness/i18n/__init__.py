@@ -195,7 +195,9 @@ def has_key(key: str, lang: Lang | None = None) -> bool:
     return key in _language_catalog(lang or _current[0])
 
 
-def t_addressed(key: str, address: str | None, lang: Lang | None = None, **values: object) -> str:
+def t_addressed(
+    key: str, address: str | None, /, lang: Lang | None = None, **values: object
+) -> str:
     """`t()` for text around content that addresses its reader as `address` (`du`/`Sie`):
     the variant `<key>.du` where the language has one, the base key otherwise."""
     suffix = ADDRESS_SUFFIX.get(address or "")
@@ -204,7 +206,7 @@ def t_addressed(key: str, address: str | None, lang: Lang | None = None, **value
     return _lookup(key, lang, values)
 
 
-def t(key: str, lang: Lang | None = None, **values: object) -> str:
+def t(key: str, /, lang: Lang | None = None, **values: object) -> str:
     """The text for `key` in the current (or given) language, with `{name}` values filled in,
     in the form of address of the content on screen (see `set_address`).
 

@@ -22,6 +22,7 @@ from readiness.analysis.build import Loaded
 from readiness.analysis.model import GapReport
 from readiness.errors import StorageError, UsageError
 from readiness.i18n import Lang, addressing, t
+from readiness.i18n.os_reason import os_reason
 from readiness.reports.kit_answers import (
     escalation_items,
     escalation_quotes,
@@ -178,7 +179,7 @@ def write_kit(
             atomic_write_text(path, texts[path.name])
         except OSError as exc:
             raise StorageError(
-                t("kit.cannot_write", lang, path=path, error=exc.strerror or exc)
+                t("kit.cannot_write", lang, path=path, error=os_reason(exc).text(lang))
             ) from exc
         written.append(path)
     return written

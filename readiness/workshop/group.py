@@ -8,6 +8,7 @@ from pathlib import Path
 
 from readiness.content.loader import ContentFile, Kind, Library
 from readiness.content.translations import common_language, in_language, marked_title
+from readiness.errors import ResultFileError
 from readiness.i18n import DEFAULT_LANGUAGE, Lang
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult
@@ -26,7 +27,7 @@ def analyse(
     lang: Lang | None,
     anonymous: bool = False,
     folder: str = "",
-    unreadable: Sequence[str] = (),
+    unreadable: Sequence[ResultFileError] = (),
     generated_at: datetime | None = None,
 ) -> GroupReport:
     """The room's picture from these results, with content looked up in `library`.
@@ -57,7 +58,7 @@ def analyse(
         folder=folder,
         anonymous=anonymous,
         files=len(results) + len(unreadable),
-        unreadable=list(unreadable),
+        unreadable=[_unreadable(error, lang, anonymous) for error in unreadable],
         participants=roster.count,
         teams=teams if len(teams) > 1 else [],
     )
@@ -108,14 +109,12 @@ def analyse_folder(
         lang=lang,
         anonymous=anonymous,
         folder=folder.name,
-        unreadable=[_short(msg, folder, anonymous) for msg in scan.unreadable],
+        unreadable=scan.unreadable,
     )
 
 
-def _short(message: str, folder: Path, anonymous: bool) -> str:
-    """The file name instead of the full path; no name at all when anonymous (a result
+def _unreadable(error: ResultFileError, lang: Lang, anonymous: bool) -> str:
+    """The file's name and why it could not be read; only why when anonymous (a result
     file's name starts with the pseudonym)."""
-    path, sep, reason = message.partition(": ")
-    if not sep:
-        return message
-    return reason if anonymous else f"{Path(path).name}: {reason}"
+    reason = error.reason.text(lang)
+    return reason if anonymous else f"{error.path.name}: {reason}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readiness.errors import StorageError
+from readiness.errors import ResultFileError
 from readiness.models.results import AnyResult
 from readiness.storage import load_result
 
@@ -19,10 +19,10 @@ Stamp = tuple[int, int, int]
 
 @dataclass
 class Scan:
-    """The folder's readable results and one message per unreadable file."""
+    """The folder's readable results and, per unreadable file, why."""
 
     results: list[tuple[Path, AnyResult]] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)
+    unreadable: list[ResultFileError] = field(default_factory=list)
     changed: bool = False
     """Something was added, changed or removed since the previous scan."""
 
@@ -32,11 +32,11 @@ class FolderScanner:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._cache: dict[Path, tuple[Stamp, AnyResult | str]] = {}
+        self._cache: dict[Path, tuple[Stamp, AnyResult | ResultFileError]] = {}
 
     def scan(self) -> Scan:
         """Stat every file, parse the changed ones; never raises for a bad file."""
-        seen: dict[Path, tuple[Stamp, AnyResult | str]] = {}
+        seen: dict[Path, tuple[Stamp, AnyResult | ResultFileError]] = {}
         changed = False
         try:
             paths = sorted(self.folder.glob("*.toml"))
@@ -57,14 +57,14 @@ class FolderScanner:
             changed = True
             try:
                 seen[path] = (stamp, load_result(path))
-            except StorageError as exc:
-                seen[path] = (stamp, str(exc))
+            except ResultFileError as exc:
+                seen[path] = (stamp, exc)
         if set(seen) != set(self._cache):
             changed = True
         self._cache = seen
         scan = Scan(changed=changed)
         for path, (_, item) in seen.items():
-            if isinstance(item, str):
+            if isinstance(item, ResultFileError):
                 scan.unreadable.append(item)
             else:
                 scan.results.append((path, item))

@@ -8,7 +8,7 @@ from pathlib import Path
 from readiness.content.loader import load_paths
 from readiness.engine import Run, new_scenario_result
 from readiness.engine.exercise_session import Mode
-from readiness.models.scenario import Scenario
+from readiness.models.scenario import Decision, Scenario
 
 TRAIN = Path(__file__).parent.parent / "data" / "train"
 
@@ -27,3 +27,13 @@ def scenario(ident: str) -> Scenario:
 def start(ident: str = "storm-en", mode: Mode = "exercise", **values: str) -> Run:
     s = scenario(ident)
     return Run(s, new_scenario_result(s, mode=mode, values=values))
+
+
+def storm_without_asking_the_boss() -> Scenario:
+    """storm-en after its author removed the first step's choice "ask-boss": a run saved
+    with that choice no longer replays."""
+    changed = scenario("storm-en").model_copy(deep=True)
+    first = changed.nodes[0]
+    assert isinstance(first, Decision)
+    first.choices = [c for c in first.choices if c.id != "ask-boss"]
+    return changed

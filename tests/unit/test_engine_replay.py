@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from engine_fixtures import scenario, start
+from engine_fixtures import scenario, start, storm_without_asking_the_boss
 
 from readiness.engine import (
     ReplayError,
@@ -58,10 +58,7 @@ def test_replay_reproduces_a_finished_run_including_timeouts(results: Path) -> N
 def test_replay_refuses_a_run_the_changed_scenario_cannot_repeat() -> None:
     run = start()
     run.choose("ask-boss")
-    changed = scenario("storm-en").model_copy(deep=True)
-    first = changed.nodes[0]
-    assert isinstance(first, Decision)
-    first.choices = [c for c in first.choices if c.id != "ask-boss"]
+    changed = storm_without_asking_the_boss()
     with pytest.raises(ReplayError) as err:
         replay(changed, run.result)
     assert str(err.value) == (

@@ -206,6 +206,17 @@ def test_anonymous_report_does_not_name_unreadable_files(library: Library, resul
     assert len(report.unreadable) == 1 and "ada" not in report.unreadable[0]
 
 
+def test_a_german_report_says_in_german_why_a_file_is_missing(
+    library: Library, results: Path
+) -> None:
+    (results / "half.toml").write_text("kind = 'scenario'\nrun_id = ")
+    report = analyse_folder(results, library, lang="de")
+    assert report.unreadable == [
+        "half.toml: keine gültige Ergebnisdatei: ungültiger Wert (am Ende der Datei: "
+        "ist sie abgeschnitten?)"
+    ]
+
+
 def test_an_empty_folder_is_an_empty_report(library: Library, results: Path) -> None:
     report = analyse_folder(results, library, lang="de")
     assert (report.participants, report.assessments, report.scenarios) == (0, [], [])

@@ -15,7 +15,7 @@ from hypothesis_budget import examples
 
 from readiness.content.loader import load_paths
 from readiness.content.positions import positions, unterminated_string
-from readiness.content.toml_messages import toml_message
+from readiness.toml_messages import toml_message
 from readiness.i18n.catalog_text import CatalogText
 
 BROKEN = [

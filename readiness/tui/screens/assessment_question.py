@@ -22,6 +22,7 @@ from readiness.assessing import AnswerValue, AssessmentSession, BackgroundSaver
 from readiness.errors import ReadinessError, StorageError
 from readiness.i18n import set_address, t
 from readiness.text_safety import visible
+from readiness.tui.error_text import said
 from readiness.tui.screens.assessment_dialogs import TextPrompt
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.assessment_choices import AnswerChoices
@@ -218,10 +219,10 @@ class QuestionScreen(SettledLayout[None]):
             change()
         except ReadinessError as exc:
             self.notify(
-                str(exc), title=t("assess.not_saved"), severity="error", timeout=10, markup=False
+                said(exc), title=t("assess.not_saved"), severity="error", timeout=10, markup=False
             )
         except ValueError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(said(exc), severity="warning", markup=False)
             return False
         return True
 
@@ -420,10 +421,11 @@ def unsaved_message(session: AssessmentSession, error: StorageError) -> str:
     title = result.content_title or result.content_id
     copy = storage.save_recovery_copy(result)
     if copy is not None:
-        return visible(t("assess.quit_unsaved", title=title, error=str(error), path=str(copy)))
+        return visible(t("assess.quit_unsaved", title=title, error=said(error), path=str(copy)))
     answers = "\n".join(
         f"{qid}: {answer.value if answer.value is not None else '-'}"
         + (f"  ({answer.note})" if answer.note else "")
         for qid, answer in result.answers.items()
     )
-    return visible(t("assess.quit_unsaved_nowhere", title=title, error=str(error)) + "\n" + answers)
+    intro = t("assess.quit_unsaved_nowhere", title=title, error=said(error))
+    return visible(intro + "\n" + answers)

@@ -16,6 +16,7 @@ from readiness.errors import ReadinessError
 from readiness.i18n import set_address, t
 from readiness.numbers import shown_text
 from readiness.tui.contracts import readiness_app
+from readiness.tui.error_text import said
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
 from readiness.tui.widgets.hanging_row import HangingRow, Row, Rows
@@ -199,7 +200,7 @@ class ResultScreen(SettledLayout[bool]):
         try:
             self.session.set_profile(nxt)
         except ReadinessError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(said(exc), severity="error", markup=False)
         self.show_score()
 
     def action_report(self) -> None:
@@ -207,7 +208,7 @@ class ResultScreen(SettledLayout[bool]):
             path = self.session.path or self.session.save()
             self.session.flush()  # the report reads the file: it must be complete
         except ReadinessError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(said(exc), severity="error", markup=False)
             return
         if path is None:  # a preview (play --watch) saves nothing, so there is nothing to report
             self.notify(t("assess.result.no_report"), markup=False)

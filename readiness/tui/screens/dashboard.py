@@ -22,6 +22,7 @@ from readiness.content.loader import ContentFile, Library
 from readiness.i18n import t
 from readiness.models.scenario import Channel
 from readiness.tui.contracts import readiness_app
+from readiness.tui.error_text import said
 from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.screens.dashboard_dialogs import InjectDialog, InjectRequest, StartDialog
 from readiness.tui.screens.dashboard_views import AssessmentView, ScenarioView
@@ -267,6 +268,6 @@ class DashboardScreen(LaidOutOnce[None]):
                 self.folder, kind, content_id=content_id, channel=channel, author=author, text=text
             )
         except OSError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            self.app.call_from_thread(self.notify, said(exc), severity="error", markup=False)
             return
         self.app.call_from_thread(self.action_refresh)

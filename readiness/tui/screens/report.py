@@ -18,6 +18,7 @@ from readiness.i18n import addressing, t
 from readiness.models.results import AnyResult, AssessmentResult
 from readiness.numbers import shown_text
 from readiness.tui.contracts import readiness_app
+from readiness.tui.error_text import said
 from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.widgets.action_plan import ActionPlan
 from readiness.tui.widgets.footer import LocalFooter
@@ -82,7 +83,7 @@ class ReportScreen(LaidOutOnce[None]):
                 include_practice=self.include_practice,
             )
         except ReadinessError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            self.app.call_from_thread(self.notify, said(exc), severity="error", markup=False)
             return
         self.library, self.results = library, results
         self.app.call_from_thread(self.show, report)
@@ -209,8 +210,8 @@ class ReportScreen(LaidOutOnce[None]):
                 encoding="utf-8",
             )
             with addressing(report.address):
-                said = t("report.tui.downloaded", name=name)
-            self.app.call_from_thread(self.notify, said, markup=False, timeout=10)
+                message = t("report.tui.downloaded", name=name)
+            self.app.call_from_thread(self.notify, message, markup=False, timeout=10)
             return
         folder = settings.results_dir / "reports"
         stem = self.result_path.stem
@@ -222,7 +223,7 @@ class ReportScreen(LaidOutOnce[None]):
             ):
                 atomic_write_text(folder / f"{stem}.{fmt}", text)
         except OSError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            self.app.call_from_thread(self.notify, said(exc), severity="error", markup=False)
             return
         self.app.call_from_thread(
             self.notify, t("report.tui.exported", path=str(folder / stem)), markup=False

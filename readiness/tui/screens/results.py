@@ -15,6 +15,7 @@ from readiness.i18n import t
 from readiness.i18n.formats import day, day_time
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.tui.contracts import readiness_app
+from readiness.tui.error_text import said
 from readiness.tui.laid_out_once import LaidOutOnce
 from readiness.tui.screens.results_open import ConfirmDelete, open_run
 from readiness.tui.widgets.footer import LocalFooter
@@ -188,7 +189,7 @@ class ResultsScreen(LaidOutOnce[None]):
             try:
                 path.unlink()
             except OSError as exc:
-                self.notify(t("results.delete_failed", error=str(exc)), severity="error")
+                self.notify(t("results.delete_failed", error=said(exc)), severity="error")
                 return
             self.notify(t("results.deleted", title=result.content_title or result.content_id))
             self.scan()

@@ -18,6 +18,7 @@ from readiness.i18n import t
 from readiness.models.assessment import Assessment
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.models.scenario import Scenario
+from readiness.tui.error_text import said
 
 if TYPE_CHECKING:
     from readiness.tui.app import ReadinessApp
@@ -43,7 +44,7 @@ def open_run(app: ReadinessApp, path: Path, result: AnyResult) -> None:
             _open_assessment(app, model_a, result, folder)
             return
     except ReadinessError as exc:  # a run that no longer replays: say so, show the report
-        app.notify(t("results.cannot_open", error=str(exc)), severity="warning", timeout=8)
+        app.notify(t("results.cannot_open", error=said(exc)), severity="warning", timeout=8)
     else:
         app.notify(t("results.no_content", id=result.content_id), severity="warning", timeout=8)
     app.open_report(path)

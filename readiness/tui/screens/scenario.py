@@ -15,6 +15,7 @@ from readiness.i18n import t
 from readiness.models.results import ScenarioResult
 from readiness.models.scenario import Scenario
 from readiness.storage import find_unfinished
+from readiness.tui.error_text import said
 from readiness.tui.screens.player_clock import TimeSource
 from readiness.tui.screens.scenario_dialogs import ScenarioResumeDialog
 from readiness.tui.screens.scenario_player import PlayerScreen
@@ -48,7 +49,7 @@ def start(
                 seed=settings.seed,
             )
         except ReadinessError as exc:
-            app.notify(str(exc), severity="error", timeout=10)
+            app.notify(said(exc), severity="error", timeout=10)
             return None
         return Run(model, result)
 
@@ -73,7 +74,7 @@ def start(
             try:
                 revived = resume(model, unfinished[0])
             except ReplayError as exc:
-                failed = str(exc)
+                failed = said(exc)
         app.call_from_thread(offer, unfinished[0] if unfinished else None, revived, failed)
 
     def offer(latest: ScenarioResult | None, revived: Run | None, failed: str) -> None:

@@ -23,6 +23,7 @@ from readiness.errors import StorageError
 from readiness.i18n import set_address, t
 from readiness.models.scenario import Decision, Ending, Reply
 from readiness.tui import gc_pauses
+from readiness.tui.error_text import said
 from readiness.tui.screens.player_clock import PlayerClock, TimeSource
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, PauseScreen
 from readiness.tui.screens.scenario_layout import compose_player, is_wide, label_tab, mark_pane
@@ -327,7 +328,7 @@ class PlayerScreen(SettledLayout[None]):
             return
         self._save_failing = True
         self.notify(
-            t("train.save_failed", error=str(exc)), severity="error", timeout=8, markup=False
+            t("train.save_failed", error=said(exc)), severity="error", timeout=8, markup=False
         )
 
     def _saved(self) -> None:
@@ -374,7 +375,7 @@ class PlayerScreen(SettledLayout[None]):
         try:
             action()
         except EngineError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(said(exc), severity="warning")
         if self.session.run.finished:
             self._save_step()  # the debrief names the saved file
             self._finish()

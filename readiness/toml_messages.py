@@ -8,6 +8,7 @@ know (a newer Python's) is shown as tomllib wrote it."""
 from __future__ import annotations
 
 import re
+import tomllib
 
 from readiness.i18n.catalog_text import CatalogText
 from readiness.text_safety import visible
@@ -52,3 +53,27 @@ def toml_message(message: str) -> CatalogText | str:
         if found:
             return CatalogText(key, **{k: visible(v) for k, v in found.groupdict().items()})
     return visible(message)
+
+
+_AT_LINE = re.compile(r" \(at line (\d+), column (\d+)\)$")
+
+
+_AT_END = " (at end of document)"
+
+
+def toml_error_parts(exc: tomllib.TOMLDecodeError) -> tuple[int | None, int | None, str, bool]:
+    """Line, column and message of a TOML error, and whether it is at the end of the file.
+    Python 3.11's tomllib has the position only in the message text ("... (at line 3,
+    column 16)", "... (at end of document)"), later versions also as attributes."""
+    message = str(getattr(exc, "msg", None) or exc)
+    line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
+    found = _AT_LINE.search(message)
+    if found:
+        message = message[: found.start()]
+        line = line or int(found.group(1))
+        column = column or int(found.group(2))
+    at_end = message.endswith(_AT_END)
+    if at_end:
+        message = message[: -len(_AT_END)]
+    return line, column, message, at_end

@@ -3,8 +3,10 @@
 When a layout pass changes a widget's size (a longer question, a new feed item), Textual
 paints the result, notices the new sizes, and a frame or two later lays out and paints
 again: that second pass is where scrollbars appear and text rewraps to the width that is
-left. On screens that change with every key this showed as a half-finished picture for about
-30 ms. `SettledLayout` runs the second pass at once and paints only its result. It also sets
+left. On screens that change with every key this showed as a half-finished picture for
+about 30 ms. `SettledLayout` runs the second pass at once and paints only its result, and
+only when a scroll bar came or went in the first (Textual asks for it whenever a widget's
+size changed, though the pass measured every widget at its new size already). It also sets
 breakpoint classes before the first paint and does not repaint the whole screen when focus
 moves (and, as every `LaidOutOnce` screen, paints as soon as it is idle: `PromptPaint`).
 
@@ -32,6 +34,18 @@ from readiness.tui.textual_internals import (
 MAX_EXTRA_PASSES = 2
 """Enough for a scrollbar to appear and the text beside it to rewrap; a layout that keeps
 changing after that is left to Textual's own next frame."""
+
+
+def scrollbars_shown(screen: Widget) -> dict[Widget, tuple[bool, bool]]:
+    """The scroll bars of each scrollable widget: a layout pass arranges the widgets with
+    the bars they have, and sets the bars afresh from the sizes it found. Only a bar that
+    came or went makes the next pass differ: widgets newly shown or resized were already
+    measured at their new sizes (Textual asks for another pass for them all the same)."""
+    return {
+        widget: widget.scrollbars_enabled
+        for widget in screen.walk_children(Widget)
+        if widget.is_scrollable
+    }
 
 
 class SettledLayout(LaidOutOnce[ScreenResultType]):
@@ -72,12 +86,17 @@ class SettledLayout(LaidOutOnce[ScreenResultType]):
             return
         self._holding_paint = True
         try:
+            arranged = scrollbars_shown(self)
             super()._refresh_layout(size, scroll)
             for _ in range(MAX_EXTRA_PASSES):
                 resized = widgets_needing_layout(self)
                 if not resized:
                     break
-                mark_laid_out(resized)  # this pass handles them
+                mark_laid_out(resized)  # this pass handles them, or none needs it
+                now = scrollbars_shown(self)
+                if now == arranged:
+                    break
+                arranged = now
                 super()._refresh_layout(size, scroll)
         finally:
             self._holding_paint = False

@@ -10,9 +10,12 @@ from typing import Any
 
 import pytest
 from textual.app import App
-from train_helpers import FakeClock, begin, train_app
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from train_helpers import FakeClock, begin, key_for, train_app
 
 from readiness.tui.screens.scenario_player import PlayerScreen
+from readiness.tui.widgets.reply_editor import ReplyEditor
 from readiness.tui.widgets.tab_line import TabLine
 
 
@@ -63,3 +66,71 @@ async def test_a_key_is_painted_as_soon_as_the_screen_is_idle(
                     break
                 await asyncio.sleep(0.01)
             assert frames and frames[-1] == tab
+
+
+def _situation_box(screen: PlayerScreen) -> VerticalScroll:
+    return screen.query_one(ReplyEditor).query_one(".situation-box", VerticalScroll)
+
+
+def _layout_of(box: VerticalScroll) -> tuple[object, ...]:
+    """What a second layout pass could still change: the box's scroll bar and the widths
+    its texts are wrapped to."""
+    return (box.show_vertical_scrollbar, tuple(child.size for child in box.children))
+
+
+@pytest.mark.parametrize(
+    ("size", "scrolls"),
+    [((80, 18), True), ((120, 40), False)],
+    ids=["situation-scrolls", "situation-fits"],
+)
+@pytest.mark.parametrize("guessed", [True, False], ids=["guessed", "not-guessed"])
+async def test_the_reply_step_is_laid_out_whole_in_the_frame_that_answers_the_key(
+    results: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    scrolls: bool,
+    guessed: bool,
+) -> None:
+    """The key that opens a reply step shows the situation box with the scroll bar it needs
+    and its texts wrapped beside it in the first frame. The panel's room is known from the
+    decision panel it replaces, so the bar is set before the layout and one pass does; if
+    that guess is missing or wrong, a second pass still runs before the paint."""
+    if not guessed:
+        monkeypatch.setattr(ReplyEditor, "expect_room", lambda self, room: None)
+    passes: list[object] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(self: Screen[Any], size: Any = None, scroll: bool = False) -> None:
+        passes.append(self)
+        refresh_layout(self, size, scroll)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = train_app(results)
+    first_frame: list[tuple[object, ...]] = []
+    display = app._display
+
+    def recorded(screen: Any, update: Any) -> None:
+        if (
+            update is not None
+            and not first_frame
+            and isinstance(screen, PlayerScreen)
+            and screen.query_one(ReplyEditor).display
+        ):
+            first_frame.append((*_layout_of(_situation_box(screen)), len(passes)))
+        display(screen, update)
+
+    app._display = recorded  # type: ignore[method-assign]
+    async with app.run_test(size=size) as pilot:
+        screen = await begin(pilot)
+        await pilot.pause()
+        first_frame.clear()
+        passes.clear()
+        await pilot.press(key_for(screen, "answer"))
+        await pilot.pause(0.2)
+        settled = _layout_of(_situation_box(screen))
+    assert settled[0] is scrolls
+    # One pass when the bar was set in advance (or none was needed); a second one when the
+    # bar had to be added. Either way the first frame is the settled picture.
+    passes_before_the_frame = 2 if scrolls and not guessed else 1
+    assert first_frame == [(*settled, passes_before_the_frame)]

@@ -256,6 +256,8 @@ class PlayerScreen(SettledLayout[None]):
         panel = decision if isinstance(self.session.run.node, Decision) else reply
         self._show_notice()
         panel.load()
+        if panel is reply and decision.display:
+            reply.expect_room(decision.content_size)
         decision.display = panel is decision
         reply.display = panel is reply
         self._bring_step_forward()

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static, TextArea
 
 from readiness.engine import Run
@@ -83,6 +84,27 @@ class ReplyEditor(Vertical):
         self._update_counter()
         self.sync()
         self.screen.set_focus(editor)
+
+    def expect_room(self, room: Size) -> None:
+        """Give the situation box the scroll bar it will need once the panel is shown with
+        `room` for its content (the room of the decision panel it takes the place of).
+
+        Textual sets a box's scroll bar from the sizes of the layout before, so a box shown
+        again with a longer or shorter situation was laid out a second time to add or drop
+        the bar: 2 ms of the key that opens a reply step at 120x40. A wrong guess costs only
+        that second layout (`SettledLayout` runs it when a scroll bar changed)."""
+        box = self.query_one(".situation-box", VerticalScroll)
+        if not room or box.styles.overflow_y != "auto":
+            return
+        viewport = self.app.size
+        limit = box.styles.max_height
+        most = int(limit.resolve(room, viewport)) if limit is not None else room.height
+        # Measured beside a bar: the texts keep that measure for the layout, which then
+        # wraps nothing again. (Text that fits only without the bar is guessed wrong.)
+        beside_bar = room.width - box.styles.scrollbar_size_vertical
+        needed = box.get_content_height(room, viewport, beside_bar) > most
+        if box.show_vertical_scrollbar != needed:
+            box.show_vertical_scrollbar = needed
 
     def _situation(self) -> Text:
         node = self.node

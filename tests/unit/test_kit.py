@@ -410,3 +410,28 @@ def test_a_kit_for_a_self_check_that_says_du_says_du(tmp_path: Path) -> None:
     own_words = re.sub(r"^>.*$", "", joined, flags=re.MULTILINE)  # quoted statements aside
     for formal in ("Ihre Antwort", "Füllen Sie", "wo Sie stehen", "aus Ihren Ergebnissen"):
         assert formal not in own_words
+
+
+def test_the_strategy_frame_is_signed_off_by_whoever_decides(
+    library: Library, english: dict[str, str]
+) -> None:
+    """A solo creator takes the same self-check as an organisation: the page asks who signed
+    it off instead of requiring management, and says what to do when working alone."""
+    german = kit(library, [assessment(library, "de"), exercise(library, "de")], "de")
+    for frame, heading, alone, line in (
+        (
+            english["01-strategy-frame.md"],
+            "Sign-off",
+            "if you run them on your own",
+            "- Signed off (by whom, on which date):",
+        ),
+        (
+            german["01-strategy-frame.md"],
+            "Verabschiedung",
+            "wer allein arbeitet",
+            "- Verabschiedet (von wem, an welchem Tag):",
+        ),
+    ):
+        assert alone in frame
+        assert sections(frame)[heading].lstrip().startswith(line)
+        assert "management on" not in frame and "Mit der Leitung vereinbart" not in frame

@@ -151,3 +151,39 @@ async def test_kind_mode_and_state_fit_at_80_columns(
         line = table.render_line(1).text  # the first row under the header
         for word in words:
             assert word in line, line
+
+
+async def test_unreadable_files_are_named_with_the_reason_in_german(results: Path) -> None:
+    """Not just "2 files could not be read": which ones and why, in the screen's language,
+    so the participant knows which file to look at (a name shown as text, never markup)."""
+    saved_exercise(results, finished=True)
+    (results / "fox--tiny-drill-en--half.toml").write_text("kind = 'scenario'\nrun_id = ")
+    (results / "fox--[bold]odd--x.toml").write_text('kind = "survey"\n')
+    app = browser_app(results, lang="de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_browser(app, pilot)
+        (notice,) = [n.message for n in app._notifications]
+    assert notice.split("\n") == [
+        "2 Dateien im Ergebnisordner konnten nicht gelesen werden:",
+        'fox--[bold]odd--x.toml: kind muss "assessment" oder "scenario" sein',
+        "fox--tiny-drill-en--half.toml: keine gültige Ergebnisdatei: ungültiger Wert "
+        "(am Ende der Datei: ist sie abgeschnitten?)",
+    ]
+
+
+def test_beyond_three_unreadable_files_the_rest_are_counted(tmp_path: Path) -> None:
+    from readiness.errors import ResultFileError
+    from readiness.i18n.catalog_text import CatalogText
+    from readiness.tui.screens.results import broken_files
+
+    broken = [
+        ResultFileError(tmp_path / f"run-{i}.toml", CatalogText("storage.too_deep"))
+        for i in range(5)
+    ]
+    assert broken_files(broken).split("\n") == [
+        "5 files in the results folder could not be read:",
+        "run-0.toml: not a valid result file: nested too deeply",
+        "run-1.toml: not a valid result file: nested too deeply",
+        "run-2.toml: not a valid result file: nested too deeply",
+        "… and 2 more files",
+    ]

@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from readiness.i18n import t
+from readiness.errors import ResultFileError
+from readiness.i18n import current_language, t
 from readiness.i18n.formats import day, day_time
 from readiness.models.results import AnyResult, AssessmentResult, ScenarioResult
 from readiness.tui.contracts import readiness_app
@@ -102,9 +103,11 @@ class ResultsScreen(LaidOutOnce[None]):
             runs = [(p, r) for p, r in runs if r.participant == settings.participant]
             bad = []
         runs.sort(key=lambda pr: pr[1].updated_at, reverse=True)
-        self.app.call_from_thread(self.show, runs, len(bad), settings.results_dir)
+        self.app.call_from_thread(self.show, runs, bad, settings.results_dir)
 
-    def show(self, runs: list[tuple[Path, AnyResult]], broken: int, folder: Path) -> None:
+    def show(
+        self, runs: list[tuple[Path, AnyResult]], broken: list[ResultFileError], folder: Path
+    ) -> None:
         table = self.query_one(DataTable)
         self.runs = list(runs)
         self._fill()
@@ -121,7 +124,7 @@ class ResultsScreen(LaidOutOnce[None]):
         else:
             title.update(Text(t("results.title")))
         if broken:
-            self.notify(t("results.broken", count=broken), severity="warning")
+            self.notify(broken_files(broken), severity="warning", markup=False, timeout=10)
         table.focus()
 
     def _fill(self) -> None:
@@ -221,3 +224,18 @@ def _column_widths(headers: list[str], rows: list[list[str | Text]]) -> list[int
             for w, c in zip(widths, cells, strict=False)
         ]
     return widths
+
+
+SHOWN_BROKEN = 3
+"""Files named in the notice about unreadable results; the rest are counted."""
+
+
+def broken_files(broken: list[ResultFileError]) -> str:
+    """How many files could not be read, and which and why: "a file could not be read" alone
+    left the participant to guess which of dozens, and what to do about it."""
+    lang = current_language()
+    lines = [t("results.broken", count=len(broken))]
+    lines += [f"{error.path.name}: {error.reason.text(lang)}" for error in broken[:SHOWN_BROKEN]]
+    if len(broken) > SHOWN_BROKEN:
+        lines.append(t("results.broken_more", count=len(broken) - SHOWN_BROKEN))
+    return "\n".join(lines)

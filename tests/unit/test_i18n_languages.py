@@ -161,7 +161,7 @@ def test_numbers_dates_and_ranges_per_language() -> None:
         ("report.missing", "en", 1, "1 question unanswered"),
         ("workshop.dash.people", "en", 1, "1 participant"),
         ("workshop.dash.people", "de", 2200, "2.200 Teilnehmende"),
-        ("results.broken", "de", 2, "2 Dateien im Ergebnisordner konnten nicht gelesen werden."),
+        ("results.broken", "de", 2, "2 Dateien im Ergebnisordner konnten nicht gelesen werden:"),
     ],
 )
 def test_plain_lookup_with_a_count_picks_the_plural_form(

@@ -16,5 +16,6 @@ def said(error: Exception) -> str:
     if isinstance(error, ReadinessError):
         return error.text(current_language())
     if isinstance(error, OSError):
-        return os_reason(error).text(current_language())
+        reason = os_reason(error).text(current_language())
+        return f"{error.filename}: {reason}" if error.filename else reason
     return str(error)

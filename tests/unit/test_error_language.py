@@ -180,5 +180,8 @@ def test_str_is_english_for_logs_and_the_screen_words_it_in_its_language(
     try:
         assert said(caught.value).endswith('kind muss "assessment" oder "scenario" sein')
         assert said(PermissionError(errno.EACCES, "Permission denied")) == "keine Berechtigung"
+        assert said(PermissionError(errno.EACCES, "Permission denied", "/room/_control.toml")) == (
+            "/room/_control.toml: keine Berechtigung"
+        )
     finally:
         set_language("en")

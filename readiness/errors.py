@@ -21,13 +21,6 @@ class ReadinessError(Exception):
         super().__init__(message)
         self.message = message
 
-    @property
-    def said(self) -> CatalogText:
-        """The message as catalog text, to be part of a larger sentence worded later."""
-        if isinstance(self.message, CatalogText):
-            return self.message
-        return CatalogText.verbatim(self.message)
-
     def text(self, lang: Lang) -> str:
         """The sentence in `lang`."""
         if isinstance(self.message, CatalogText):
@@ -65,3 +58,8 @@ class ResultFileError(StorageError):
         super().__init__(CatalogText("storage.in_file", path=path, reason=reason))
         self.path = path
         self.reason = reason
+
+    def named(self, lang: Lang) -> str:
+        """The sentence with the file's name instead of its whole path (a list of the
+        unreadable files of one folder)."""
+        return CatalogText("storage.in_file", path=self.path.name, reason=self.reason).text(lang)

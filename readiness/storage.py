@@ -273,10 +273,11 @@ def _with_timezone(result: AnyResult) -> AnyResult:
 
 def _toml_problem(exc: tomllib.TOMLDecodeError) -> CatalogText:
     """A result file that is not TOML, with tomllib's reason worded and its position."""
-    from readiness.toml_messages import toml_error_parts, toml_message
+    # Imported when a file is broken: tomllib's messages are compiled patterns, no start-up
+    # work for every command that reads results.
+    from readiness.toml_messages import toml_error_parts
 
-    line, column, message, at_end = toml_error_parts(exc)
-    worded = toml_message(message)
+    line, column, worded, at_end = toml_error_parts(exc)
     if at_end:
         return CatalogText("storage.invalid_at_end", message=worded)
     if line is None or column is None:

@@ -61,10 +61,13 @@ _AT_LINE = re.compile(r" \(at line (\d+), column (\d+)\)$")
 _AT_END = " (at end of document)"
 
 
-def toml_error_parts(exc: tomllib.TOMLDecodeError) -> tuple[int | None, int | None, str, bool]:
-    """Line, column and message of a TOML error, and whether it is at the end of the file.
-    Python 3.11's tomllib has the position only in the message text ("... (at line 3,
-    column 16)", "... (at end of document)"), later versions also as attributes."""
+def toml_error_parts(
+    exc: tomllib.TOMLDecodeError,
+) -> tuple[int | None, int | None, CatalogText | str, bool]:
+    """Line, column and message (worded, `toml_message`) of a TOML error, and whether it is
+    at the end of the file. Python 3.11's tomllib has the position only in the message text
+    ("... (at line 3, column 16)", "... (at end of document)"), later versions also as
+    attributes."""
     message = str(getattr(exc, "msg", None) or exc)
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "colno", None)
@@ -76,4 +79,4 @@ def toml_error_parts(exc: tomllib.TOMLDecodeError) -> tuple[int | None, int | No
     at_end = message.endswith(_AT_END)
     if at_end:
         message = message[: -len(_AT_END)]
-    return line, column, message, at_end
+    return line, column, toml_message(message), at_end

@@ -31,7 +31,7 @@ from readiness.i18n.os_reason import os_reason
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 from readiness.text_safety import acts_on_terminal, nesting_depth, visible_data
-from readiness.toml_messages import toml_error_parts, toml_message
+from readiness.toml_messages import toml_error_parts
 from readiness.toml_parse import parse_toml
 from readiness.validation_messages import did_you_mean
 
@@ -185,8 +185,7 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Conten
         return ContentProblem(
             path, "", CatalogText("content.toml.unclosed_multiline"), at.line, column=at.column
         )
-    line, column, message, at_end = toml_error_parts(exc)
-    worded = toml_message(message)
+    line, column, worded, at_end = toml_error_parts(exc)
     if at_end:
         said = CatalogText("content.toml.invalid_at_end", message=worded)
         line = line or text.count("\n") + 1

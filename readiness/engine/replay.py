@@ -94,4 +94,4 @@ def _changed(scenario: Scenario, detail: CatalogText) -> CatalogText:
 
 def _reason(error: Exception) -> CatalogText | str:
     """Why the engine refused a step, worded with the rest of the sentence."""
-    return error.said if isinstance(error, EngineError) else str(error)
+    return error.message if isinstance(error, EngineError) else str(error)

@@ -116,5 +116,4 @@ def analyse_folder(
 def _unreadable(error: ResultFileError, lang: Lang, anonymous: bool) -> str:
     """The file's name and why it could not be read; only why when anonymous (a result
     file's name starts with the pseudonym)."""
-    reason = error.reason.text(lang)
-    return reason if anonymous else f"{error.path.name}: {reason}"
+    return error.reason.text(lang) if anonymous else error.named(lang)

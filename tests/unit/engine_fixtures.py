@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from readiness.content.loader import load_paths
-from readiness.engine import Run, new_scenario_result
+from readiness.engine import ReplayError, Run, new_scenario_result, replay
 from readiness.engine.exercise_session import Mode
 from readiness.models.scenario import Decision, Scenario
 
@@ -27,6 +27,17 @@ def scenario(ident: str) -> Scenario:
 def start(ident: str = "storm-en", mode: Mode = "exercise", **values: str) -> Run:
     s = scenario(ident)
     return Run(s, new_scenario_result(s, mode=mode, values=values))
+
+
+def refused_replay() -> ReplayError:
+    """What replaying a run that took "ask-boss" on `storm_without_asking_the_boss` raises."""
+    run = start()
+    run.choose("ask-boss")
+    try:
+        replay(storm_without_asking_the_boss(), run.result)
+    except ReplayError as refused:
+        return refused
+    raise AssertionError("the changed scenario replayed the run")
 
 
 def storm_without_asking_the_boss() -> Scenario:

@@ -13,11 +13,10 @@ import os
 from pathlib import Path
 
 import pytest
-from engine_fixtures import scenario, start, storm_without_asking_the_boss
+from engine_fixtures import refused_replay, scenario, start
 
 from readiness import storage
 from readiness.cli.main import main
-from readiness.engine import ReplayError, replay
 from readiness.engine.values import parse_var_args, placeholder_values
 from readiness.errors import StorageError, UsageError
 from readiness.i18n import set_language
@@ -154,12 +153,7 @@ def test_variable_mistakes_are_explained_in_german() -> None:
 
 
 def test_a_run_that_no_longer_fits_says_why_in_german() -> None:
-    run = start()
-    run.choose("ask-boss")
-    changed = storm_without_asking_the_boss()
-    with pytest.raises(ReplayError) as caught:
-        replay(changed, run.result)
-    assert caught.value.text("de") == (
+    assert refused_replay().text("de") == (
         'der gespeicherte Durchgang passt nicht mehr zum Szenario "storm-en" '
         '(Schritt 1: die Wahl "ask-boss" steht bei "first" nicht offen)'
     )

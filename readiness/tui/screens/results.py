@@ -233,9 +233,8 @@ SHOWN_BROKEN = 3
 def broken_files(broken: list[ResultFileError]) -> str:
     """How many files could not be read, and which and why: "a file could not be read" alone
     left the participant to guess which of dozens, and what to do about it."""
-    lang = current_language()
     lines = [t("results.broken", count=len(broken))]
-    lines += [f"{error.path.name}: {error.reason.text(lang)}" for error in broken[:SHOWN_BROKEN]]
+    lines += [error.named(current_language()) for error in broken[:SHOWN_BROKEN]]
     if len(broken) > SHOWN_BROKEN:
         lines.append(t("results.broken_more", count=len(broken) - SHOWN_BROKEN))
     return "\n".join(lines)

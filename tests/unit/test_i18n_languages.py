@@ -162,6 +162,7 @@ def test_numbers_dates_and_ranges_per_language() -> None:
         ("workshop.dash.people", "en", 1, "1 participant"),
         ("workshop.dash.people", "de", 2200, "2.200 Teilnehmende"),
         ("results.broken", "de", 2, "2 Dateien im Ergebnisordner konnten nicht gelesen werden:"),
+        ("workshop.group.reached", "de", 1, "1 kam hierher"),
     ],
 )
 def test_plain_lookup_with_a_count_picks_the_plural_form(

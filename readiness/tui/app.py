@@ -28,6 +28,7 @@ from readiness.tui.safe_text import ScreenTextFilter
 from readiness.tui.textual_internals import (
     LocalCommandPalette,
     install_alike_rows_drawn_once,
+    install_changed_widgets_drawn_alone,
     install_quiet_scroll_views,
     repeats_known_size,
 )
@@ -96,6 +97,7 @@ class ReadinessApp(App[int]):
         strip_cycles.install()  # less cyclic garbage per paint (see the module)
         install_quiet_scroll_views()  # no scroll bar repaint per layout pass (see there)
         install_alike_rows_drawn_once()  # rows that are the same drawn once (see there)
+        install_changed_widgets_drawn_alone()  # unchanged widgets not drawn (see there)
         self._text_filter = ScreenTextFilter()
         self._line_filters: list[ScreenTextFilter] = []
         """The one filter of `get_line_filters` while Textual's only one converts colours

@@ -406,10 +406,36 @@ def test_a_kit_for_a_self_check_that_says_du_says_du(tmp_path: Path) -> None:
     assert "Zitierte Antworten zeigen, wo du stehst" in joined
     assert "— Deine Antwort: **Trifft eher nicht zu**" in docs["01-strategy-frame.md"]
     assert "Füll die offenen Felder" in docs["01-strategy-frame.md"]
+    assert "Du betreust deine Kanäle allein?" in docs["04-crisis-contacts.md"]
     assert "aus deinen Ergebnissen erstellt" in joined
     own_words = re.sub(r"^>.*$", "", joined, flags=re.MULTILINE)  # quoted statements aside
     for formal in ("Ihre Antwort", "Füllen Sie", "wo Sie stehen", "aus Ihren Ergebnissen"):
         assert formal not in own_words
+
+
+def test_the_crisis_contacts_tell_someone_working_alone_whom_to_bring_in(
+    library: Library, english: dict[str, str]
+) -> None:
+    """The severity table names an organisation's roles ("top management" owns level 4); a
+    solo creator reads that as themselves. The page says what the levels mean for them: when
+    to stop handling it alone and whom to bring in at each level."""
+    german = kit(library, [assessment(library, "de"), exercise(library, "de")], "de")
+    for doc, heading, alone, level_four in (
+        (
+            english["04-crisis-contacts.md"],
+            "Severity levels",
+            "Running your channels on your own?",
+            "who takes over your accounts if you cannot go\non (level 4)",
+        ),
+        (
+            german["04-crisis-contacts.md"],
+            "Schweregrade",
+            "Sie betreuen Ihre Kanäle allein?",
+            "wer Ihre Konten übernimmt, wenn Sie nicht weitermachen können (Stufe 4)",
+        ),
+    ):
+        levels = sections(doc)[heading]
+        assert alone in levels and level_four in levels
 
 
 def test_the_strategy_frame_is_signed_off_by_whoever_decides(

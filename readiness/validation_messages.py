@@ -8,6 +8,7 @@ share these sentences, so they sit below both."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -97,7 +98,7 @@ def pydantic_message(err: Any, field_names: set[str]) -> CatalogText:
             return CatalogText(_PATTERN_MESSAGES[pattern])
         return CatalogText.verbatim(str(err["msg"]))
     if kind == "literal_error":
-        return CatalogText("content.one_of", expected=ctx.get("expected", ""))
+        return _one_of(str(ctx.get("expected", "")), err.get("input"))
     if kind in _TYPE_KEYS:
         return CatalogText(_TYPE_KEYS[kind], got=_describe(err.get("input")))
     if kind in _LIMIT_KEYS:
@@ -113,6 +114,22 @@ def pydantic_message(err: Any, field_names: set[str]) -> CatalogText:
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     return CatalogText.verbatim(message)
+
+
+def _one_of(expected: str, found: Any) -> CatalogText:
+    """The allowed values, joined in the reader's language ("a", "b" or "b" / oder), and the
+    nearest one to what was written. pydantic joins them itself, in English."""
+    values = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    if not values:
+        return CatalogText("content.one_of", expected=CatalogText.verbatim(expected))
+    quoted = [f'"{value}"' for value in values]
+    listed = (
+        CatalogText.verbatim(quoted[0])
+        if len(quoted) == 1
+        else CatalogText("content.either", first=", ".join(quoted[:-1]), last=quoted[-1])
+    )
+    hint = did_you_mean(found, values) if isinstance(found, str) else CatalogText.nothing()
+    return CatalogText("content.one_of", expected=listed) + hint
 
 
 def _extra_key(unknown: str, field_names: set[str]) -> CatalogText:

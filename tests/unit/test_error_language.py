@@ -179,3 +179,24 @@ def test_str_is_english_for_logs_and_the_screen_words_it_in_its_language(
         )
     finally:
         set_language("en")
+
+
+def test_allowed_values_are_listed_in_the_readers_language_with_the_nearest_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pydantic lists allowed values in English ("'good', 'mixed' or 'bad'"); a German
+    trainer read that "or" inside a German sentence, and got no hint for a near miss."""
+    from readiness.validation_messages import pydantic_message
+
+    error = {
+        "loc": ("outcome",),
+        "type": "literal_error",
+        "ctx": {"expected": "'good', 'mixed' or 'bad'"},
+        "input": "goood",
+        "msg": "Input should be 'good', 'mixed' or 'bad'",
+    }
+    said = pydantic_message(error, set())
+    assert said.text("de") == (
+        'muss einer dieser Werte sein: "good", "mixed" oder "bad" (meinten Sie "good"?)'
+    )
+    assert said.text("en") == 'must be one of "good", "mixed" or "bad" (did you mean "good"?)'

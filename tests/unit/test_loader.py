@@ -338,7 +338,7 @@ def test_validate_prints_three_mistakes_with_key_paths_and_exits_1(tmp_path: Pat
     lines = out.stdout.splitlines()
     assert sorted(line.split(": ", 1)[1] for line in lines[:3]) == [
         'duration_minutes: must be a whole number without quotes, e.g. 60; found the text "ten"',
-        "language: must be one of 'de' or 'en'",
+        'language: must be one of "de" or "en"',
         'nodes.d1.choices.answer.feedbak: unknown key "feedbak" (did you mean "feedback"?)',
     ]
     assert all(line.startswith(f"{path}:") for line in lines[:3])

@@ -149,7 +149,7 @@ SCENARIO_MISTAKES: list[tuple[str, Mutation, str]] = [
     (
         "unknown language",
         lambda d: d.update(language="fr"),
-        "language: must be one of 'de' or 'en'",
+        'language: must be one of "de" or "en"',
     ),
     (
         "bad id",
@@ -286,7 +286,8 @@ ASSESSMENT_MISTAKES: list[tuple[str, Mutation, str]] = [
     (
         "type typo",
         lambda d: question(d, 2).update(type="likret"),
-        "questions.q3.type: must be one of 'yes_no', 'likert', 'single' or 'multi'",
+        'questions.q3.type: must be one of "yes_no", "likert", "single" or "multi" (did you '
+        'mean "likert"?)',
     ),
     (
         "scale labels",

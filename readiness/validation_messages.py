@@ -77,6 +77,7 @@ _LIMIT_KEYS = {
 
 _PLAIN_KEYS = {
     "missing": "content.missing",
+    "finite_number": "content.finite",
     "union_tag_invalid": "content.node_type",
     "union_tag_not_found": "content.node_type_missing",
 }
@@ -104,7 +105,8 @@ def pydantic_message(err: Any, field_names: set[str]) -> CatalogText:
     if kind in _LIMIT_KEYS:
         names = ("gt", "ge", "lt", "le", "min_length", "max_length")
         limit = next((ctx[k] for k in names if k in ctx), "")
-        limit = f"{limit:g}" if isinstance(limit, float) else limit
+        if isinstance(limit, float):
+            limit = str(int(limit)) if limit.is_integer() and abs(limit) < 1e15 else f"{limit:g}"
         return CatalogText(_LIMIT_KEYS[kind], limit=limit, got=_describe(err.get("input")))
     if kind == "value_error":
         error = ctx.get("error")

@@ -56,6 +56,16 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 Effort = Literal["low", "medium", "high"]
 
+LARGEST_AMOUNT = 1_000_000_000
+
+Amount = Annotated[float, Field(ge=-LARGEST_AMOUNT, le=LARGEST_AMOUNT)]
+"""A value a scenario tracks or a change to it: a billion either way is beyond any meter
+anyone reads (reach meters go to a million), and keeps the clock's arithmetic finite (a
+drift of 1e308 per minute overflowed the player)."""
+
+Count = Annotated[int, Field(ge=0, le=LARGEST_AMOUNT)]
+"""Likes, shares and comments a feed item starts with."""
+
 
 class StrictModel(BaseModel):
     """Unknown keys are errors so that a typo never silently drops a setting, and values are
@@ -63,7 +73,11 @@ class StrictModel(BaseModel):
     60 nobody wrote. Whole numbers are still accepted where a decimal number is expected."""
 
     model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, use_attribute_docstrings=True, strict=True
+        extra="forbid",
+        populate_by_name=True,
+        use_attribute_docstrings=True,
+        strict=True,
+        allow_inf_nan=False,  # TOML's inf and nan: no meter, clock or score can use them
     )
 
 

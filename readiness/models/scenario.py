@@ -6,7 +6,14 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from readiness.models.common import ContentHeader, Identifier, StrictModel, Text
+from readiness.models.common import (
+    Amount,
+    ContentHeader,
+    Count,
+    Identifier,
+    StrictModel,
+    Text,
+)
 from readiness.models.message import ContentMessage
 
 
@@ -20,6 +27,9 @@ def _not_blank(value: str) -> str:
 Channel = Literal["post", "comment", "dm", "chat", "press", "email", "news"]
 Outcome = Literal["good", "mixed", "bad"]
 
+MINUTES_IN_A_YEAR = 525_600
+"""The latest scenario minute an inject can be set for: later, it would never arrive."""
+
 
 class StateCondition(StrictModel):
     """A test on the scenario state. Exactly one of the kinds is given.
@@ -32,9 +42,9 @@ class StateCondition(StrictModel):
     """Holds while this flag is not set."""
     var: Identifier | None = None
     """A state variable to compare with `at_least` and/or `at_most`."""
-    at_least: float | None = None
+    at_least: Amount | None = None
     """`var` is at least this."""
-    at_most: float | None = None
+    at_most: Amount | None = None
     """`var` is at most this."""
     visited: Identifier | None = None
     """Holds once the participant has been at this node."""
@@ -64,7 +74,7 @@ class StateCondition(StrictModel):
 class Effects(StrictModel):
     """What happens to the state when a choice is taken or an inject arrives."""
 
-    vars: dict[str, float] = {}
+    vars: dict[str, Amount] = {}
     """Change per state variable (added, then clamped to the variable's range)."""
     set_flags: list[Identifier] = []
     """Flags that become set."""
@@ -81,11 +91,11 @@ class Variable(StrictModel):
     """Id used in effects and conditions."""
     title: Text
     """Label of the meter."""
-    initial: float = 0
+    initial: Amount = 0
     """Value at the start."""
-    min: float = 0
+    min: Amount = 0
     """Lowest value."""
-    max: float = 100
+    max: Amount = 100
     """Highest value."""
     show: bool = True
     """Show a meter for this variable in the player."""
@@ -99,7 +109,7 @@ class Drift(StrictModel):
 
     var: Identifier
     """The variable that moves."""
-    per_minute: float
+    per_minute: Amount
     """Change per scenario minute."""
     while_: StateCondition | None = Field(default=None, alias="while")
     """Only while this holds (e.g. `{ not_flag = "responded" }`)."""
@@ -108,11 +118,11 @@ class Drift(StrictModel):
 class Growth(StrictModel):
     """Engagement on a feed item that climbs while it goes unanswered."""
 
-    likes_per_minute: float = 0
+    likes_per_minute: Amount = 0
     """Likes added per scenario minute."""
-    shares_per_minute: float = 0
+    shares_per_minute: Amount = 0
     """Shares added per scenario minute."""
-    comments_per_minute: float = 0
+    comments_per_minute: Amount = 0
     """Comments added per scenario minute."""
     until: StateCondition | None = None
     """Growth stops once this holds (e.g. `{ flag = "responded" }`)."""
@@ -123,7 +133,7 @@ class Inject(StrictModel):
 
     id: Identifier
     """Unique within the file."""
-    at: Annotated[float, Field(ge=0)] | None = None
+    at: Annotated[float, Field(ge=0, le=MINUTES_IN_A_YEAR)] | None = None
     """Scenario minute at which it arrives."""
     when: StateCondition | None = None
     """Arrives as soon as this holds (and `at` has passed, if both are given)."""
@@ -141,11 +151,11 @@ class Inject(StrictModel):
     """What it says. May use placeholders such as {org}."""
     reply_to: Identifier | None = None
     """For comments: the inject id of the post it answers."""
-    likes: Annotated[int, Field(ge=0)] = 0
+    likes: Count = 0
     """Likes when it arrives."""
-    shares: Annotated[int, Field(ge=0)] = 0
+    shares: Count = 0
     """Shares when it arrives."""
-    comments: Annotated[int, Field(ge=0)] = 0
+    comments: Count = 0
     """Comments when it arrives."""
     growth: Growth | None = None
     """How its engagement climbs."""

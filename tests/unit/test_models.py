@@ -252,6 +252,17 @@ SCENARIO_MISTAKES: list[tuple[str, Mutation, str]] = [
         lambda d: d["nodes"][1].update(reply_to="pots"),
         'nodes.r1.reply_to: unknown inject "pots" (did you mean "post"?)',
     ),
+    # The player overflowed on these, after `validate` had said "no problems".
+    (
+        "infinite drift",
+        lambda d: d["drift"][0].update(per_minute=float("inf")),
+        "drift[1].per_minute: must be an ordinary number (inf and nan cannot be used)",
+    ),
+    (
+        "huge drift",
+        lambda d: d["drift"][0].update(per_minute=1e308),
+        "drift[1].per_minute: must be at most 1000000000; found the number 1e+308",
+    ),
 ]
 
 

@@ -15,8 +15,8 @@ from hypothesis_budget import examples
 
 from readiness.content.loader import load_paths
 from readiness.content.positions import positions, unterminated_string
-from readiness.toml_messages import toml_message
 from readiness.i18n.catalog_text import CatalogText
+from readiness.toml_messages import toml_message
 
 BROKEN = [
     'title = "open\n',  # Illegal character '\n'

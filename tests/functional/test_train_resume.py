@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import TextArea
-from train_helpers import FakeClock, begin, key_for, let_time_pass, saved, train_app
+from textual.widgets import Static, TextArea
+from train_helpers import (
+    SEED,
+    TRAIN,
+    FakeClock,
+    begin,
+    key_for,
+    let_time_pass,
+    opened,
+    saved,
+    train_app,
+)
 
+from readiness.content.loader import load_paths
+from readiness.settings import Settings
+from readiness.tui.app import make_app
 from readiness.tui.screens.scenario_dialogs import BriefingScreen, ScenarioResumeDialog
 from readiness.tui.screens.scenario_player import PlayerScreen
 from readiness.tui.widgets.decision_panel import DecisionPanel
@@ -117,3 +130,47 @@ async def test_a_resumed_run_shows_the_choices_in_the_order_it_had(
         await pilot.pause()
     (after,) = saved(results)
     assert after.seed == 1 and after.steps[-1].choice == "explain"
+
+
+async def test_a_run_continued_from_the_home_screen_keeps_its_form_of_address(
+    tmp_path: Path, results: Path, clock: FakeClock
+) -> None:
+    """Continuing a saved run of a du scenario from the home screen: the resume dialog closed
+    and the player opened at once, and then the home screen, briefly current in between,
+    set the product's own Sie again. The reply box said "Strg+S veröffentlicht Ihre
+    Antwort." under a step that says "du" (it said "deine" before leaving)."""
+    folder = tmp_path / "content"
+    folder.mkdir()
+    text = (TRAIN / "storm.en.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "storm-en"', 'id = "sturm-de"', 1)
+    text = text.replace('language = "en"', 'language = "de"\naddress = "du"', 1)
+    (folder / "sturm.de.toml").write_text(text, encoding="utf-8")
+    library = load_paths([folder], with_builtin=False)
+    assert not library.errors
+    content = library.get("sturm-de", "scenario")
+    settings = Settings(lang="de", results_dir=results, participant="kim", seed=SEED)
+
+    def hint(screen: PlayerScreen) -> str:
+        return str(screen.query_one("#reply-counter", Static).render())
+
+    app = make_app(settings, library=library, start=content, home=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        await pilot.press(key_for(screen, "answer"))
+        await pilot.press(*"Hallo")
+        await pilot.pause()
+        assert "deine Antwort" in hint(screen)
+        await pilot.press("escape")
+        await pilot.pause()
+    app = make_app(settings, library=library, home=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")  # the only exercise on the list
+        await pilot.pause()
+        assert isinstance(app.screen, ScenarioResumeDialog)
+        await pilot.press("r")
+        screen = await begin(pilot)
+        await pilot.press(*" Lena")
+        await pilot.pause()
+        assert screen.query_one(TextArea).text == "Hallo Lena"
+        assert "deine Antwort" in hint(screen) and "Ihre" not in hint(screen)

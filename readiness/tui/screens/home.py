@@ -106,7 +106,10 @@ class HomeScreen(LaidOutOnce[None]):
         self._show_details()
 
     def on_screen_resume(self) -> None:
-        set_address(None)
+        if self.is_current:
+            # Not when a dialog closed and opened the next screen at once (continuing a
+            # saved run): that screen has set its content's du/Sie already.
+            set_address(None)
         if self._covered and self._library is not None:
             self._read_latest()  # a run just taken is the new "last result"
         self._covered = False

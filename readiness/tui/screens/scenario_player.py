@@ -157,6 +157,7 @@ class PlayerScreen(SettledLayout[None]):
     # -- the clock ------------------------------------------------------------------------
 
     def on_screen_resume(self) -> None:
+        set_address(self.session.run.scenario.address)  # as when it was made (see __init__)
         self.clock.restart()
         if self._timer is not None:
             self._timer.resume()

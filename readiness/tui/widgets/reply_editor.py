@@ -62,7 +62,9 @@ class ReplyEditor(Vertical):
     def on_mount(self) -> None:
         if self.node is not None:
             self._update_counter()
-            self.query_one(TextArea).focus()
+            editor = self.query_one(TextArea)
+            editor.move_cursor(editor.document.end)  # a saved draft is continued, not prefixed
+            editor.focus()
 
     def load(self) -> None:
         """Show the run's new reply step in this panel (kept mounted for the whole run: a new
@@ -80,6 +82,7 @@ class ReplyEditor(Vertical):
         editor = self.query_one(TextArea)
         if editor.text != self.run.draft:
             editor.load_text(self.run.draft)
+            editor.move_cursor(editor.document.end)  # a saved draft is continued, not prefixed
         self._count = -1
         self._update_counter()
         self.sync()

@@ -65,8 +65,11 @@ class PlayerScreen(SettledLayout[None]):
         Binding("d", "show('decision')", "train.key.decision", id="train.decision", show=False),
         Binding("f", "show('feed')", "train.key.feed", id="train.feed", show=False),
         Binding("c", "show('chat')", "train.key.chat", id="train.chat", show=False),
-        # Esc too: in a reply step q is typed into the text, Esc leaves (shown as "q/Esc").
+        # Esc too: in a reply step q is typed into the text, so there the footer offers Esc
+        # alone (the `_in_reply` bindings; `check_action` shows one pair or the other).
         Binding("q,escape", "leave", "train.key.leave", id="train.leave", key_display="q/Esc"),
+        Binding("escape", "leave_in_reply", "train.key.leave", id="train.leave.in_reply"),
+        Binding("q", "leave_in_reply", show=False),  # when the reply box does not have it
         # `play FILE` previews and saves nothing: the same keys, without the word "saved".
         Binding(
             "q,escape",
@@ -75,6 +78,13 @@ class PlayerScreen(SettledLayout[None]):
             id="train.leave_preview",
             key_display="q/Esc",
         ),
+        Binding(
+            "escape",
+            "leave_preview_in_reply",
+            "train.key.leave_preview",
+            id="train.leave_preview.in_reply",
+        ),
+        Binding("q", "leave_preview_in_reply", show=False),
     ]
 
     def __init__(
@@ -422,14 +432,22 @@ class PlayerScreen(SettledLayout[None]):
             return isinstance(node, Reply)
         if action == "pause":
             return not self.session.run.practice
-        if action in ("leave", "leave_preview"):
-            return (action == "leave_preview") == self._preview
+        if action.startswith("leave"):
+            preview = action.startswith("leave_preview")
+            in_reply = action.endswith("_in_reply")
+            return preview == self._preview and in_reply == isinstance(node, Reply)
         return True
 
     @property
     def _preview(self) -> bool:
         """True under `readiness play FILE`: results go to a scratch folder that is deleted."""
         return bool(getattr(self.app, "preview", False))
+
+    def action_leave_preview_in_reply(self) -> None:
+        self.action_leave_preview()
+
+    def action_leave_in_reply(self) -> None:
+        self.action_leave()
 
     def action_leave_preview(self) -> None:
         """Leave a preview: nothing is kept, so nothing is said to be saved."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from readiness.i18n import Lang, has_key, t
+from readiness.i18n.catalog_text import CatalogText
 
 PLATFORM_LIMITS: dict[str, int] = {
     "x": 280,
@@ -68,3 +69,18 @@ def platform_name(platform: str, lang: Lang) -> str:
         return t(f"platform.{key}", lang)
     text = platform.strip()
     return text[:1].upper() + text[1:]
+
+
+def platform_text(platform: str) -> CatalogText:
+    """`platform_name` for a message worded later, in its reader's language."""
+    key = platform.strip().lower()
+    if key in BRAND_NAMES:
+        return CatalogText.verbatim(BRAND_NAMES[key])
+    if key and has_key(f"platform.{key}", "en"):
+        return CatalogText(f"platform.{key}")
+    return CatalogText.verbatim(platform_name(platform, "en"))
+
+
+def known_platforms() -> set[str]:
+    """Every platform id with a limit or a name of its own: near misses of these are typos."""
+    return set(PLATFORM_LIMITS) | set(BRAND_NAMES)

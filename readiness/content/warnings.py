@@ -15,7 +15,8 @@ from readiness.content.reading import DECIDE_SECONDS, WORDS_PER_MINUTE, filled, 
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
-from readiness.platforms import char_limit
+from readiness.platforms import DEFAULT_LIMIT, char_limit, known_platforms, platform_text
+from readiness.validation_messages import did_you_mean
 
 Warn = Callable[[str, CatalogText], None]
 
@@ -53,14 +54,33 @@ def scenario_warnings(path: Path, s: Scenario) -> list[ContentProblem]:
                 warn(
                     f"injects.{inj.id}.text",
                     CatalogText(
-                        "author.warn.too_long", length=length, platform=inj.platform, limit=limit
+                        "author.warn.too_long",
+                        length=length,
+                        platform=platform_text(inj.platform),
+                        limit=limit,
                     ),
                 )
+            _platform_typo(f"injects.{inj.id}.platform", inj.platform, warn)
     out.extend(_unrewarded_good_endings(path, s))
     out.extend(_expert_is_longest(path, s))
     out.extend(_early_steps(path, s))
     out.extend(_clock_times(path, s))
     return out
+
+
+def _platform_typo(key: str, platform: str, warn: Warn) -> None:
+    """A platform id one letter off a known one ("facebok"): its limit silently became the
+    default. Ids far from every known one are the author's own channels and stay quiet."""
+    written = platform.strip().lower()
+    if not written or written in known_platforms():
+        return
+    hint = did_you_mean(written, known_platforms())
+    if hint != CatalogText.nothing():
+        warn(
+            key,
+            CatalogText("author.warn.unknown_platform", platform=platform, limit=DEFAULT_LIMIT)
+            + hint,
+        )
 
 
 def _step_warnings(s: Scenario, node: Decision | Reply | Ending, warn: Warn) -> None:
@@ -83,9 +103,13 @@ def _step_warnings(s: Scenario, node: Decision | Reply | Ending, warn: Warn) -> 
             warn(
                 f"{key}.expert_reply",
                 CatalogText(
-                    "author.warn.too_long", length=length, platform=node.platform, limit=limit
+                    "author.warn.too_long",
+                    length=length,
+                    platform=platform_text(node.platform),
+                    limit=limit,
                 ),
             )
+        _platform_typo(f"{key}.platform", node.platform, warn)
     if isinstance(node, Decision | Reply) and node.time_limit > 0:
         need = needed_seconds(s, node)
         if node.time_limit < need:

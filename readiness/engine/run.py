@@ -21,7 +21,7 @@ from readiness.i18n.catalog_text import CatalogText
 from readiness.models.results import RubricHit, ScenarioResult, Step
 from readiness.models.scenario import Choice, Decision, Effects, Ending, Inject, Reply, Scenario
 from readiness.placeholders import fill
-from readiness.platforms import char_limit
+from readiness.platforms import char_limit, platform_text
 
 Node = Decision | Reply | Ending
 
@@ -215,7 +215,10 @@ class Run:
         if len(text) > limit:
             raise EngineError(
                 CatalogText(
-                    "engine.reply_too_long", length=len(text), platform=node.platform, limit=limit
+                    "engine.reply_too_long",
+                    length=len(text),
+                    platform=platform_text(node.platform),
+                    limit=limit,
                 )
             )
         results = _judged(node, text, self.values, self.scenario.language, limit)

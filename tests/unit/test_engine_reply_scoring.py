@@ -56,7 +56,7 @@ def test_a_reply_is_checked_against_the_platform_limit() -> None:
     run = start()
     run.choose("answer")
     assert run.reply_limit() == 280  # x
-    with pytest.raises(EngineError, match="the reply has 281 characters; x allows 280"):
+    with pytest.raises(EngineError, match="the reply has 281 characters; X allows 280"):
         run.reply("a" * 281)
     with pytest.raises(EngineError, match="empty"):
         run.reply("   \n")

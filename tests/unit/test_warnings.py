@@ -13,6 +13,7 @@ import tomli_w
 from readiness.content.loader import load_paths
 from readiness.content.warnings import scenario_warnings, translation_warnings
 from readiness.i18n import set_language
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 
@@ -116,14 +117,14 @@ def test_bad_ending_with_poor_scores_does_not_warn() -> None:
 def test_inject_longer_than_the_platform_allows_warns() -> None:
     data = raw("mini.en.toml")
     data["injects"][0]["text"] = "x" * 281
-    assert warnings(data) == [("injects.post.text", "281 characters, but x allows 280")]
+    assert warnings(data) == [("injects.post.text", "281 characters, but X allows 280")]
 
 
 def test_inject_length_counts_placeholders_as_the_participant_sees_them() -> None:
     data = raw("mini.en.toml")
     data["placeholders"]["org"]["default"] = "O" * 300
     data["injects"][0]["text"] = "{org}"
-    assert warnings(data) == [("injects.post.text", "300 characters, but x allows 280")]
+    assert warnings(data) == [("injects.post.text", "300 characters, but X allows 280")]
 
 
 def test_inject_exactly_at_the_limit_does_not_warn() -> None:
@@ -135,7 +136,7 @@ def test_inject_exactly_at_the_limit_does_not_warn() -> None:
 def test_expert_reply_longer_than_max_chars_warns() -> None:
     data = raw("mini.en.toml")
     node(data, "r1")["max_chars"] = 20
-    assert warnings(data) == [("nodes.r1.expert_reply", "40 characters, but x allows 20")]
+    assert warnings(data) == [("nodes.r1.expert_reply", "40 characters, but X allows 20")]
 
 
 def test_expert_reply_on_a_roomier_platform_does_not_warn() -> None:
@@ -291,7 +292,7 @@ def test_loader_reports_warnings_with_lines_and_still_loads_the_file(tmp_path: P
 def test_warnings_in_german() -> None:
     data = raw("mini.en.toml")
     data["injects"][0]["text"] = "x" * 300
-    assert warnings(data, "de") == [("injects.post.text", "300 Zeichen, aber x erlaubt 280")]
+    assert warnings(data, "de") == [("injects.post.text", "300 Zeichen, aber X erlaubt 280")]
 
 
 # --- the expert choice given away by its length ---------------------------------------------
@@ -371,3 +372,33 @@ def test_expert_longest_warning_in_german_names_the_file() -> None:
     assert message.startswith(
         "in x.toml ist die Expertenwahl in 3 von 3 Entscheidungen die längste"
     )
+
+
+def test_a_platform_one_letter_off_a_known_one_warns_and_names_it() -> None:
+    """ "facebok" passed without a word, and its replies quietly got the default limit;
+    an author's own channel ("web", "forum") is far from every known one and stays quiet."""
+    from readiness.content.warnings import _platform_typo
+
+    said: list[tuple[str, str, str]] = []
+
+    def warn(key: str, message: CatalogText) -> None:
+        said.append((key, message.text("en"), message.text("de")))
+
+    for platform in ("facebok", "web", "forum", "Facebook", "x"):
+        _platform_typo(f"injects.a.platform.{platform}", platform, warn)
+    assert said == [
+        (
+            "injects.a.platform.facebok",
+            'unknown platform "facebok": the default limit of 2000 characters applies'
+            ' (did you mean "facebook"?)',
+            'unbekannte Plattform "facebok": es gilt die Standardgrenze von 2000 Zeichen'
+            ' (meinten Sie "facebook"?)',
+        )
+    ]
+
+
+def test_a_text_too_long_for_its_platform_names_the_platform_as_its_owner_writes_it() -> None:
+    from readiness.platforms import platform_text
+
+    assert platform_text("x").text("de") == "X"
+    assert platform_text("linkedin").text("en") == "LinkedIn"

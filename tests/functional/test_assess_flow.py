@@ -4,6 +4,7 @@ notes, flags, overview, result, quit and resume with every answer intact."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -326,3 +327,52 @@ async def test_na_key_stays_in_the_footer_and_explains_where_it_does_not_apply(
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         assert screen.session.answer_of("goals") is None  # nothing was recorded
+
+
+async def test_leaving_a_check_answered_to_the_end_points_to_its_result(
+    content: ContentFile, results: Path
+) -> None:
+    """Leaving a half-done check says where to go on; leaving one answered to the end (back
+    from its result screen) said the same, inviting the participant to go on with a check
+    that had nothing left. It says where the result is instead."""
+    from readiness.tui.screens.home import HomeScreen
+
+    app = make_app(
+        Settings(results_dir=results, participant="Kim"), library=Library(files=[content])
+    )
+    told: list[str] = []
+    notify = app.notify
+
+    def recorded(message: str, **kwargs: Any) -> None:
+        told.append(message)
+        notify(message, **kwargs)
+
+    app.notify = recorded  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_content(content)
+        await pilot.pause()
+        await pilot.press("1", "enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert (
+            told[-1] == "Your answers are saved. Pick this check again to go on where you stopped."
+        )
+        app.open_content(content)
+        await pilot.pause()
+        await pilot.press("r")  # continue the run just left
+        await pilot.pause()
+        await pilot.press("4", "enter", "1", "enter", "down", "enter", "2", "enter")
+        await pilot.press("n", "x", "enter")  # budget: does not apply (why: x)
+        await pilot.press("2", "enter", "2", "enter", "2", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert (
+        told[-1]
+        == "Your answers are saved. The result is under Saved results (r on the home screen)."
+    )

@@ -408,7 +408,9 @@ class QuestionScreen(SettledLayout[None]):
         if self.saver.failed is not None:
             self.action_quit()
             return
-        self.app.notify(t("assess.left"), markup=False)
+        # A check answered to the end has nothing left to go on with: its result is kept.
+        left = "assess.left.complete" if self.session.score().complete else "assess.left"
+        self.app.notify(t(left), markup=False)
         self.dismiss(None)
 
 

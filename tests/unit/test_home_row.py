@@ -53,3 +53,23 @@ def test_a_long_title_wraps_under_itself_and_the_tag_stays_whole() -> None:
     assert text[0].endswith("  25 min · de")
     assert all(len(line) == 40 for line in text)
     assert all(line.endswith(" " * 13) for line in text[1:])
+
+
+def test_the_detail_pane_speaks_in_the_items_own_form_of_address() -> None:
+    """The pane shows an item's summary ("Du machst alles selbst ...") and then its last
+    result: that line said "Ihr letztes Ergebnis" under a du summary."""
+    from builtin_library import builtin_library
+
+    from readiness.i18n import set_language
+    from readiness.tui.screens.home_details import details
+
+    library = builtin_library()
+    solo = library.get("solo-creator-de", "assessment")
+    formal = library.get("institutional-readiness-de", "assessment")
+    assert solo is not None and formal is not None
+    set_language("de")
+    try:
+        assert "Dein letztes Ergebnis: noch nicht gemacht" in details(solo, None, False).plain
+        assert "Ihr letztes Ergebnis: noch nicht gemacht" in details(formal, None, False).plain
+    finally:
+        set_language("en")

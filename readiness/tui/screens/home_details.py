@@ -11,7 +11,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-from readiness.i18n import t
+from readiness.i18n import t, t_addressed
 from readiness.i18n.formats import day_time
 
 if TYPE_CHECKING:
@@ -65,8 +65,10 @@ def _size(f: ContentFile) -> str:
     return t("home.details.steps", count=steps)
 
 
-def _last(result: AnyResult | None) -> Text:
-    text = Text(t("home.details.last") + ": ", style="bold")
+def _last(result: AnyResult | None, address: str | None) -> Text:
+    """In the item's own form of address, like its summary just above ("Du machst alles
+    selbst ..." and then "Ihr letztes Ergebnis" read as two voices)."""
+    text = Text(t_addressed("home.details.last", address) + ": ", style="bold")
     if result is None:
         text.append(t("home.details.never"), style="dim")
         return text
@@ -77,7 +79,7 @@ def _last(result: AnyResult | None) -> Text:
     if outcome:
         text.append(f" · {t('report.outcome.' + outcome)}")
     if not result.finished:
-        text.append("\n" + t("home.details.resume"), style="italic")
+        text.append("\n" + t_addressed("home.details.resume", address), style="italic")
     return text
 
 
@@ -96,7 +98,7 @@ def details(f: ContentFile, latest: AnyResult | None, practice: bool) -> Text:
         for title in covers:
             text.append(f"• {title}\n")
     text.append("\n")
-    text.append_text(_last(latest))
+    text.append_text(_last(latest, getattr(m, "address", None)))
     if f.kind == "scenario":
         mode = "home.details.practice" if practice else "home.details.exercise"
         text.append("\n\n" + t(mode), style="italic")

@@ -6,12 +6,14 @@ is missing from the library, and this test says why it is missing.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from builtin_library import builtin_library
 
 from readiness.content.loader import Library, builtin_dirs, iter_content_files, load_paths
 from readiness.content.warnings import EXPERT_LONGEST
+from readiness.models.scenario import Ending, Scenario
 
 
 @cache
@@ -38,3 +40,24 @@ def test_every_builtin_file_is_in_the_library() -> None:
     loaded = {f.path.resolve() for f in builtin_library().files}
     assert on_disk == loaded
     assert len([f for f in builtin_library().files if f.kind == "scenario"]) == 32
+
+
+_TELLS_WHAT_YOU_DID = re.compile(
+    r"^[•-] (You |You've |Your |Du hast |Du bist |Sie haben |Sie sind |Ihr habt )", re.MULTILINE
+)
+
+
+def test_no_builtin_ending_tells_the_participant_what_they_did() -> None:
+    """An ending is reached by its last choice, whatever came before: its debrief said "You
+    went to the source first" or "Du hast dich entschuldigt" to participants who had done
+    neither. Endings say what makes the difference in such a case; the Decisions tab shows
+    the participant's own path."""
+    claims = [
+        f"{file.id}/{node.id}: {match.group(0)}"
+        for file in builtin_library().scenarios
+        if isinstance(file.model, Scenario)
+        for node in file.model.nodes
+        if isinstance(node, Ending)
+        for match in _TELLS_WHAT_YOU_DID.finditer(node.debrief)
+    ]
+    assert claims == []

@@ -312,16 +312,34 @@ def dedupe_sentences(text: str, lang: Lang) -> tuple[str, int]:
     return "\n".join(kept), dropped
 
 
+PAIR_PREFIX = 5
+"""Letters two words joined by "und"/"oder" share when they are two forms of one noun."""
+
+
+def _joins_two_forms(words: list[re.Match[str]], k: int, text: str) -> bool:
+    """ "Mitarbeiterinnen und Mitarbeitern", "Kolleginnen oder Kollegen": one noun in two
+    forms, not a new clause. "Zu einzelnen Mitarbeiterinnen und Mitarbeitern äußern wir
+    uns nicht" denied nothing, the clause with the noun ending at the "und"."""
+    if not 0 < k < len(words) - 1 or words[k].group(0).lower() not in ("und", "oder"):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    if _CLAUSE_BREAK.search(text, before.end(), after.start()):
+        return False
+    first, second = before.group(0).lower(), after.group(0).lower()
+    return len(first) >= PAIR_PREFIX and first[:PAIR_PREFIX] == second[:PAIR_PREFIX]
+
+
 def tokenize(text: str, lang: Lang) -> tuple[Token, ...]:
     """Words with their stems and clause numbers."""
     tokens: list[Token] = []
     clause = 0
     pos = 0
-    for m in _WORD.finditer(text):
+    words = list(_WORD.finditer(text))
+    for k, m in enumerate(words):
         if _CLAUSE_BREAK.search(text, pos, m.start()):
             clause += 1
         lower = m.group(0).lower().replace("’", "'")
-        if lower in CLAUSE_WORDS:
+        if lower in CLAUSE_WORDS and not _joins_two_forms(words, k, text):
             clause += 1
         tokens.append(Token(m.group(0), lower, stem(lower, lang), clause, m.start(), m.end()))
         pos = m.end()

@@ -490,3 +490,22 @@ def test_a_judged_reply_keeps_every_sentence() -> None:
     for c in node.rubric:
         assert v[c.id].feedback == (c.met if v[c.id].met else c.missed)
     assert not v["no-blame"].met and v["no-blame"].feedback
+
+
+def test_a_noun_in_two_forms_stays_in_its_clause() -> None:
+    """ "Zu einzelnen Mitarbeiterinnen und Mitarbeitern äußern wir uns grundsätzlich nicht":
+    the "und" of the two forms ended the clause, so the denial at its end missed the noun and
+    the reply was told it pointed at an employee, standing where the model answer stands."""
+    protects = verdicts(
+        "leaked-photos.de:statement",
+        "Ja, die Fotos sind echt und zu früh online gegangen, das ist unser Fehler und es tut "
+        "uns leid. Zu einzelnen Mitarbeiterinnen und Mitarbeitern äußern wir uns "
+        "grundsätzlich nicht, dafür stehen wir als Unternehmen gerade.",
+    )
+    assert protects["no-blame"].met and protects["no-blame"].reason == "negated"
+    blames = verdicts(
+        "leaked-photos.de:statement",
+        "Die Fotos sind echt. Eine Mitarbeiterin und ihr Kollege haben sie zu früh gepostet, "
+        "wir prüfen Konsequenzen.",
+    )
+    assert not blames["no-blame"].met

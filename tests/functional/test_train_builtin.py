@@ -56,3 +56,35 @@ async def test_a_scenario_opens_from_the_home_screen(results: Path, clock: FakeC
         await pilot.press("q")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_page_down_reads_a_situation_cut_off_above_the_choices(
+    results: Path, clock: FakeClock
+) -> None:
+    """At 80x24 every choice shows and a long situation only begins: its question was below
+    the fold, and the keyboard is on the choices. Page Down reads on, Page Up goes back."""
+    from textual.containers import VerticalScroll
+
+    from readiness.tui.widgets.decision_panel import DecisionPanel
+
+    content = LIBRARY.get("leaked-photos-de", "scenario")
+    assert content is not None
+    settings = Settings(lang="de", results_dir=results, participant="kim", seed=1)
+    app = make_app(settings, library=LIBRARY, start=content, home=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await begin(pilot)
+        box = screen.query_one(DecisionPanel).query_one(".situation-box", VerticalScroll)
+        for _ in range(6):  # on to a decision whose situation is cut off
+            if box.max_scroll_y > 0:
+                break
+            await pilot.press("1")
+            await pilot.pause()
+        assert isinstance(screen.session.run.node, Decision) and box.max_scroll_y > 0
+        chosen = screen.query_one("#choices").highlighted  # type: ignore[attr-defined]
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y  # read to the end (the question)
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        assert screen.query_one("#choices").highlighted == chosen  # type: ignore[attr-defined]

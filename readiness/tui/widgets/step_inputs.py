@@ -11,6 +11,10 @@ it is now done when the widget is shown again (or gains focus, whichever comes f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.binding import Binding
+from textual.containers import ScrollableContainer
 from textual.widget import Widget
 from textual.widgets import OptionList, TextArea
 
@@ -44,6 +48,30 @@ class _BlurStyledWhenShown(Widget):
 
 class ChoiceList(OptionList, _BlurStyledWhenShown):
     """The numbered choices of a decision."""
+
+    BINDINGS = [
+        Binding("pagedown", "page_situation(1)", show=False),
+        Binding("pageup", "page_situation(-1)", show=False),
+    ]
+
+    def action_page_situation(self, direction: int) -> None:
+        """Page Up/Down read the situation above the choices when it is cut off (a small
+        terminal shows every choice and only the start of a long situation: the question
+        itself was below the fold, and the keyboard stays on the choices); otherwise they
+        page through the choices as in any option list."""
+        parent = self.parent
+        boxes = parent.query(".situation-box") if parent is not None else None
+        box = boxes.first() if boxes else None
+        if isinstance(box, ScrollableContainer) and box.max_scroll_y > 0:
+            if direction > 0:
+                box.scroll_page_down(animate=False)
+            else:
+                box.scroll_page_up(animate=False)
+        else:
+            page: Callable[[], None] = getattr(
+                self, "action_page_down" if direction > 0 else "action_page_up"
+            )
+            page()  # OptionList's own (untyped in Textual)
 
 
 class ReplyArea(TextArea, _BlurStyledWhenShown):

@@ -161,6 +161,7 @@ def test_numbers_dates_and_ranges_per_language() -> None:
         ("report.missing", "en", 1, "1 question unanswered"),
         ("workshop.dash.people", "en", 1, "1 participant"),
         ("workshop.dash.people", "de", 2200, "2.200 Teilnehmende"),
+        ("workshop.dash.people", "de", 1, "1 teilnehmende Person"),
         ("results.broken", "de", 2, "2 Dateien im Ergebnisordner konnten nicht gelesen werden:"),
         ("workshop.group.reached", "de", 1, "1 kam hierher"),
     ],

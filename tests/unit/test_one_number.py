@@ -144,7 +144,7 @@ def test_every_format_shows_the_same_numbers(library: Library, check: ContentFil
         bars = DimensionBars._numbers(DimensionBars.__new__(DimensionBars), scored.dimension(k))
         assert bars.startswith(f"{SHOWN[k]}/{TARGET[k]}")
     assert data["overall_shown"] == 59
-    assert "**overall: 59 / 100**" in md and "<strong>59</strong> / 100" in html
+    assert "**Overall: 59 / 100**" in md and "<strong>59</strong> / 100" in html
     result_screen = ResultScreen._verdict(ResultScreen.__new__(ResultScreen), scored).plain
     assert "59" in result_screen and "Middle" in result_screen
     # "largest gaps": the order and the numbers printed beside them

@@ -40,8 +40,11 @@ class ContentProblem:
     """Column of the offending key or value on `line` (1-based), where the file gives one."""
 
     def key_label(self, lang: Lang) -> str:
-        """The dotted key, or "(file)" in `lang` for a problem with the whole file."""
-        return self.key or t("content.whole_file", lang)
+        """The dotted key, or "(file)" ("(folder)") in `lang` for a problem with the whole
+        file (folder)."""
+        if self.key:
+            return self.key
+        return t("content.whole_folder" if self.path.is_dir() else "content.whole_file", lang)
 
     def text(self, lang: Lang) -> str:
         """The whole line in `lang`: `path:line:column: key: [Warning: ]message`."""

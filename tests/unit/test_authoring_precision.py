@@ -381,7 +381,7 @@ def test_a_folder_without_content_files_fails(
 
     assert main(["validate", str(tmp_path)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
-        f"{tmp_path}: (file): this folder holds no content files (.toml); name a file or a "
+        f"{tmp_path}: (folder): this folder holds no content files (.toml); name a file or a "
         "folder with scenarios or assessments"
     )
 

@@ -18,6 +18,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "validate",
         parents=[common],
         help=t("cli.help.validate.help"),
+        description=t("cli.help.validate.description"),
     )
     p.add_argument(
         "paths",

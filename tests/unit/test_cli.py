@@ -88,3 +88,14 @@ def test_output_into_a_closed_pipe_is_not_an_error() -> None:
     proc.stdout.close()  # like `readiness list | head -1`
     _, err = proc.communicate(timeout=60)
     assert "Internal error" not in err and "Traceback" not in err
+
+
+def test_validate_help_gives_its_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    """A trainer scripting `validate` (a pre-commit hook, CI) looks there first; only the
+    top-level help had them, and "problems" left open whether warnings fail it."""
+    with pytest.raises(SystemExit) as done:
+        main(["validate", "--help"])
+    assert done.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "Exit codes: 0 no errors (warnings allowed, unless --strict)" in shown
+    assert "1 errors found (or warnings with --strict), 2 usage error" in shown

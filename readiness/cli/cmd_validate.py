@@ -86,7 +86,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             )
         )
     else:
-        for problem in lib.problems:
+        # In file order, line by line, as an editor lists them (the checks find them in
+        # their own order: a key at line 114 came before one at line 49).
+        in_file_order = sorted(
+            lib.problems, key=lambda p: (str(p.path), p.line or 0, p.column or 0)
+        )
+        for problem in in_file_order:
             print(problem.text(settings.lang))
         if lib.problems:
             print(
@@ -97,6 +102,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                     warnings=plural("cli.count.warnings", len(warnings)),
                 )
             )
+            if args.strict and warnings and not errors:
+                print(t("cli.validate.strict_failed"))
         else:
             print(t("cli.validate.clean", files=plural("cli.count.files", checked)))
     failed = bool(errors) or (args.strict and bool(warnings))

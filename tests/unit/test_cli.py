@@ -99,3 +99,22 @@ def test_validate_help_gives_its_exit_codes(capsys: pytest.CaptureFixture[str]) 
     shown = " ".join(capsys.readouterr().out.split())
     assert "Exit codes: 0 no errors (warnings allowed, unless --strict)" in shown
     assert "1 errors found (or warnings with --strict), 2 usage error" in shown
+
+
+def test_validate_lists_problems_line_by_line_and_says_why_strict_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Problems came in the order the checks found them (line 237 before line 100), and
+    `--strict` exited 1 under "0 errors, 3 warnings" without saying why."""
+    assert main(["new", "scenario", "typo", "--lang", "en", "-o", str(tmp_path)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "typo.en.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('platform = "instagram"', 'platform = "facebok"'),
+        encoding="utf-8",
+    )
+    assert main(["validate", "--strict", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    found = [int(line.split(":")[1]) for line in lines if line.startswith(str(path))]
+    assert len(found) >= 2 and found == sorted(found)
+    assert lines[-1] == "Failed: --strict counts warnings as errors."

@@ -5,7 +5,9 @@ Choices are labelled edges, timeouts dashed, the expert path thick, endings colo
 from __future__ import annotations
 
 from readiness.content.paths import Edge, Paths
+from readiness.i18n import Lang, t
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
+from readiness.platforms import platform_name
 
 LABEL_CHARS = 40
 """Choice texts are cut to this length so the drawing stays readable."""
@@ -18,19 +20,21 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def edge_label(e: Edge) -> str:
-    """`choice-id: what the participant does`, or "timeout" / "reply"."""
+def edge_label(e: Edge, lang: Lang = "en") -> str:
+    """`choice-id: what the participant does`, or "timeout" / "reply" in `lang`."""
     if e.kind == "choice":
         return f"{e.label}: {_short(e.text)}"
-    return e.label
+    return t(f"graph.edge.{e.kind}", lang)
 
 
-def node_label(node: Decision | Reply | Ending) -> list[str]:
-    """Lines shown in a node's box: id, kind details, title."""
+def node_label(node: Decision | Reply | Ending, lang: Lang = "en") -> list[str]:
+    """Lines shown in a node's box: id, kind details (in `lang`), title."""
     if isinstance(node, Ending):
-        lines = [node.id, f"ending: {node.outcome}"]
+        outcome = t(f"report.outcome.{node.outcome}", lang)
+        lines = [node.id, t("graph.ending", lang, outcome=outcome)]
     elif isinstance(node, Reply):
-        lines = [node.id, f"reply ({node.platform})"]
+        platform = platform_name(node.platform, lang)
+        lines = [node.id, t("graph.reply", lang, platform=platform)]
     else:
         lines = [node.id]
         if node.time_limit:
@@ -46,14 +50,14 @@ def _mermaid_text(text: str) -> str:
     return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
 
 
-def mermaid(s: Scenario) -> str:
+def mermaid(s: Scenario, lang: Lang = "en") -> str:
     """A `flowchart TD` for Markdown viewers (GitHub, GitLab, VS Code) and mermaid.live."""
     paths = Paths(s)
     ids = {n.id: f"n{i}" for i, n in enumerate(s.nodes)}
     expert = {(e.source, e.target, e.label) for e in paths.expert_path()}
     lines = ["flowchart TD", f"    %% {_mermaid_text(s.title)} ({s.id})"]
     for node in s.nodes:
-        label = "<br/>".join(_mermaid_text(line) for line in node_label(node))
+        label = "<br/>".join(_mermaid_text(line) for line in node_label(node, lang))
         if isinstance(node, Ending):
             lines.append(f'    {ids[node.id]}(["{label}"])')
         elif isinstance(node, Reply):
@@ -68,7 +72,7 @@ def mermaid(s: Scenario) -> str:
             arrow = "==>"
             expert_links.append(index)
         lines.append(
-            f'    {ids[e.source]} {arrow}|"{_mermaid_text(edge_label(e))}"| {ids[e.target]}'
+            f'    {ids[e.source]} {arrow}|"{_mermaid_text(edge_label(e, lang))}"| {ids[e.target]}'
         )
     for outcome, colour in OUTCOME_COLOURS.items():
         lines.append(f"    classDef {outcome} fill:{colour},stroke:#555")
@@ -85,7 +89,7 @@ def _dot_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def dot(s: Scenario) -> str:
+def dot(s: Scenario, lang: Lang = "en") -> str:
     """A Graphviz digraph: `readiness graph FILE --format dot | dot -Tsvg > graph.svg`."""
     paths = Paths(s)
     expert = {(e.source, e.target, e.label) for e in paths.expert_path()}
@@ -97,7 +101,7 @@ def dot(s: Scenario) -> str:
         '  edge [fontname="Helvetica", fontsize=10];',
     ]
     for node in s.nodes:
-        label = _dot_text("\n".join(node_label(node)))
+        label = _dot_text("\n".join(node_label(node, lang)))
         attrs = [f'label="{label}"']
         if isinstance(node, Ending):
             attrs += [
@@ -112,7 +116,7 @@ def dot(s: Scenario) -> str:
             attrs.append("penwidth=2")
         lines.append(f'  "{_dot_text(node.id)}" [{", ".join(attrs)}];')
     for e in paths.edges:
-        attrs = [f'label="{_dot_text(edge_label(e))}"']
+        attrs = [f'label="{_dot_text(edge_label(e, lang))}"']
         if e.kind == "timeout":
             attrs.append("style=dashed")
         if (e.source, e.target, e.label) in expert:

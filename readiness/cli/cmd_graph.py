@@ -35,5 +35,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     _, content = resolve(settings, args.scenario, "scenario")
     assert isinstance(content.model, Scenario)
     render = dot if args.format == "dot" else mermaid
-    sys.stdout.write(render(content.model))
+    sys.stdout.write(render(content.model, settings.lang))
     return 0

@@ -123,7 +123,20 @@ def test_graph_command_prints_both_formats(capsys: pytest.CaptureFixture[str]) -
 
 def test_graph_of_an_assessment_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["graph", str(DATA / "quiz.en.toml")]) == 2
-    assert capsys.readouterr().err.strip().endswith(
-        "is an assessment, not a scenario; start it with: readiness assess "
-        + str(DATA / "quiz.en.toml")
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            "is an assessment, not a scenario; start it with: readiness assess "
+            + str(DATA / "quiz.en.toml")
+        )
     )
+
+
+def test_a_german_graph_labels_its_steps_in_german() -> None:
+    """`readiness --lang de graph` drew "reply (x)", "ending: good" and "timeout" edges."""
+    german = load(DATA / "mini.de.toml")
+    for text in (mermaid(german, "de"), dot(german, "de")):
+        assert "Antwort (X)" in text and "Ende: gut" in text and "Zeit abgelaufen" in text
+        assert "ending:" not in text and "reply (" not in text and '"timeout"' not in text
+    assert "reply (X)" in mermaid(load()) and "ending: good" in mermaid(load())

@@ -146,3 +146,16 @@ def test_each_option_of_a_decision_on_the_debrief_screen_wraps_under_its_own_tex
     end = start + next(n for n, line in enumerate(lines[start:]) if not line.strip())
     assert end - start > len(review.options), "some options wrap at 50 columns"
     assert all(line.startswith(("▶", "·", "  ")) for line in lines[start:end])
+
+
+def test_the_debrief_gives_a_replys_length_as_the_counter_under_the_box_did() -> None:
+    """Under the box "48 / 2,200 characters"; in the debrief it was "48 / 2200"."""
+    s = builtin("leaked-photos-en")
+    (review,) = build_debrief(finished(s)).replies[:1]
+    from dataclasses import replace
+
+    from rich.text import Text
+
+    first = reply_rubric(replace(review, limit=2200)).rows[0]
+    assert isinstance(first, Text)
+    assert first.plain.endswith(" / 2,200 characters")

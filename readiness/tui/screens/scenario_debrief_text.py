@@ -9,6 +9,7 @@ from rich.text import Text
 from readiness.engine import Debrief, DecisionReview, ExpertStep, ReplyReview, Run
 from readiness.engine.path_pairs import YourStep, pair_paths
 from readiness.i18n import current_language, t
+from readiness.i18n.formats import number
 from readiness.reports.rubric_note import rubric_note
 from readiness.tui.widgets.hanging_row import HangingRow, Row, Rows
 
@@ -119,7 +120,10 @@ def reply_rubric(r: ReplyReview) -> Rows:
     """The reply's length, then each criterion with its mark: a long explanation wraps under
     the criterion's text, so the marks stand in a column of their own."""
     rows: list[Row] = [
-        Text(t("train.reply.counter", count=len(r.text), limit=r.limit), style="dim")
+        Text(
+            t("train.reply.counter", count=number(len(r.text)), limit=number(r.limit)),
+            style="dim",  # as the counter under the box showed it: "63.206" / "63,206"
+        )
     ]
     if r.criteria:
         rows += [Text(""), Text(t("train.debrief.rubric"), style="bold")]

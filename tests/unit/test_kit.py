@@ -120,6 +120,11 @@ def english(library: Library) -> dict[str, str]:
     return kit(library, [assessment(library), exercise(library)])
 
 
+@pytest.fixture(scope="module")
+def german(library: Library) -> dict[str, str]:
+    return kit(library, [assessment(library, "de"), exercise(library, "de")], "de")
+
+
 def test_write_kit_writes_the_six_documents(library: Library, tmp_path: Path) -> None:
     items = attach(library, [assessment(library), exercise(library)])
     written = write_kit(tmp_path / "kit", build_report(items, "en"), items, "en")
@@ -287,8 +292,8 @@ def test_any_reply_stays_inside_its_quote(library: Library, reply: str) -> None:
     assert "<" not in doc
 
 
-def test_german_kit_is_german(library: Library) -> None:
-    docs = kit(library, [assessment(library, "de"), exercise(library, "de")], "de")
+def test_german_kit_is_german(german: dict[str, str]) -> None:
+    docs = german
     joined = "\n".join(docs.values())
     assert docs["01-strategy-frame.md"].startswith("# Strategierahmen")
     assert "[AUSFÜLLEN]" in joined and "[TO COMPLETE]" not in joined
@@ -414,12 +419,11 @@ def test_a_kit_for_a_self_check_that_says_du_says_du(tmp_path: Path) -> None:
 
 
 def test_the_crisis_contacts_tell_someone_working_alone_whom_to_bring_in(
-    library: Library, english: dict[str, str]
+    english: dict[str, str], german: dict[str, str]
 ) -> None:
     """The severity table names an organisation's roles ("top management" owns level 4); a
     solo creator reads that as themselves. The page says what the levels mean for them: when
     to stop handling it alone and whom to bring in at each level."""
-    german = kit(library, [assessment(library, "de"), exercise(library, "de")], "de")
     for doc, heading, alone, level_four in (
         (
             english["04-crisis-contacts.md"],
@@ -439,11 +443,10 @@ def test_the_crisis_contacts_tell_someone_working_alone_whom_to_bring_in(
 
 
 def test_the_strategy_frame_is_signed_off_by_whoever_decides(
-    library: Library, english: dict[str, str]
+    english: dict[str, str], german: dict[str, str]
 ) -> None:
     """A solo creator takes the same self-check as an organisation: the page asks who signed
     it off instead of requiring management, and says what to do when working alone."""
-    german = kit(library, [assessment(library, "de"), exercise(library, "de")], "de")
     for frame, heading, alone, line in (
         (
             english["01-strategy-frame.md"],

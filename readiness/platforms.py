@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readiness.i18n import Lang, has_key, t
+from readiness.i18n import Lang, has_key
 from readiness.i18n.catalog_text import CatalogText
 
 PLATFORM_LIMITS: dict[str, int] = {
@@ -58,29 +58,24 @@ BRAND_NAMES: dict[str, str] = {
 
 
 def platform_name(platform: str, lang: Lang) -> str:
-    """How a platform id from a content file reads on screen and in reports: the brand's
-    own spelling ("TikTok", "LinkedIn", "X"), a generic channel in the reader's language
-    ("E-Mail", "Zeitung"; catalog `platform.<id>`), anything else as the author wrote it,
-    with a capital first letter."""
-    key = platform.strip().lower()
-    if key in BRAND_NAMES:
-        return BRAND_NAMES[key]
-    if key and has_key(f"platform.{key}", "en"):
-        return t(f"platform.{key}", lang)
-    text = platform.strip()
-    return text[:1].upper() + text[1:]
+    """How a platform id from a content file reads on screen and in reports (see
+    `platform_text`), in `lang`."""
+    return platform_text(platform).text(lang)
 
 
 def platform_text(platform: str) -> CatalogText:
-    """`platform_name` for a message worded later, in its reader's language."""
+    """How a platform id reads, for a message worded later in its reader's language: the
+    brand's own spelling ("TikTok", "LinkedIn", "X"), a generic channel in the reader's
+    language ("E-Mail", "Zeitung"; catalog `platform.<id>`), anything else as the author
+    wrote it, with a capital first letter."""
     key = platform.strip().lower()
     if key in BRAND_NAMES:
         return CatalogText.verbatim(BRAND_NAMES[key])
     if key and has_key(f"platform.{key}", "en"):
         return CatalogText(f"platform.{key}")
-    return CatalogText.verbatim(platform_name(platform, "en"))
+    text = platform.strip()
+    return CatalogText.verbatim(text[:1].upper() + text[1:])
 
 
-def known_platforms() -> set[str]:
-    """Every platform id with a limit or a name of its own: near misses of these are typos."""
-    return set(PLATFORM_LIMITS) | set(BRAND_NAMES)
+KNOWN_PLATFORMS: frozenset[str] = frozenset(PLATFORM_LIMITS) | frozenset(BRAND_NAMES)
+"""Every platform id with a limit or a name of its own: near misses of these are typos."""

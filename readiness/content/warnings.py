@@ -15,7 +15,7 @@ from readiness.content.reading import DECIDE_SECONDS, WORDS_PER_MINUTE, filled, 
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Decision, Ending, Reply, Scenario
-from readiness.platforms import DEFAULT_LIMIT, char_limit, known_platforms, platform_text
+from readiness.platforms import DEFAULT_LIMIT, KNOWN_PLATFORMS, char_limit, platform_text
 from readiness.validation_messages import did_you_mean
 
 Warn = Callable[[str, CatalogText], None]
@@ -72,9 +72,9 @@ def _platform_typo(key: str, platform: str, warn: Warn) -> None:
     """A platform id one letter off a known one ("facebok"): its limit silently became the
     default. Ids far from every known one are the author's own channels and stay quiet."""
     written = platform.strip().lower()
-    if not written or written in known_platforms():
+    if not written or written in KNOWN_PLATFORMS:
         return
-    hint = did_you_mean(written, known_platforms())
+    hint = did_you_mean(written, sorted(KNOWN_PLATFORMS))  # the same nearest one every run
     if hint != CatalogText.nothing():
         warn(
             key,

@@ -366,7 +366,9 @@ def _load_paths(paths: Sequence[Path], with_builtin: bool, extra_dirs: Sequence[
         if not p.exists():
             lib.problems.append(ContentProblem(p, "", CatalogText("content.no_such_path")))
         elif p.is_dir() and not found:
-            lib.problems.append(ContentProblem(p, "", CatalogText("content.empty_folder")))
+            lib.problems.append(
+                ContentProblem(p, "", CatalogText("content.empty_folder"), whole="folder")
+            )
     if with_builtin:
         for path in _reference_files(
             paths, [d for d in content_dirs(extra_dirs) if d not in builtin]

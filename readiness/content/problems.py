@@ -38,13 +38,13 @@ class ContentProblem:
     that must tell one warning from another whatever the language; '' where none is set."""
     column: int | None = None
     """Column of the offending key or value on `line` (1-based), where the file gives one."""
+    whole: Literal["file", "folder"] = "file"
+    """What a problem without a key is about: the whole file, or a folder named to load."""
 
     def key_label(self, lang: Lang) -> str:
         """The dotted key, or "(file)" ("(folder)") in `lang` for a problem with the whole
         file (folder)."""
-        if self.key:
-            return self.key
-        return t("content.whole_folder" if self.path.is_dir() else "content.whole_file", lang)
+        return self.key or t(f"content.whole_{self.whole}", lang)
 
     def text(self, lang: Lang) -> str:
         """The whole line in `lang`: `path:line:column: key: [Warning: ]message`."""

@@ -98,7 +98,7 @@ def details(f: ContentFile, latest: AnyResult | None, practice: bool) -> Text:
         for title in covers:
             text.append(f"• {title}\n")
     text.append("\n")
-    text.append_text(_last(latest, getattr(m, "address", None)))
+    text.append_text(_last(latest, m.address))
     if f.kind == "scenario":
         mode = "home.details.practice" if practice else "home.details.exercise"
         text.append("\n\n" + t(mode), style="italic")

@@ -59,14 +59,9 @@ class ChoiceList(OptionList, _BlurStyledWhenShown):
         terminal shows every choice and only the start of a long situation: the question
         itself was below the fold, and the keyboard stays on the choices); otherwise they
         page through the choices as in any option list."""
-        parent = self.parent
-        boxes = parent.query(".situation-box") if parent is not None else None
-        box = boxes.first() if boxes else None
+        box = next(iter(self.parent.query(".situation-box")), None) if self.parent else None
         if isinstance(box, ScrollableContainer) and box.max_scroll_y > 0:
-            if direction > 0:
-                box.scroll_page_down(animate=False)
-            else:
-                box.scroll_page_up(animate=False)
+            (box.scroll_page_down if direction > 0 else box.scroll_page_up)(animate=False)
         else:
             page: Callable[[], None] = getattr(
                 self, "action_page_down" if direction > 0 else "action_page_up"

@@ -23,6 +23,7 @@ change, which was a fifth of the time from the last answer to the result screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -71,6 +72,10 @@ class LocalFooter(Widget, can_focus=False):
     from what it shows: focus moves at every step and tab of the player."""
 
     ALLOW_SELECT = False
+    _lines: ClassVar[dict[tuple[object, ...], Strip]] = {}
+    """The line drawn for each thing a footer has shown (see `render_line`), shared by all
+    footers: every exercise opens a new player screen with a new footer, whose first reply
+    step would otherwise draw the reply keys' line again."""
     COMPONENT_CLASSES = {
         "local-footer--key",
         "local-footer--description",
@@ -126,8 +131,6 @@ class LocalFooter(Widget, can_focus=False):
         """Where each entry was last drawn (see `_places`)."""
         self._mouse_x: int | None = None
         """The mouse's cell while it is over the footer."""
-        self._lines: dict[tuple[object, ...], Strip] = {}
-        """The line drawn for each thing the footer has shown (see `render_line`)."""
 
     @property
     def entries(self) -> tuple[FooterEntry, ...]:
@@ -265,6 +268,7 @@ class LocalFooter(Widget, can_focus=False):
             self._entries,
             lit,
             self.size.width,
+            self.compact,
             self.visual_style,
             self.get_component_rich_style("local-footer--rule"),
             *(
@@ -277,7 +281,7 @@ class LocalFooter(Widget, can_focus=False):
         if line is None:
             visual = visualize(self, self.render())
             (line,) = Visual.to_strips(self, visual, self.size.width, 1, self.visual_style)
-            if len(self._lines) >= 32:
+            if len(self._lines) >= 64:
                 self._lines.clear()  # a theme or size change left the old ones unused
             self._lines[key] = line
         self._places_drawn = places

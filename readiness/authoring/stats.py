@@ -14,7 +14,7 @@ from readiness.content.reading import DECIDE_SECONDS, reading_seconds
 from readiness.i18n import Lang, t
 from readiness.i18n.formats import number, number_range
 from readiness.models.assessment import Assessment
-from readiness.models.scenario import Decision, Ending, Reply, Scenario
+from readiness.models.scenario import Ending, Scenario
 
 
 @dataclass
@@ -71,8 +71,8 @@ def scenario_stats(s: Scenario) -> ScenarioStats:
     expert = paths.expert_path()
     return ScenarioStats(
         id=s.id,
-        decisions=sum(isinstance(n, Decision) for n in s.nodes),
-        replies=sum(isinstance(n, Reply) for n in s.nodes),
+        decisions=s.decision_count,
+        replies=s.reply_count,
         injects=len(s.injects),
         paths=sum(counts.values()),
         endings=endings,

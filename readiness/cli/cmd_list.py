@@ -23,7 +23,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 def describe(f: ContentFile) -> dict[str, Any]:
     """The documented shape of one `list --json` entry."""
     from readiness.models.assessment import Assessment
-    from readiness.models.scenario import Decision, Ending, Scenario
+    from readiness.models.scenario import Ending, Scenario
 
     m = f.model
     entry: dict[str, Any] = {
@@ -41,7 +41,7 @@ def describe(f: ContentFile) -> dict[str, Any]:
         entry["questions"] = len(m.questions)
         entry["dimensions"] = len(m.dimensions)
     elif isinstance(m, Scenario):
-        entry["decisions"] = sum(isinstance(n, Decision) for n in m.nodes)
+        entry["decisions"] = m.decision_count
         entry["endings"] = sum(isinstance(n, Ending) for n in m.nodes)
     return entry
 

@@ -383,3 +383,15 @@ class Scenario(ContentHeader):
     """The feed: posts, comments, DMs, internal chat, press requests."""
     nodes: list[Node]
     """Decisions, replies and endings."""
+
+    @property
+    def decision_count(self) -> int:
+        """The exercise's size as `list`, `stats` and the home screen give it: one figure in
+        every place (the home screen once counted replies in, "12 steps" beside "11
+        decisions")."""
+        return sum(isinstance(n, Decision) for n in self.nodes)
+
+    @property
+    def reply_count(self) -> int:
+        """Replies to write, counted apart from the decisions."""
+        return sum(isinstance(n, Reply) for n in self.nodes)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -38,6 +38,8 @@ TYPED = (events.Key, events.Paste)
 INPUT = (*TYPED, events.MouseDown, events.MouseUp)
 """Events of the participant's own doing: their effect is painted at once. (Tuples made once:
 `on_event` sees every event of the app.)"""
+SCREENSHOT = "screenshot"
+"""The name Textual gives the delivery of `deliver_screenshot` (its events carry it)."""
 
 if TYPE_CHECKING:  # the loader pulls in pydantic: imported in the worker, after first paint
     from readiness.content.loader import ContentFile, Library
@@ -260,6 +262,39 @@ class ReadinessApp(App[int]):
                 self.notify(t("palette.quit_hint", keys=key), title=t("palette.quit_title"))
                 return
 
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        """The palette's screenshot said in the user's language, in place of Textual's
+        English note (whose colour markup would show here as text: notes are plain)."""
+        if event.name == SCREENSHOT:
+            event.prevent_default()  # Textual's own handler, on `App`
+            saved = t("palette.screenshot.saved", path=str(event.path)) if event.path else ""
+            self.notify(saved or t("palette.screenshot.sent"), title=t("palette.screenshot"))
+
+    @on(events.DeliveryFailed)
+    def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        """A screenshot that could not be saved, and why, in the user's language."""
+        if event.name == SCREENSHOT:
+            from readiness.tui.error_text import said
+
+            event.prevent_default()
+            error = event.exception
+            reason = said(error) if isinstance(error, Exception) else str(error)
+            self.notify(
+                t("palette.screenshot.failed", reason=reason),
+                title=t("palette.screenshot"),
+                severity="error",
+            )
+
+    def save_screenshot_for_user(self) -> None:
+        """The palette's screenshot: in the Downloads folder as Textual saves it, or, where
+        there is none (a server, a fresh account), in the folder the app was started from:
+        Textual's own choice failed there with "no such file or directory"."""
+        from platformdirs import user_downloads_path
+
+        downloads = user_downloads_path()
+        self.deliver_screenshot(path=str(downloads if downloads.is_dir() else Path.cwd()))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's system commands (theme, quit, maximize, screenshot) in the user's
         language, and "Keys" opens readiness' own help, which names the keys of the screen
@@ -278,16 +313,11 @@ class ReadinessApp(App[int]):
         yield SystemCommand(
             t("palette.screenshot"),
             t("palette.screenshot.help"),
-            lambda: self.set_timer(0.1, self.deliver_screenshot),
+            lambda: self.set_timer(0.1, self.save_screenshot_for_user),
         )
-        if self.library is not None and not self.settings.restricted:
-            for f in self.library.files:
-                kind = t(f"home.kind.{f.kind}")  # the same facts as on the home screen
-                yield SystemCommand(
-                    f"{t('home.start')}: {f.model.title}",
-                    f"{kind} · {f.model.language} · {f.model.duration_minutes} min",
-                    lambda f=f: self.open_content(f),
-                )
+        from readiness.tui.screens.home import start_commands
+
+        yield from start_commands(self)  # what the home list shows, as it shows it
 
 
 def make_app(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builtin_library import builtin_library
 from test_dashboard import fill_room
 from test_dashboard import library as room_library
 from textual.app import App
@@ -71,6 +72,37 @@ async def test_home_footer_keeps_help_and_quit_at_80_columns(lang: str, results:
             await pilot.resize_terminal(160, 50)
             await settle(pilot)
             assert {"r", "m", "l", "q", "question_mark"} <= set(footer_keys(app))
+    finally:
+        set_language("en")
+
+
+HOME_KEYS = ["enter", "r", "m", "l", "q", "question_mark"]
+"""The home screen's keys, in the footer's order."""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_every_home_key_is_in_the_footer_at_80x24_in_every_state(
+    lang: str, results: Path
+) -> None:
+    """Start, saved results, practice mode, languages, quit and help, whole, at 80x24 in
+    both languages, whichever way the two toggles stand (German dropped the language
+    toggle: its labels, and the practice toggle's, were longer than the room). The command
+    palette's entry, which gives way first, is back from 100 columns."""
+    app = make_app(Settings(lang=lang, results_dir=results), library=builtin_library())
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, HomeScreen)
+            for toggles in ([], ["m"], ["l"], ["m"]):  # off/off, on/off, on/on, off/on
+                for key in toggles:
+                    await pilot.press(key)
+                await settle(pilot)
+                check(app, lang, "q")
+                assert list(footer_keys(app)) == HOME_KEYS, (toggles, list(footer_keys(app)))
+            await pilot.resize_terminal(100, 30)
+            await settle(pilot)
+            assert list(footer_keys(app)) == [*HOME_KEYS, "ctrl+p"]
+            check(app, lang, "q")
     finally:
         set_language("en")
 

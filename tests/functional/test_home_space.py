@@ -4,6 +4,7 @@ practice mode is a key away."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,69 @@ async def test_the_last_result_is_read_once_at_start_and_again_after_another_scr
             if "finished" in pane_text(app):
                 break
         assert "Your last result:" in pane_text(app) and "finished" in pane_text(app)
+
+
+def drawn_list(options: OptionList) -> list[str]:
+    """Every row of the home list as it is drawn, top to bottom, scrolled or not."""
+    top = options.scroll_offset.y
+    return [options.render_line(y - top).text.rstrip() for y in range(options.virtual_size.height)]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("every_language", [False, True])
+async def test_no_title_is_cut_without_an_ellipsis_at_80_columns(
+    results: Path, lang: str, every_language: bool
+) -> None:
+    """A title wraps under itself and shows whole; where a word is wider than the list it
+    ends in "…". The list is long enough at 80x24 to need a scroll bar, which appears after
+    the rows were measured: rows that wrapped once more in the narrower space lost their
+    last line (and with it the end of the title, with nothing to show it was cut)."""
+    library = builtin_library()
+    app = make_app(Settings(lang=lang, results_dir=results), library=library)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        if every_language:
+            await pilot.press("l")
+            await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert options.show_vertical_scrollbar  # the case this is about
+        # The rows' text with the duration tags taken out, one line per row joined by spaces.
+        text = " ".join(
+            re.sub(r"\s{2,}\d+ min( · \w+)?$", "", row).strip() for row in drawn_list(options)
+        )
+        for option in options.options:
+            if option.id is None:
+                continue
+            f = next(x for x in library.files if f"{x.kind}:{x.id}" == option.id)
+            title = f.model.title
+            words = title.split()
+            # Whole, or cut where a word did not fit and marked with "…".
+            cut = [" ".join(words[:i]) for i in range(1, len(words))]
+            assert title in text or any(
+                f"{head} {words[len(head.split())][:k]}…" in text
+                for head in cut
+                for k in range(len(words[len(head.split())]))
+            ), "\n".join([title, *drawn_list(options)])
+
+
+async def test_the_language_toggle_keeps_the_highlighted_item(results: Path) -> None:
+    """`l` lists every language and keeps the item the participant was on. It moved the
+    highlight one item down for each group separator above it (the list's places do not
+    count separators), onto an item of the other language."""
+    app = make_app(Settings(lang="de", results_dir=results), library=builtin_library())  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        options.highlighted = options.get_option_index("scenario:campaign-shitstorm-de")
+        await pilot.pause()
+        for _ in range(2):  # every language, and back to German
+            await pilot.press("l")
+            await pilot.pause()
+            highlighted = options.highlighted
+            assert highlighted is not None
+            assert options.get_option_at_index(highlighted).id == "scenario:campaign-shitstorm-de"
+            assert pane_text(app).startswith("Frische Gesichter gesucht")

@@ -73,3 +73,33 @@ def test_the_detail_pane_speaks_in_the_items_own_form_of_address() -> None:
         assert "Ihr letztes Ergebnis: noch nicht gemacht" in details(formal, None, False).plain
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_pane_counts_an_exercise_as_readiness_list_and_stats_do(lang: str) -> None:
+    """`readiness list` said "11 Entscheidungen" for an exercise whose pane said "12 Schritte":
+    the pane counted the reply step as one more. Both now say how many decisions it has, and
+    the pane adds the replies to write apart from them, as `readiness stats` does."""
+    from builtin_library import builtin_library
+
+    from readiness.authoring.stats import scenario_stats
+    from readiness.cli.cmd_list import describe
+    from readiness.i18n import set_language, t
+    from readiness.i18n.formats import plural
+    from readiness.tui.screens.home_details import details
+
+    set_language(lang)
+    try:
+        scenarios = [
+            f for f in builtin_library().files if f.kind == "scenario" and f.model.language == lang
+        ]
+        assert scenarios
+        for f in scenarios:
+            facts = details(f, None, False).plain.splitlines()[1].split(" · ")
+            stats = scenario_stats(f.model)  # type: ignore[arg-type]
+            listed = plural("cli.list.decisions", describe(f)["decisions"])
+            replies = t("home.details.replies", count=stats.replies)
+            assert facts[3] == f"{listed}, {replies}", (f.id, facts)
+            assert t("home.details.decisions", count=stats.decisions) == listed
+    finally:
+        set_language("en")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
@@ -16,13 +17,40 @@ from readiness.content.notes import library_notes
 from readiness.i18n import set_address, t
 from readiness.tui.contracts import readiness_app
 from readiness.tui.laid_out_once import LaidOutOnce
-from readiness.tui.screens.home_details import details, item_label
+from readiness.tui.screens.home_details import details, item_label, item_tag
 from readiness.tui.widgets.header import LocalHeader
 from readiness.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from readiness.content.loader import ContentFile, Library
+    from readiness.i18n import Lang
     from readiness.models.results import AnyResult
+    from readiness.tui.app import ReadinessApp
+
+
+def listed(library: Library, kind: str, lang: Lang, all_languages: bool) -> list[ContentFile]:
+    """The items of one kind that home lists, and the command palette offers: those in the
+    language on screen, or every one while `l` shows all languages."""
+    return [
+        f for f in library.files if f.kind == kind and (all_languages or f.model.language == lang)
+    ]
+
+
+def start_commands(app: ReadinessApp) -> Iterator[SystemCommand]:
+    """The palette's "Start: <title>" commands: the items the home list shows, with the facts
+    of its rows (a German participant was offered the English titles beside the German)."""
+    library = app.library
+    if library is None or app.settings.restricted:
+        return
+    home = next((s for s in app.screen_stack if isinstance(s, HomeScreen)), None)
+    every = home is not None and home.all_languages
+    for kind in ("assessment", "scenario"):
+        for f in listed(library, kind, app.settings.lang, every):
+            yield SystemCommand(
+                f"{t('home.start')}: {f.model.title}",
+                f"{t(f'home.kind.{kind}')} · {item_tag(f, every)}",
+                lambda f=f: app.open_content(f),
+            )
 
 
 class ContentList(OptionList):
@@ -35,8 +63,9 @@ class HomeScreen(LaidOutOnce[None]):
     """Lists assessments and scenarios; Enter starts the highlighted one."""
 
     BINDINGS = [
-        # Most important first: where the footer is too narrow (80 columns, German), it
-        # drops keys from the right (the language toggle first); help lists them all.
+        # Most important first: where the footer is too narrow, it drops keys from the right
+        # (the language toggle first); help lists them all. At 80 columns every one fits, in
+        # both languages and either state of the toggles: keep their labels that short.
         Binding("r", "results", "home.results", id="results"),
         # Each toggle has two bindings on one key; `check_action` shows the one that says
         # what pressing it does now.
@@ -78,6 +107,10 @@ class HomeScreen(LaidOutOnce[None]):
 
     def content_loaded(self, library: Library) -> None:
         """Called by the app once the content worker has finished."""
+        if not self.query(ContentList):
+            # The worker can finish while the screen is still mounting what it composed;
+            # `on_mount` finds the library on the app and fills the list then.
+            return
         self._library = library
         self._fill()
         self._read_latest()
@@ -127,11 +160,7 @@ class HomeScreen(LaidOutOnce[None]):
         options: list[Option | None] = []
         self._by_option.clear()
         for kind, heading in (("assessment", "home.assessments"), ("scenario", "home.scenarios")):
-            files = [
-                f
-                for f in library.files
-                if f.kind == kind and (self.all_languages or f.model.language == lang)
-            ]
+            files = listed(library, kind, lang, self.all_languages)
             options.append(Option(Text(t(heading), style="bold"), disabled=True))
             for f in files:
                 key = f"{f.kind}:{f.id}"
@@ -155,13 +184,10 @@ class HomeScreen(LaidOutOnce[None]):
                 timeout=12,
                 markup=False,
             )
-        first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        # Places in the list, which (unlike `options`) has no entries for the separators.
+        first = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
         if kept is not None and f"{kept.kind}:{kept.id}" in self._by_option:
-            first = next(
-                i
-                for i, o in enumerate(options)
-                if o is not None and o.id == f"{kept.kind}:{kept.id}"
-            )
+            first = option_list.get_option_index(f"{kept.kind}:{kept.id}")
         if first is not None:
             option_list.highlighted = first
         option_list.focus()

@@ -45,10 +45,14 @@ class TitleAndTag:
         return Measurement(options.max_width, options.max_width)
 
 
+def item_tag(f: ContentFile, with_language: bool) -> str:
+    """How long an item takes, and its language where items of several are listed."""
+    return f"{f.model.duration_minutes} min" + (f" · {f.model.language}" if with_language else "")
+
+
 def item_label(f: ContentFile, with_language: bool) -> TitleAndTag:
     """Title on the left (wrapping), duration and language tag on the right (never cut)."""
-    tag = f"{f.model.duration_minutes} min" + (f" · {f.model.language}" if with_language else "")
-    return TitleAndTag(f.model.title, tag)
+    return TitleAndTag(f.model.title, item_tag(f, with_language))
 
 
 def _covers(f: ContentFile) -> list[str]:
@@ -57,12 +61,18 @@ def _covers(f: ContentFile) -> list[str]:
 
 
 def _size(f: ContentFile) -> str:
-    """How much there is to do: questions of an assessment, decisions of an exercise."""
-    if f.kind == "assessment":
-        return t("home.details.questions", count=len(getattr(f.model, "questions", [])))
-    nodes = getattr(f.model, "nodes", [])
-    steps = sum(1 for n in nodes if getattr(n, "type", "") in ("decision", "reply"))
-    return t("home.details.steps", count=steps)
+    """How much there is to do: an assessment's questions; an exercise's decisions and, apart
+    from them, the replies to write. Decisions are counted as `readiness list` and `readiness
+    stats` count them (`Scenario.decision_count`)."""
+    from readiness.models.assessment import Assessment
+
+    m = f.model
+    if isinstance(m, Assessment):
+        return t("home.details.questions", count=len(m.questions))
+    counts = [t("home.details.decisions", count=m.decision_count)]
+    if m.reply_count:
+        counts.append(t("home.details.replies", count=m.reply_count))
+    return ", ".join(counts)
 
 
 def _last(result: AnyResult | None, address: str | None) -> Text:

@@ -61,3 +61,23 @@ def test_no_builtin_ending_tells_the_participant_what_they_did() -> None:
         for match in _TELLS_WHAT_YOU_DID.finditer(node.debrief)
     ]
     assert claims == []
+
+
+_PRESUMES_YOU_DID_IT = re.compile(
+    r"where you did it|wo du es so gemacht hast|wo Sie es so gemacht haben", re.IGNORECASE
+)
+
+
+def test_no_builtin_ending_presumes_the_participant_did_what_it_teaches() -> None:
+    """The heading over two endings' lessons said "your debrief shows where you did it" to
+    participants who had reached the ending without doing any of it. Headings point to where a
+    path went its own way instead."""
+    claims = [
+        f"{file.id}/{node.id}: {match.group(0)}"
+        for file in builtin_library().scenarios
+        if isinstance(file.model, Scenario)
+        for node in file.model.nodes
+        if isinstance(node, Ending)
+        for match in _PRESUMES_YOU_DID_IT.finditer(node.debrief)
+    ]
+    assert claims == []

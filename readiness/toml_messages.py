@@ -24,7 +24,9 @@ MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Expected ']' at the end of a table declaration", "content.toml.msg.table_end"),
         (r"Expected '\]\]' at the end of an array declaration", "content.toml.msg.array_end"),
         (r"Expected '=' after a key in a key/value pair", "content.toml.msg.expected_equals"),
-        (r"Expected (?P<what>'.*')", "content.toml.msg.expected"),
+        # A line break inside a one-line string: its closing quote is missing.
+        (r"(?:Illegal|Found invalid) character '\\n'", "content.toml.msg.unclosed_quote"),
+        (r"Expected (?P<what>'.*'|\".*\")", "content.toml.msg.expected"),
         (r"Found invalid character (?P<char>'.*')", "content.toml.msg.invalid_character"),
         (r"Cannot declare (?P<key>.*) twice", "content.toml.msg.declared_twice"),
         (r"Cannot overwrite a value", "content.toml.msg.overwrite"),

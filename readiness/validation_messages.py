@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from readiness.i18n.catalog_text import CatalogText
@@ -118,20 +118,23 @@ def pydantic_message(err: Any, field_names: set[str]) -> CatalogText:
     return CatalogText.verbatim(message)
 
 
+def either(values: Sequence[str]) -> CatalogText:
+    """`values` in quotes, joined in the reader's language: `"a", "b" or "c"` (`oder`); one
+    value alone, nothing for none."""
+    quoted = [f'"{value}"' for value in values]
+    if len(quoted) <= 1:
+        return CatalogText.verbatim("".join(quoted))
+    return CatalogText("content.either", first=", ".join(quoted[:-1]), last=quoted[-1])
+
+
 def _one_of(expected: str, found: Any) -> CatalogText:
     """The allowed values, joined in the reader's language ("a", "b" or "b" / oder), and the
     nearest one to what was written. pydantic joins them itself, in English."""
     values = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
     if not values:
         return CatalogText("content.one_of", expected=CatalogText.verbatim(expected))
-    quoted = [f'"{value}"' for value in values]
-    listed = (
-        CatalogText.verbatim(quoted[0])
-        if len(quoted) == 1
-        else CatalogText("content.either", first=", ".join(quoted[:-1]), last=quoted[-1])
-    )
     hint = did_you_mean(found, values) if isinstance(found, str) else CatalogText.nothing()
-    return CatalogText("content.one_of", expected=listed) + hint
+    return CatalogText("content.one_of", expected=either(values)) + hint
 
 
 def _extra_key(unknown: str, field_names: set[str]) -> CatalogText:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from readiness.content.problems import ContentProblem, Err, report_duplicates
 from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import AnswerCondition, Assessment
-from readiness.validation_messages import did_you_mean
+from readiness.validation_messages import did_you_mean, either
 
 
 def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
@@ -40,6 +40,16 @@ def check_assessment(path: Path, a: Assessment) -> list[ContentProblem]:
 def _unknown(err: Err, key: str, message: str, ident: str, known: Collection[str]) -> None:
     """`ident` is not among `known`: say so, with the nearest known id as a suggestion."""
     err(key, CatalogText(message, ident=ident) + did_you_mean(ident, known))
+
+
+def _unknown_profile(err: Err, key: str, ident: str, known: Sequence[str]) -> None:
+    """`ident` names no profile of the file: say which ones it has, in the reader's language,
+    with the nearest as a suggestion."""
+    if not known:
+        err(key, CatalogText("content.check.unknown_profile_none", ident=ident))
+        return
+    said = CatalogText("content.check.unknown_profile", ident=ident, known=either(known))
+    err(key, said + did_you_mean(ident, known))
 
 
 def _check_questions(a: Assessment, dims: list[str], levels: list[str], err: Err) -> None:
@@ -85,17 +95,9 @@ def _check_profiles(a: Assessment, dims: list[str], err: Err) -> None:
         for field in ("critical_for", "not_applicable_for"):
             for i, pid in enumerate(getattr(q, field)):
                 if pid not in profile_ids:
-                    _unknown(
-                        err,
-                        f"questions.{q.id}.{field}.{i}",
-                        "content.check.unknown_profile",
-                        pid,
-                        profile_ids,
-                    )
+                    _unknown_profile(err, f"questions.{q.id}.{field}.{i}", pid, profile_ids)
     if a.default_profile and a.default_profile not in profile_ids:
-        _unknown(
-            err, "default_profile", "content.check.unknown_profile", a.default_profile, profile_ids
-        )
+        _unknown_profile(err, "default_profile", a.default_profile, profile_ids)
 
 
 def _check_condition(

@@ -16,7 +16,14 @@ from pydantic import BaseModel, ValidationError
 
 from readiness.content.assessment_checks import check_assessment
 from readiness.content.parse_cache import ResultCache
-from readiness.content.positions import Position, positions, unterminated_string
+from readiness.content.positions import (
+    Position,
+    last_multiline,
+    offset,
+    open_bracket,
+    positions,
+    unterminated_string,
+)
 from readiness.content.problems import (
     ContentProblem,
     Severity,
@@ -167,25 +174,43 @@ def _submodels(model: type[BaseModel]) -> Iterable[type[BaseModel]]:
 
 def _decode(path: Path, raw: bytes) -> tuple[str | None, ContentProblem | None]:
     """The file's text. A UTF-8 byte order mark (Windows editors write one) is accepted; a file
-    saved as UTF-16 is named as such, since "not UTF-8" alone does not say what to change."""
+    saved as UTF-16 is named as such, since "not UTF-8" alone does not say what to change.
+    Another encoding (Latin-1, Windows-1252) is named at the first character that is not
+    UTF-8, by line and column as every other problem."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, ContentProblem(path, "", CatalogText("content.utf16"))
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return None, ContentProblem(path, "", CatalogText("content.not_utf8", byte=exc.start))
+        at = _not_utf8_at(exc)
+        return None, ContentProblem(
+            path, "", CatalogText("content.not_utf8"), at.line, column=at.column
+        )
+
+
+def _not_utf8_at(exc: UnicodeDecodeError) -> Position:
+    """Line and column (in characters, as an editor counts them) of the first byte that is
+    not UTF-8. `exc.object` is what was decoded: the file without a byte order mark, and
+    valid UTF-8 up to `exc.start`."""
+    before = exc.object[: exc.start]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", "replace")) + 1
+    return Position(before.count(b"\n") + 1, column)
+
+
+Said = tuple[CatalogText, Position]
+"""What to tell the author about a TOML syntax error, and where."""
 
 
 def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ContentProblem:
-    """A TOML syntax error at its line. A multi-line string left open is reported where it was
-    opened: the parser only notices at the end of the file, often a hundred lines later."""
-    open_string = unterminated_string(text)
-    if open_string is not None and open_string.multiline:
-        at = open_string.position
-        return ContentProblem(
-            path, "", CatalogText("content.toml.unclosed_multiline"), at.line, column=at.column
-        )
+    """A TOML syntax error at its line and column. A quote, multi-line string, list or inline
+    table left open says so and what to add, where the author has to look (`_left_open`);
+    anything else in the parser's words, worded from the catalog."""
     line, column, worded, at_end = toml_error_parts(exc)
+    found = _left_open(text, line, column, worded, at_end)
+    if found is not None:
+        said, at = found
+        return ContentProblem(path, "", said, at.line, column=at.column)
     if at_end:
         said = CatalogText("content.toml.invalid_at_end", message=worded)
         line = line or text.count("\n") + 1
@@ -194,6 +219,81 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Conten
     else:
         said = CatalogText("content.toml.invalid", message=worded)
     return ContentProblem(path, "", said, line, column=column)
+
+
+def _left_open(
+    text: str, line: int | None, column: int | None, worded: CatalogText | str, at_end: bool
+) -> Said | None:
+    """Something opened and never closed, which the parser notices only later (at the end of
+    the line, of the file, or at the next thing it reads): what it is and what to add."""
+    open_string = unterminated_string(text)
+    if open_string is not None and open_string.multiline:
+        # Reported where it opens: the parser only notices at the end of the file, often a
+        # hundred lines later.
+        return CatalogText("content.toml.unclosed_multiline"), open_string.position
+    if open_string is not None and (at_end or line == open_string.position.line):
+        # The parser stops at the line break ("Illegal character '\n'") or, on the last
+        # line, at the end of the file: the closing quote belongs at the end of the text.
+        said = CatalogText(
+            "content.toml.unclosed_quote",
+            quote=open_string.quote,
+            column=open_string.position.column,
+            triple=open_string.quote * 3,
+        )
+        return said, open_string.end
+    if at_end:
+        end = len(text)
+    elif line and column:
+        end = offset(text, Position(line, column))
+        run_on = _run_on_string(text, end, line)
+        if run_on is not None:
+            return run_on
+    else:
+        return None
+    return _unclosed_bracket(text, end, worded)
+
+
+_TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_KEY_AND_EQUALS = re.compile(rf"[ \t]*{_TOML_KEY}(?:[ \t]*\.[ \t]*{_TOML_KEY})*[ \t]*=[ \t]*")
+"""A line that starts a key/value pair and stops after its `=`: `help = `."""
+
+
+def _run_on_string(text: str, end: int, line: int) -> Said | None:
+    """A multi-line string whose closing quotes are missing in the middle of a file: the next
+    text's opening quotes close it (so its text ends in that text's `help = `), and the parser
+    stumbles just after them (`end`, on `line`), often many lines below the mistake. Named
+    where the string opens, as one never closed at all."""
+    found = last_multiline(text, end)
+    if found is None or found.closed.line == found.position.line:
+        return None
+    if not _KEY_AND_EQUALS.fullmatch(found.body.rsplit("\n", 1)[-1]):
+        return None
+    if any(row.strip() for row in text.split("\n")[found.closed.line : line - 1]):
+        return None  # the parser read on after those quotes: the trouble is elsewhere
+    said = CatalogText("content.toml.multiline_runs_on", line=found.closed.line, triple=found.quote)
+    return said, found.position
+
+
+_UNCLOSED = {
+    CatalogText("content.toml.msg.unclosed_array"): ("[", "content.toml.unclosed_list"),
+    CatalogText("content.toml.msg.unclosed_inline_table"): ("{", "content.toml.unclosed_table"),
+}
+"""The parser's words for a list or inline table left open: the bracket to look for, and
+what to tell the author."""
+
+
+def _unclosed_bracket(text: str, end: int, worded: CatalogText | str) -> Said | None:
+    """A list or inline table the parser found still open at `end`, reported where its
+    closing bracket (or a missing comma) belongs: the parser notices only at the next thing
+    it reads, often the next line's key."""
+    unclosed = _UNCLOSED.get(worded) if isinstance(worded, CatalogText) else None
+    if unclosed is None:
+        return None
+    bracket, key = unclosed
+    found = open_bracket(text, end)
+    if found is None or found.bracket != bracket:
+        return None
+    return CatalogText(key, line=found.position.line, column=found.position.column), found.after
 
 
 def _too_deep(path: Path) -> ContentProblem:

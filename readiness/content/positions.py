@@ -4,8 +4,9 @@ mistake itself rather than at the item's `id =` line.
 `tomllib` keeps no positions. This is a small scanner for TOML the parser has already accepted:
 it follows table headers, arrays of tables, dotted keys, inline tables and arrays, and records
 the line and column of every key and value under its data location (`("nodes", 3, "next")`).
-On text the parser rejected, it still finds where a multi-line string was opened and never
-closed (the parser only notices that at the end of the file)."""
+On text the parser rejected, it still finds where a string was opened and never closed (for a
+multi-line string the parser only notices that at the end of the file), and which list or
+inline table is still open where the parser gave up."""
 
 from __future__ import annotations
 
@@ -40,13 +41,43 @@ class Positions:
 
 
 class Unterminated(Exception):
-    """A string that never ends; `position` is where it was opened."""
+    """A string that never ends; `position` is where it was opened (at its `quote`), `end`
+    where the scanner gave up: the end of its line (before a line break, `\r\n` too) for a
+    one-line string, the end of the file for a multi-line one."""
 
-    def __init__(self, position: Position, multiline: bool) -> None:
+    def __init__(self, position: Position, multiline: bool, quote: str, end: Position) -> None:
         super().__init__(position)
         self.position = position
         self.multiline = multiline
+        self.quote = quote
+        self.end = end
 
+
+@dataclass(frozen=True)
+class OpenBracket:
+    """A list (`bracket` "[") or inline table ("{") that is still open at some point:
+    `position` is its bracket, `after` the place just after its last entry (after the
+    bracket when it has none), where the closing bracket or a comma belongs."""
+
+    bracket: str
+    position: Position
+    after: Position
+
+
+@dataclass(frozen=True)
+class MultilineString:
+    """A multi-line string the parser read: opened at `position` with `quote` (`\"\"\"` or
+    `'''`), closed at `closed`, with its text `body`."""
+
+    quote: str
+    position: Position
+    closed: Position
+    body: str
+
+
+_QUOTES = ('"', "'")
+"""What opens a string. Not `ch in "\"'"`: at the end of the text `peek()` is "", which is
+in every string, and a file ending in `title =` read as a string never closed."""
 
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
@@ -58,6 +89,12 @@ class _Scanner:
         self.starts = [0] + [n + 1 for n, ch in enumerate(text) if ch == "\n"]
         self.out = Positions()
         self.counts: dict[Loc, int] = {}
+        self.last_multiline: tuple[int, int, int] | None = None
+        """The last multi-line string read: where it opens, where its text starts and where
+        its closing quotes start."""
+        self.open: list[tuple[int, int]] = []
+        """Lists and inline tables not closed yet, outermost first: the index of each one's
+        bracket and the index just after its last entry so far."""
 
     # -- helpers ---------------------------------------------------------------------------
     def pos(self, index: int | None = None) -> Position:
@@ -68,6 +105,16 @@ class _Scanner:
     def peek(self, n: int = 0) -> str:
         at = self.i + n
         return self.text[at] if at < len(self.text) else ""
+
+    def entry_ended(self, depth: int, start: int) -> None:
+        """An entry of the list or table open at `depth` ends here (trailing spaces aside),
+        unless it left a bracket of its own open."""
+        if len(self.open) != depth:
+            return
+        end = self.i
+        while end > start and self.text[end - 1] in " \t\r":
+            end -= 1
+        self.open[-1] = (self.open[-1][0], end)
 
     def skip_space(self, newlines: bool) -> None:
         """Spaces, tabs, comments and (inside arrays) newlines."""
@@ -89,7 +136,7 @@ class _Scanner:
             self.skip_space(False)
             start = self.pos()
             ch = self.peek()
-            if ch in "\"'":
+            if ch in _QUOTES:
                 parts.append((self.string(), start))
             else:
                 begin = self.i
@@ -111,7 +158,7 @@ class _Scanner:
             while True:
                 end = self.text.find(quote * 3, end)
                 if end < 0:
-                    raise Unterminated(start, multiline=True)
+                    raise Unterminated(start, True, quote, self.pos(len(self.text)))
                 if quote == '"' and _escaped(self.text, end):
                     end += 1
                     continue
@@ -119,6 +166,7 @@ class _Scanner:
             # Up to two more quotes may close the string ("""a"""" is `a"`).
             while self.text.startswith(quote, end + 3):
                 end += 1
+            self.last_multiline = (self.i - 3, self.i, end)
             value = self.text[self.i : end]
             self.i = end + 3
             return value
@@ -127,9 +175,12 @@ class _Scanner:
         while True:
             ch = self.peek()
             if ch in ("", "\n"):
-                raise Unterminated(start, multiline=False)
-            if ch == "\\" and quote == '"':
-                self.i += 2
+                end = self.i
+                if end > begin and self.text[end - 1] == "\r":
+                    end -= 1  # a Windows line break: the line ends before its \r
+                raise Unterminated(start, False, quote, self.pos(end))
+            if ch == "\\" and quote == '"' and self.peek(1) not in ("", "\n"):
+                self.i += 2  # an escape; a backslash at the line's end escapes nothing
                 continue
             self.i += 1
             if ch == quote:
@@ -139,18 +190,24 @@ class _Scanner:
         self.skip_space(False)
         self.out.values.setdefault(loc, self.pos())
         ch = self.peek()
-        if ch in "\"'":
+        if ch in _QUOTES:
             self.string()
         elif ch == "[":
+            self.open.append((self.i, self.i + 1))
+            depth = len(self.open)
             self.i += 1
             index = 0
             while True:
                 self.skip_space(True)
-                if self.peek() in ("]", ""):
+                if self.peek() == "]":
+                    self.open.pop()
                     self.i += 1
                     return
+                if self.peek() == "":
+                    return  # still open where the text ends
                 start = self.i
                 self.value((*loc, index))
+                self.entry_ended(depth, start)
                 index += 1
                 self.skip_space(True)
                 if self.peek() == ",":
@@ -158,16 +215,23 @@ class _Scanner:
                 elif self.i == start:
                     self.i += 1  # a stray character (broken text): skip it, never stall
         elif ch == "{":
+            self.open.append((self.i, self.i + 1))
+            depth = len(self.open)
             self.i += 1
             while True:
                 self.skip_space(False)
-                if self.peek() in ("}", ""):
+                if self.peek() == "}":
+                    self.open.pop()
                     self.i += 1
                     return
+                if self.peek() == "":
+                    return  # still open where the text ends
                 if self.peek() == "\n":
+                    self.open.pop()
                     return  # an inline table left open: it ends with its line
                 start = self.i
                 self.key_value(loc)
+                self.entry_ended(depth, start)
                 self.skip_space(False)
                 if self.peek() == ",":
                     self.i += 1
@@ -260,3 +324,43 @@ def unterminated_string(text: str) -> Unterminated | None:
     except Unterminated as found:
         return found
     return None
+
+
+def offset(text: str, at: Position) -> int:
+    """The index in `text` of a 1-based line and column (the end of `text` at most)."""
+    start = 0
+    for _ in range(at.line - 1):
+        found = text.find("\n", start)
+        if found < 0:
+            return len(text)
+        start = found + 1
+    return min(start + at.column - 1, len(text))
+
+
+def open_bracket(text: str, end: int) -> OpenBracket | None:
+    """The innermost list or inline table still open at index `end` of `text` (the parser
+    accepted the text before `end` and gave up there), or None."""
+    scanner = _Scanner(text[:end])
+    try:
+        scanner.scan()
+    except Unterminated:
+        return None
+    if not scanner.open:
+        return None
+    at, after = scanner.open[-1]
+    return OpenBracket(text[at], scanner.pos(at), scanner.pos(after))
+
+
+def last_multiline(text: str, end: int) -> MultilineString | None:
+    """The last multi-line string that closes before index `end` of `text` (the parser
+    accepted the text before `end`), or None."""
+    scanner = _Scanner(text[:end])
+    try:
+        scanner.scan()
+    except Unterminated:
+        return None
+    if scanner.last_multiline is None:
+        return None
+    opens, body, closes = scanner.last_multiline
+    quote = text[opens : opens + 3]
+    return MultilineString(quote, scanner.pos(opens), scanner.pos(closes), text[body:closes])

@@ -180,6 +180,30 @@ def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
     )
 
 
+def test_a_file_saved_as_latin1_is_named_at_the_character_by_line_and_column(
+    tmp_path: Path,
+) -> None:
+    """A trainer saved a file as Latin-1 with an "ä" in a title; the message gave a byte
+    offset, which no editor shows. Now: the line and column of the "ä", and what to do."""
+    text = (DATA / "mini.en.toml").read_text("utf-8")
+    line, title = next((n, s) for n, s in enumerate(text.splitlines(), 1) if s.startswith("title"))
+    path = tmp_path / "mini.en.toml"
+    path.write_bytes(text.replace(title, 'title = "Beschwerde über Lärm"').encode("latin-1"))
+    content, [problem] = parse_file(path)
+    assert content is None
+    assert (problem.line, problem.column) == (line, 21)
+    assert problem.text("en") == (
+        f"{path}:{problem.line}:21: (file): the file is not saved as UTF-8 (the character here is"
+        " in another encoding, such as Latin-1 or Windows-1252): save it as UTF-8 (in most"
+        " editors: Save as, Encoding UTF-8)"
+    )
+    assert problem.text("de") == (
+        f"{path}:{problem.line}:21: (Datei): die Datei ist nicht als UTF-8 gespeichert (das"
+        " Zeichen hier hat eine andere Codierung, etwa Latin-1 oder Windows-1252): speichern Sie"
+        " sie als UTF-8 (in den meisten Editoren: Speichern unter, Codierung UTF-8)"
+    )
+
+
 # -- 11. German messages ---------------------------------------------------------------------
 
 
@@ -630,8 +654,9 @@ def test_a_toml_syntax_error_carries_its_column(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text('kind = "scenario"\nid = "x"\ntitle = "unclosed\nsummary = "s"\n')
     _, [problem] = parse_file(path)
-    assert (
-        str(problem) == f"{path}:3:18: (file): not valid TOML: Illegal character '\\n' (column 18)"
+    assert str(problem) == (
+        f'{path}:3:18: (file): the text that starts with " in column 9 is not closed on its line:'
+        ' add the closing " at its end (a text over several lines starts and ends with """)'
     )
 
 

@@ -42,7 +42,12 @@ def only_problem(path: Path) -> tuple[str, str, int | None]:
 def test_malformed_toml_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text('kind = "scenario"\nid = "x"\ntitle = "unclosed\nsummary = "s"\n')
-    assert only_problem(path) == ("", "not valid TOML: Illegal character '\\n' (column 18)", 3)
+    assert only_problem(path) == (
+        "",
+        'the text that starts with " in column 9 is not closed on its line: add the closing " '
+        'at its end (a text over several lines starts and ends with """)',
+        3,
+    )
 
 
 def test_empty_and_comment_only_files(tmp_path: Path) -> None:
@@ -55,7 +60,8 @@ def test_empty_and_comment_only_files(tmp_path: Path) -> None:
 def test_binary_junk(tmp_path: Path) -> None:
     path = tmp_path / "junk.toml"
     path.write_bytes(b"kind = \xff\xfe\x00\x01 binary")
-    assert only_problem(path) == ("", "not UTF-8 text (byte 7); save the file as UTF-8", None)
+    assert only_problem(path) == ("", NOT_UTF8, 1)
+    assert parse_file(path)[1][0].column == 8
     path.write_bytes(bytes(range(32)) * 10)  # valid UTF-8, but control characters
     _, message, _ = only_problem(path)
     assert message.startswith("not valid TOML: ")
@@ -312,6 +318,45 @@ def test_random_bytes_never_raise(blob: bytes) -> None:
         path.write_bytes(blob)
         content, problems = parse_file(path)
         assert content is None or problems == []
+        lines = blob.count(b"\n") + 1
+        for problem in problems:
+            # One line in either language, at a place inside the file.
+            for lang in ("en", "de"):
+                assert "\n" not in problem.text(lang)
+            assert problem.line is None or 1 <= problem.line <= lines + 1
+            assert problem.column is None or problem.column >= 1
+
+
+NOT_UTF8 = (
+    "the file is not saved as UTF-8 (the character here is in another encoding, such as "
+    "Latin-1 or Windows-1252): save it as UTF-8 (in most editors: Save as, Encoding UTF-8)"
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.text(max_size=120).filter(lambda s: not s.startswith("\ufeff")),
+    st.integers(0x80, 0xFF),
+    st.text(max_size=40),
+    st.booleans(),
+)
+def test_a_file_that_is_not_utf8_is_named_at_its_first_foreign_character(
+    before: str, byte: int, after: str, bom: bool
+) -> None:
+    """Text in another encoding (an "ä" saved as Latin-1 is the byte 0xE4) was named by its
+    byte offset; editors count lines and characters. A byte 0x80-0xFF that starts no UTF-8
+    sequence here (the text after it never begins with a continuation byte) is the first
+    that is not UTF-8, at the line and column of the characters before it."""
+    raw_bytes = before.encode("utf-8") + bytes([byte]) + after.encode("utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "case.toml"
+        path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + raw_bytes)
+        content, [problem] = parse_file(path)
+    assert content is None
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message.text("en") == NOT_UTF8
 
 
 # --- the whole command, as a trainer runs it ------------------------------------------------

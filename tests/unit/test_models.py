@@ -348,7 +348,8 @@ ASSESSMENT_MISTAKES: list[tuple[str, Mutation, str]] = [
     (
         "unknown default profile",
         lambda d: d.update(default_profile="smal"),
-        'default_profile: unknown profile "smal"',
+        'default_profile: unknown profile "smal"; this file defines no profiles: add one under '
+        "[[profiles]] or remove the id here",
     ),
 ]
 

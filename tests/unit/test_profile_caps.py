@@ -173,3 +173,74 @@ def test_unknown_profile_ids_are_reported_with_file_and_key(tmp_path: Path) -> N
     assert any(
         "questions.yes.critical_for.0" in m and 'did you mean "small"' in m for m in messages
     ), messages
+
+
+def _with_three_profiles(tmp_path: Path, old: str, new: str) -> list[tuple[str, str, str]]:
+    """The problems (key, English, German) of the authoring fixture with a third profile and
+    one hand edit."""
+    from readiness.content.loader import load_paths
+
+    source = Path(__file__).parent.parent / "data" / "authoring" / "full.assessment.toml"
+    text = source.read_text(encoding="utf-8").replace(
+        "[weakest_link]",
+        '[[profiles]]\nid = "ngo"\ntitle = "NGO"\ntargets = { goals = 70 }\n\n[weakest_link]',
+    )
+    assert old in text, old
+    bad = tmp_path / "bad.assessment.toml"
+    bad.write_text(text.replace(old, new), encoding="utf-8")
+    lib = load_paths([bad], with_builtin=False)
+    return [(p.key, p.message.text("en"), p.message.text("de")) for p in lib.errors]
+
+
+def test_an_unknown_profile_lists_the_files_profiles_and_the_nearest_one(tmp_path: Path) -> None:
+    """A trainer wrote `critical_for = ["smal"]` and read only "unknown profile": which ids
+    are there? The file's profiles, joined in the reader's language, and the nearest."""
+    assert _with_three_profiles(
+        tmp_path, 'critical_for = ["small"]', 'critical_for = ["smal"]'
+    ) == [
+        (
+            "questions.yes.critical_for.0",
+            'unknown profile "smal"; use one of this file\'s profiles: "small", "solo" or "ngo"'
+            ' (did you mean "small"?)',
+            'unbekanntes Profil "smal"; verwenden Sie eines der Profile dieser Datei: "small",'
+            ' "solo" oder "ngo" (meinten Sie "small"?)',
+        )
+    ]
+
+
+def test_an_unknown_profile_far_from_every_known_one_lists_them_without_a_guess(
+    tmp_path: Path,
+) -> None:
+    assert _with_three_profiles(
+        tmp_path, 'not_applicable_for = ["solo"]', 'not_applicable_for = ["solo", "enterprise"]'
+    ) == [
+        (
+            "questions.yes.not_applicable_for.1",
+            'unknown profile "enterprise"; use one of this file\'s profiles: "small", "solo" or'
+            ' "ngo"',
+            'unbekanntes Profil "enterprise"; verwenden Sie eines der Profile dieser Datei:'
+            ' "small", "solo" oder "ngo"',
+        )
+    ]
+
+
+def test_a_profile_id_in_a_file_without_profiles_says_there_are_none(tmp_path: Path) -> None:
+    from readiness.content.loader import load_paths
+
+    source = Path(__file__).parent.parent / "data" / "authoring" / "full.assessment.toml"
+    text = source.read_text(encoding="utf-8")
+    text = text[: text.index("[[profiles]]")] + text[text.index("[weakest_link]") :]
+    text = text.replace('default_profile = "small"\n', "")
+    bad = tmp_path / "bad.assessment.toml"
+    bad.write_text(text, encoding="utf-8")
+    problems = [
+        (p.key, p.message.text("en"), p.message.text("de"))
+        for p in load_paths([bad], with_builtin=False).errors
+    ]
+    assert (
+        "questions.yes.critical_for.0",
+        'unknown profile "small"; this file defines no profiles: add one under [[profiles]] or'
+        " remove the id here",
+        'unbekanntes Profil "small"; diese Datei legt keine Profile an: legen Sie eines unter'
+        " [[profiles]] an oder entfernen Sie die Id hier",
+    ) in problems

@@ -35,9 +35,28 @@ from readiness.assessing.outcome import (
 from readiness.assessing.visibility import visible_questions
 from readiness.errors import ContentError
 from readiness.i18n import Lang
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment, Profile, Question
 from readiness.models.results import Answer, AssessmentResult
 from readiness.numbers import shown_gap
+
+
+def unknown_profile(assessment: Assessment, profile_id: str) -> CatalogText:
+    """A profile the assessment does not have, with the ones it has (joined in the reader's
+    language) and the nearest one: for `assess --profile` and for a result naming a profile
+    its assessment no longer has."""
+    from readiness.validation_messages import did_you_mean, either
+
+    ids = [p.id for p in assessment.profiles]
+    if not ids:
+        return CatalogText("assess.cli.unknown_profile_none", id=assessment.id)
+    return CatalogText(
+        "assess.cli.unknown_profile",
+        id=assessment.id,
+        profile=profile_id,
+        hint=did_you_mean(profile_id, ids),
+        known=either(ids),
+    )
 
 
 def pick_profile(assessment: Assessment, profile_id: str | None) -> Profile | None:
@@ -46,8 +65,7 @@ def pick_profile(assessment: Assessment, profile_id: str | None) -> Profile | No
         for p in assessment.profiles:
             if p.id == profile_id:
                 return p
-        known = ", ".join(p.id for p in assessment.profiles) or "none"
-        raise ContentError(f'{assessment.id}: unknown profile "{profile_id}" (profiles: {known})')
+        raise ContentError(unknown_profile(assessment, profile_id))
     wanted = assessment.default_profile
     return next((p for p in assessment.profiles if p.id == wanted), None) or next(
         iter(assessment.profiles), None

@@ -26,27 +26,17 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from readiness.assessing.scores import unknown_profile
     from readiness.cli.common import resolve
     from readiness.errors import UsageError
-    from readiness.i18n import t
     from readiness.models.assessment import Assessment
-    from readiness.validation_messages import did_you_mean
 
     library, content = resolve(settings, args.ident, "assessment")
     model = content.model
     assert isinstance(model, Assessment)
     if args.profile is not None:
-        ids = [p.id for p in model.profiles]
-        if args.profile not in ids:
-            raise UsageError(
-                t(
-                    "assess.cli.unknown_profile",
-                    id=model.id,
-                    profile=args.profile,
-                    hint=did_you_mean(args.profile, ids).text(settings.lang),
-                    known=", ".join(ids) or "–",
-                )
-            )
+        if args.profile not in [p.id for p in model.profiles]:
+            raise UsageError(unknown_profile(model, args.profile))
         settings.profile = args.profile
 
     from readiness.tui.app import make_app

@@ -143,10 +143,18 @@ def test_the_run_remembers_its_profile(check: Assessment) -> None:
 
 
 def test_unknown_profile_is_one_clear_sentence(check: Assessment) -> None:
-    with pytest.raises(
-        ContentError, match=r'unknown profile "ngo" \(profiles: small-business, authority\)'
-    ):
-        score(check, run(dict(FULL)), "ngo")
+    """In the reader's language, with the profiles joined as a sentence joins them (it was
+    English in German mode, joined with bare commas)."""
+    with pytest.raises(ContentError) as raised:
+        score(check, run(dict(FULL)), "authorty")
+    assert raised.value.text("en") == (
+        f'{check.id} has no profile "authorty" (did you mean "authority"?); choose one of its'
+        ' profiles: "small-business" or "authority"'
+    )
+    assert raised.value.text("de") == (
+        f'{check.id} hat kein Profil "authorty" (meinten Sie "authority"?); wählen Sie eines'
+        ' seiner Profile: "small-business" oder "authority"'
+    )
 
 
 def test_actions_are_ordered_by_impact_then_effort_and_traceable(check: Assessment) -> None:
@@ -332,3 +340,11 @@ def test_a_passed_critical_question_is_never_listed(
     assert {c.question_id for c in result.caps} - {None} == {"impressum", "backing"} - passed
     # Every cap is either limiting now or a later ceiling, never both and never lost.
     assert len(result.limiting_caps) + len(result.later_caps) == len(result.caps)
+
+
+def test_an_assessment_without_profiles_says_so(check: Assessment) -> None:
+    bare = check.model_copy(update={"profiles": [], "default_profile": None})
+    with pytest.raises(ContentError) as raised:
+        score(bare, run(dict(FULL)), "authority")
+    assert raised.value.text("en") == f"{check.id} has no profiles to choose from"
+    assert raised.value.text("de") == f"{check.id} hat keine Profile zur Auswahl"

@@ -182,7 +182,7 @@ def test_profile_choice_is_saved_and_checked(content: ContentFile, results: Path
     s.set_profile("authority")
     assert saved(results).profile == "authority"
     assert s.score().profile is not None and s.score().profile.id == "authority"  # type: ignore[union-attr]
-    with pytest.raises(Exception, match="unknown profile"):
+    with pytest.raises(Exception, match='has no profile "nope"'):
         s.set_profile("nope")
 
 

@@ -88,3 +88,37 @@ async def test_losing_focus_in_view_restyles_at_once(restyled: list[object]) -> 
         await pilot.pause()
         assert choices in restyled
         assert look(choices) != focused
+
+
+def component_looks(widget: Any) -> dict[str, object]:
+    return {name: widget.get_component_rich_style(name) for name in widget._component_styles}
+
+
+@pytest.mark.parametrize("ident", ["choices", "reply"])
+async def test_a_focus_change_leaves_every_component_style_as_a_full_restyle_would(
+    ident: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reply box keeps its component styles when focus moves (no rule for them names a
+    focus state); the choices, whose highlighted option is coloured by `:focus`, have them
+    worked out again. Either way they are what Textual's full restyle gives."""
+    app = Panel()
+    async with app.run_test() as pilot:
+        widget = app.query_one(f"#{ident}")
+        elsewhere = app.query_one("#elsewhere")
+        applied: list[str] = []
+        apply = Stylesheet.apply
+
+        def counted(self: Stylesheet, node: Any, **kwargs: Any) -> None:
+            applied.append(" ".join(sorted(node.classes)))
+            apply(self, node, **kwargs)
+
+        monkeypatch.setattr(Stylesheet, "apply", counted)
+        for target in (widget, elsewhere, widget):
+            applied.clear()
+            app.set_focus(target)
+            await pilot.pause()
+            kept = component_looks(widget)
+            components = [c for c in applied if c in widget._component_styles]
+            assert bool(components) == (ident == "choices")
+            app.stylesheet.apply(widget)  # Textual's own restyle, component classes and all
+            assert component_looks(widget) == kept

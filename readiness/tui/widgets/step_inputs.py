@@ -6,7 +6,9 @@ for an option list or a text area at 120x40. In the player the one that loses fo
 usually being hidden in the same key: a choice that leads to a reply hides the choices as the
 reply box takes the keyboard, posting the reply does the reverse, and on a small terminal
 switching to the feed hides the decision's tab. That restyle was for a widget nobody sees;
-it is now done when the widget is shown again (or gains focus, whichever comes first).
+it is now done when the widget is shown again (or gains focus, whichever comes first). And
+the restyle keeps the component styles where no rule for them depends on focus (the reply
+box's nine: `readiness.tui.textual_internals.restyle_for_focus`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.widget import Widget
 from textual.widgets import OptionList, TextArea
+
+from readiness.tui.textual_internals import restyle_for_focus
 
 
 def _can_be_seen(widget: Widget) -> bool:
@@ -33,13 +37,13 @@ class _BlurStyledWhenShown(Widget):
             self._blur_styles_waiting = True
             return
         self._blur_styles_waiting = False
-        super().watch_has_focus(has_focus)
+        restyle_for_focus(self)
 
     def on_show(self) -> None:
         # Textual calls the `on_show` of every class in the widget's ancestry in turn.
         if self._blur_styles_waiting:
             self._blur_styles_waiting = False
-            super().watch_has_focus(self.has_focus)
+            restyle_for_focus(self)
 
 
 # The Textual class first: Textual takes a widget's CSS type names (`OptionList { ... }` in

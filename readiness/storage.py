@@ -151,7 +151,10 @@ def write_output_file(path: Path, text: str, replace_link: bool = False) -> None
             with open(path, "w", encoding="utf-8") as stream:
                 stream.write(text)
             return
-        atomic_write_text(path, text, mode=stat.S_IMODE(info.st_mode) if info else None)
+        # A replaced file keeps its permissions; a replaced link's own (always 0777) are not
+        # a file's: the report is private, as a new one is.
+        kept = info is not None and stat.S_ISREG(info.st_mode)
+        atomic_write_text(path, text, mode=stat.S_IMODE(info.st_mode) if info and kept else None)
     except OSError as exc:
         raise StorageError(
             CatalogText("storage.cannot_write", path=path, reason=os_reason(exc))

@@ -216,6 +216,19 @@ def test_o_keeps_the_permissions_of_a_report_it_replaces(
     assert stat.S_IMODE(out.stat().st_mode) == 0o644 and out.read_text() != "old"
 
 
+def test_o_force_onto_a_link_writes_a_private_report(tmp_path: Path) -> None:
+    """The link's own permissions (0777 on Linux) were given to the report that replaced it:
+    a world-writable, executable file."""
+    target = tmp_path / "target.md"
+    target.write_text("old")
+    link = tmp_path / "l.md"
+    link.symlink_to(target)
+    storage.write_output_file(link, "# report", replace_link=True)
+    assert not link.is_symlink() and link.read_text() == "# report"
+    assert stat.S_IMODE(link.stat().st_mode) == 0o600
+    assert target.read_text() == "old"
+
+
 def test_o_onto_a_folder_or_an_unwritable_place_is_one_sentence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

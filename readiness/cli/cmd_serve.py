@@ -132,6 +132,7 @@ def run_server(settings: Settings, host: str, port: int, limits: Limits) -> int:
         dashboard_command,
         display_urls,
         new_info,
+        read_info,
         remove_info,
         session_command,
         write_info,
@@ -139,6 +140,11 @@ def run_server(settings: Settings, host: str, port: int, limits: Limits) -> int:
 
     folder = settings.results_dir.resolve()
     folder.mkdir(parents=True, exist_ok=True)
+    running = read_info(folder)
+    if running is not None:
+        # Two servers on one folder would hand out two codes for one room, and one of them
+        # would replace the other's line on the dashboard.
+        raise UsageError(t("workshop.serve.already_running", url=running.url, pid=running.pid))
     code = new_code()
     # textual-serve hands its own environment to every session it starts: that is how the
     # sessions learn the code without it appearing on any command line.

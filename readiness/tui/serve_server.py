@@ -27,6 +27,7 @@ import contextlib
 import logging
 import re
 import secrets
+import signal
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable
@@ -194,8 +195,35 @@ class WorkshopServer(Server):
         return self.command
 
     async def on_startup(self, app: web.Application) -> None:
-        if self.on_started is not None:
-            self.on_started()
+        """Nothing to say yet: the port is bound after this (see `serve`)."""
+
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's own `serve`, with `on_started` called once the port is bound.
+        aiohttp calls `on_startup` before it binds, so a second server on a busy port
+        printed a whole banner, with a join code that never worked, before it failed; its
+        `print` hook runs after the site has started."""
+        self.debug = debug
+        self.initialize_logging()
+        try:
+            loop = asyncio.get_event_loop()
+        except RuntimeError:
+            loop = asyncio.new_event_loop()
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+
+        def started(*_: object) -> None:
+            if self.on_started is not None:
+                self.on_started()
+
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=started,
+        )
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Ctrl+C: every running session is asked to quit (it saves first) and waited for,

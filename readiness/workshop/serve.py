@@ -91,13 +91,29 @@ def session_command(
     return shlex.join(parts)
 
 
+def _routed_address() -> str | None:
+    """The address this machine sends from on its default route: what participants on the
+    same network reach it at. Connecting a UDP socket only picks the route; nothing is
+    sent. None without a route (offline)."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # a documentation address (TEST-NET-1)
+        address = str(probe.getsockname()[0])
+        return None if address.startswith(("127.", "0.")) else address
+    return None
+
+
 def display_urls(host: str, port: int) -> list[str]:
-    """The addresses to give participants. For a wildcard host, this machine's own
-    addresses as the local resolver knows them (nothing is sent over the network)."""
+    """The addresses to give participants. For a wildcard host, the address of the default
+    route first, then this machine's other addresses as the local resolver knows them
+    (nothing is sent over the network). The host name alone resolves to 127.0.1.1 on a
+    Debian or Ubuntu laptop, which no participant's browser can open."""
     if host not in ("0.0.0.0", "::", ""):
         shown = f"[{host}]" if ":" in host else host
         return [f"http://{shown}:{port}/"]
     found: list[str] = []
+    routed = _routed_address()
+    if routed is not None:
+        found.append(routed)
     with contextlib.suppress(OSError):
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
             address = str(info[4][0])
@@ -140,8 +156,12 @@ def read_info(folder: Path) -> ServeInfo | None:
 
 
 def remove_info(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        (folder / INFO_FILE).unlink()
+    """The info file, if this process wrote it: a second `serve` on the folder that could not
+    start took the running server's code and address off its dashboard."""
+    with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        path = folder / INFO_FILE
+        if tomllib.loads(path.read_text(encoding="utf-8")).get("pid") == os.getpid():
+            path.unlink()
 
 
 def _alive(pid: int) -> bool:

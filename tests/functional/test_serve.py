@@ -533,3 +533,43 @@ def test_the_banner_quotes_the_dashboard_command(server: Server) -> None:
     assert shlex.split(command) == ["readiness", "dashboard", str(server.folder.resolve())]
     assert server.folder.name == "$(touch pwned)"
     assert not (server.folder.parent.parent / "pwned").exists()
+
+
+def test_a_second_server_on_the_room_is_refused_and_leaves_the_first_alone(
+    server: Server,
+) -> None:
+    """A second `serve` on the same folder printed a banner with a code of its own and, on
+    its way out, took the running server's code and address off the dashboard."""
+    before = read_info(server.folder)
+    argv = [sys.executable, "-m", "readiness", "--lang", "en", "--results", str(server.folder)]
+    out = subprocess.run(
+        [*argv, "serve", "--host", HOST, "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert out.stdout == ""  # no banner, no code
+    assert out.stderr.strip() == (
+        f"readiness: A server for this results folder is already running at {before.url}"  # type: ignore[union-attr]
+        f" (process {server.proc.pid}); join that one, or stop it first."
+    )
+    assert read_info(server.folder) == before
+
+
+def test_a_busy_port_prints_no_banner(tmp_path: Path) -> None:
+    """The banner, with a join code, used to be printed before the port was bound."""
+    with socket.socket() as busy:
+        busy.bind((HOST, 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        argv = [sys.executable, "-m", "readiness", "--lang", "en", "--results", str(tmp_path)]
+        out = subprocess.run(
+            [*argv, "serve", "--host", HOST, "--port", str(port), "--no-quick-start"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert out.returncode == 2
+    assert "Cannot listen on" in out.stderr and "code" not in out.stdout.lower()
+    assert not (tmp_path / INFO_FILE).exists()

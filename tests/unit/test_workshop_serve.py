@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -68,8 +69,34 @@ def test_info_file_round_trip_and_stale_pid(tmp_path: Path) -> None:
     assert read_info(tmp_path) is None, "a server that is gone is not shown"
     (tmp_path / "_serve.toml").write_text("url = ")
     assert read_info(tmp_path) is None
+
+
+def test_a_server_removes_only_its_own_info_file(tmp_path: Path) -> None:
+    """A second server on the folder that could not start took the running one's code and
+    address off the dashboard on its way out."""
+    stamp = datetime(2025, 5, 1, tzinfo=UTC)
+    write_info(tmp_path, ServeInfo("http://127.0.0.1:8000/", "K7MPQ3", stamp, os.getppid()))
+    remove_info(tmp_path)
+    assert read_info(tmp_path) is not None
+    write_info(tmp_path, ServeInfo("http://127.0.0.1:8000/", "K7MPQ3", stamp, os.getpid()))
     remove_info(tmp_path)
     assert not (tmp_path / "_serve.toml").exists()
+
+
+def test_the_address_of_the_default_route_comes_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a Debian or Ubuntu laptop the host name resolves to 127.0.1.1 only: the banner
+    offered "http://laptop:8766/", which no participant's browser could open."""
+    from readiness.workshop import serve
+
+    def loopback_only(*_: object) -> list[tuple[object, ...]]:
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
+    monkeypatch.setattr(socket, "gethostname", lambda: "laptop")
+    monkeypatch.setattr(serve, "_routed_address", lambda: "192.168.1.20")
+    assert display_urls("0.0.0.0", 8766) == ["http://192.168.1.20:8766/"]
+    monkeypatch.setattr(serve, "_routed_address", lambda: None)  # offline
+    assert display_urls("0.0.0.0", 8766) == ["http://laptop:8766/"]
 
 
 def request(remote: str, origin: str | None = "http://10.0.0.5:8000"):  # type: ignore[no-untyped-def]

@@ -188,6 +188,9 @@ async def test_a_line_shown_before_is_not_drawn_again(monkeypatch: pytest.Monkey
         return line
 
     monkeypatch.setattr(LocalFooter, "render", counted)
+    # The drawn lines are shared by every footer of the process: start from none, or a line
+    # another test in this process drew would count as shown before.
+    monkeypatch.setattr(LocalFooter, "_lines", {})
     app = Keys()
     async with app.run_test(size=(60, 5)) as pilot:
         await pilot.pause()

@@ -11,6 +11,8 @@ import platformdirs
 from readiness.i18n import Lang
 
 RESULTS_ENV = "READINESS_RESULTS"
+NAME_ENV = "READINESS_NAME"
+"""The pseudonym when no `--name` is given."""
 CONTENT_ENV = "READINESS_CONTENT"
 """Extra content folders, separated like PATH (`:` on POSIX, `;` on Windows)."""
 

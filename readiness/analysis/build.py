@@ -16,6 +16,7 @@ from readiness.analysis.model import (
     ExcludedRun,
     GapReport,
     NoteRow,
+    NotLoadedRun,
     PlanStep,
     ScenarioRun,
     ShownRow,
@@ -80,7 +81,8 @@ def build_report(
     """The gap report of the newest assessment run plus every scenario run given.
 
     Unfinished exercise runs never count as evidence; practice runs only with
-    `include_practice`. Both are listed in `excluded` so the reader knows they were seen.
+    `include_practice`. Both are listed in `excluded` so the reader knows they were seen;
+    a result whose content is not loaded is listed in `not_loaded`.
     Its own sentences address the reader as its content does (`GapReport.address`)."""
     assessments = [
         i for i in items if isinstance(i.result, AssessmentResult) and i.content is not None
@@ -101,6 +103,16 @@ def build_report(
         scenarios=runs,
         excluded=excluded,
         include_practice=include_practice,
+        not_loaded=[
+            NotLoadedRun(
+                kind=i.result.kind,
+                content_id=i.result.content_id,
+                title=i.result.content_title,
+                run_id=i.result.run_id,
+            )
+            for i in items
+            if i.content is None
+        ],
     )
     if not assessments:
         return report
@@ -233,6 +245,7 @@ def _scenario_run(item: Loaded, lang: Lang) -> ScenarioRun:
         scores_shown={k: shown(v) for k, v in result.scores.items()},
         dimension_titles={d.id: d.title for d in model.dimensions},
         evidence_for={d.id: list(d.evidence_for) for d in model.dimensions},
+        version=result.content_version,
         outdated=result.content_hash != item.content.sha256,
     )
 

@@ -100,7 +100,12 @@ class ScenarioRun(BaseModel):
     dimension_titles: dict[str, str]
     evidence_for: dict[str, list[str]]
     """Scoring dimension id -> assessment dimension ids."""
+    version: str = ""
+    """The version of the file the run was taken on."""
     outdated: bool = False
+    """The file changed since the run: the scores are the run's as saved, while the names
+    of its decisions, choices and ending (and the points of the decisions cited as
+    evidence) come from the file as it is now."""
 
 
 class Evidence(BaseModel):
@@ -152,6 +157,17 @@ class ExcludedRun(BaseModel):
     title: str
     run_id: str
     reason: Literal["practice", "unfinished"]
+
+
+class NotLoadedRun(BaseModel):
+    """A result given to the report whose content is not loaded, so nothing of it is in the
+    report: named so that it does not vanish without a word."""
+
+    kind: Literal["assessment", "scenario"]
+    content_id: str
+    title: str
+    """The content's title as the result file recorded it ("" in old files)."""
+    run_id: str
 
 
 class Delta(BaseModel):
@@ -219,6 +235,8 @@ class GapReport(BaseModel):
     excluded: list[ExcludedRun] = []
     """Runs left out: unfinished ones always, practice runs unless `include_practice`."""
     include_practice: bool = False
+    not_loaded: list[NotLoadedRun] = []
+    """Results left out because the content they were taken on is not loaded."""
     mismatches: list[Mismatch] = []
     notes: list[NoteRow] = []
     comparison: Comparison | None = None

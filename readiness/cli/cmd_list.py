@@ -54,17 +54,23 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(entries, ensure_ascii=False, indent=2))
         return 0
+    counts = [count_text(e) for e in entries]
+    # As wide as the longest count of this language ("10 Entscheidungen"), so no title is
+    # pushed against it, whatever the language and however many decisions a file has.
+    width = max(map(len, counts), default=0)
     for kind in ("assessment", "scenario"):
-        rows = [e for e in entries if e["kind"] == kind]
+        rows = [(e, c) for e, c in zip(entries, counts, strict=True) if e["kind"] == kind]
         print(t(f"cli.list.heading.{kind}", count=len(rows)))
-        for e in rows:
-            counts = (
-                plural("cli.list.questions", e["questions"])
-                if kind == "assessment"
-                else plural("cli.list.decisions", e["decisions"])
-            )
+        for e, count in rows:
             print(
                 f"  {e['id']:<34} {e['language']}  {e['duration_minutes']:>3} min  "
-                f"{counts:<17} {e['title']}"
+                f"{count:<{width}}  {e['title']}"
             )
     return 0
+
+
+def count_text(entry: dict[str, Any]) -> str:
+    """The size column of one `list` row: "15 Fragen", "1 decision"."""
+    if entry["kind"] == "assessment":
+        return plural("cli.list.questions", entry["questions"])
+    return plural("cli.list.decisions", entry["decisions"])

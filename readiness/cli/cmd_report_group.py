@@ -35,6 +35,9 @@ def run_group(args: argparse.Namespace, settings: Settings) -> int:
         # Without --lang (or a locale naming a language): the language most runs were in.
         lang=settings.lang if settings.lang_chosen else None,
         anonymous=bool(getattr(args, "anonymous", False)),
+        # An unfinished check has no honest verdict: the report counts finished runs only
+        # and says how many it left out (the live dashboard shows every run as it goes).
+        finished_only=True,
     )
     text = render_group(report, getattr(args, "format", None) or "md")
     output: Path | None = getattr(args, "output", None)

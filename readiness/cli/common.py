@@ -47,6 +47,10 @@ def resolve(settings: Settings, ident: str | None, kind: Kind) -> tuple[Library,
     if family:
         chosen = next((f for f in family if f.model.language == settings.lang), family[0])
         return lib, chosen
+    # The id of the other kind (`train solo-creator-en`): say which command starts it, as
+    # for a file, rather than suggest a look-alike id of the kind asked for.
+    if any(ident in (f.id, f.model.translation_id) for f in lib.files if f.kind != kind):
+        raise UsageError(t(f"cli.wrong_kind.{kind}", ident=ident))
     ids = [f.id for f in candidates] + [str(f.model.translation_id) for f in candidates]
     hint = did_you_mean(ident, ids).text(settings.lang)
     raise UsageError(t(f"cli.unknown_content.{kind}", ident=ident, hint=hint))

@@ -14,7 +14,7 @@ from readiness import __version__
 from readiness.cli.argparse_text import install, language_in
 from readiness.errors import ReadinessError, UsageError
 from readiness.i18n import detect_language, languages, requested_language, set_language, t
-from readiness.settings import Settings
+from readiness.settings import NAME_ENV, Settings
 from readiness.text_safety import VisibleStream, has_control
 
 COMMANDS = (
@@ -113,7 +113,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         *(getattr(args, "content_sub", None) or []),
     ]
     results = getattr(args, "results_sub", None) or args.results or default_results_dir()
-    name = getattr(args, "name_sub", None) or args.name or os.environ.get("READINESS_NAME", "")
+    name = getattr(args, "name_sub", None) or args.name or os.environ.get(NAME_ENV, "")
     team = getattr(args, "team_sub", None) or args.team or ""
     return Settings(
         lang=lang,
@@ -125,16 +125,41 @@ def settings_from(args: argparse.Namespace) -> Settings:
     )
 
 
-def check_names(settings: Settings) -> None:
+def check_names(settings: Settings, name_from: str = "--name") -> None:
     """A pseudonym or team name is one line of text a terminal can show: refused with one
     sentence when it holds control characters or is not valid UTF-8 (typed on a Latin-1
     terminal), before anything runs, so no answer is ever given under a name no file can
-    store."""
-    for option, value in (("--name", settings.participant), ("--team", settings.team)):
+    store. `name_from` names where the pseudonym came from (`--name`, or the environment
+    variable: `name_source`)."""
+    for option, value in ((name_from, settings.participant), ("--team", settings.team)):
         if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
             raise UsageError(t("cli.name_not_utf8", option=option))
         if has_control(value):
             raise UsageError(t("cli.name_control", option=option))
+
+
+def name_source(args: argparse.Namespace) -> str:
+    """Where the pseudonym came from, as an error names it: `--name`, or the environment
+    variable (`settings_from` takes it from there when no `--name` is given)."""
+    if getattr(args, "name_sub", None) or args.name:
+        return "--name"
+    return t("cli.env_variable", name=NAME_ENV)
+
+
+def check_content_dirs(args: argparse.Namespace) -> None:
+    """Every content folder named (`READINESS_CONTENT`, `--content`) exists: a typo is one
+    sentence naming the option or variable, before anything runs, instead of the built-in
+    content alone and a "No scenario with id ..." about a file that is in that folder."""
+    from readiness.settings import CONTENT_ENV, content_dirs_from_env
+
+    named = [(t("cli.env_variable", name=CONTENT_ENV), p) for p in content_dirs_from_env()]
+    named += [
+        ("--content", p)
+        for p in [*(args.content or []), *(getattr(args, "content_sub", None) or [])]
+    ]
+    for source, folder in named:
+        if not folder.exists():
+            raise UsageError(t("cli.no_content_folder", source=source, folder=folder))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -159,7 +184,8 @@ def _main(argv: Sequence[str] | None) -> int:
     settings = settings_from(args)
     set_language(settings.lang)
     try:
-        check_names(settings)
+        check_names(settings, name_source(args))
+        check_content_dirs(args)
         from readiness.storage import remove_stale_temp_files
 
         # A save killed half-way leaves a hidden temp file; a minute later it is garbage.

@@ -427,7 +427,9 @@ def _load_library(extra_dirs: Sequence[Path], warnings: bool) -> Library:
     builtin = set(builtin_dirs())
     for folder in content_dirs(extra_dirs):
         if not folder.exists():
-            lib.problems.append(ContentProblem(folder, "", CatalogText("content.no_folder")))
+            lib.problems.append(
+                ContentProblem(folder, "", CatalogText("content.no_folder"), whole="folder")
+            )
             continue
         for path in iter_content_files(folder):
             add_file(lib, path, builtin=folder in builtin)

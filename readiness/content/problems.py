@@ -47,7 +47,9 @@ class ContentProblem:
         return self.key or t(f"content.whole_{self.whole}", lang)
 
     def text(self, lang: Lang) -> str:
-        """The whole line in `lang`: `path:line:column: key: [Warning: ]message`."""
+        """The whole line in `lang`: `path:line:column: key: [Warning: ]message[ [code]]`, the
+        code (`expert-longest`) at the end where the problem has one, as the authoring guide
+        names it."""
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         if self.line and self.column:
             where += f":{self.column}"
@@ -55,7 +57,8 @@ class ContentProblem:
         prefix = (
             "" if self.severity == "error" else f"{t('content.severity.' + self.severity, lang)}: "
         )
-        return f"{where}: {key}: {prefix}{self.message.text(lang)}"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{where}: {key}: {prefix}{self.message.text(lang)}{code}"
 
     def __str__(self) -> str:
         """English, for logs; a screen or command shows `text(lang)`."""
@@ -69,6 +72,7 @@ class ContentProblem:
             "line": self.line,
             "column": self.column,
             "severity": self.severity,
+            "code": self.code or None,
             "message": self.message.text(lang),
         }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from readiness.analysis.build import Loaded, attach, build_report
@@ -38,16 +39,29 @@ def report_for(
     include_practice: bool = False,
 ) -> tuple[GapReport, list[Loaded]]:
     """The gap report of `results` in `lang`: labels from the catalog, titles and names from
-    the content in that language where a translation that scores alike is loaded."""
+    the content in that language where a translation that scores alike is loaded.
+
+    A result whose content is not loaded is left out and named in `GapReport.not_loaded`;
+    when that is every result, there is no report: a one-sentence error."""
     items = attach(library, results, lang)
     missing = [i.result.content_id for i in items if i.content is None]
     if missing and len(missing) == len(items):
-        raise UsageError(f"the content these results were taken on is not loaded: {missing[0]}")
+        raise UsageError(t("report.content_not_loaded", lang, id=missing[0]))
     before = attach(library, [compare], lang)[0] if compare is not None else None
     report = build_report(
         items, lang, profile=profile, compare=before, include_practice=include_practice
     )
     return report, items
+
+
+@dataclass
+class Built:
+    """What `build_output` made: the text to write, the starter-kit files written, and the
+    report behind them (for what the command line says beside the text)."""
+
+    text: str
+    report: GapReport
+    kit_files: list[Path] = field(default_factory=list)
 
 
 def build_for_files(
@@ -62,7 +76,46 @@ def build_for_files(
     kit: Path | None = None,
     force: bool = False,
 ) -> tuple[str, list[Path]]:
-    """The report text (or journals) and the starter-kit files written, if asked for.
+    """The report text (or journals) and the starter-kit files written, if asked for (see
+    `build_output`)."""
+    built = build_output(
+        library, paths, lang, profile, compare, include_practice, fmt, journal, kit, force
+    )
+    return built.text, built.kit_files
+
+
+def not_loaded_notice(report: GapReport, lang: Lang) -> str | None:
+    """One line for the command line's error stream when results were left out because
+    their content is not loaded (the report names them too; a journal does not), in `lang`
+    (the command line's, which may differ from the report's)."""
+    if not report.not_loaded:
+        return None
+    runs = "; ".join(
+        t(
+            f"report.not_loaded_run.{x.kind}",
+            lang,
+            id=x.content_id,
+            title=x.title or x.content_id,
+            run=x.run_id,
+        )
+        for x in report.not_loaded
+    )
+    return t("report.cli.not_loaded", lang, count=len(report.not_loaded), runs=runs)
+
+
+def build_output(
+    library: Library,
+    paths: Sequence[Path],
+    lang: Lang | None,
+    profile: str | None = None,
+    compare: Path | None = None,
+    include_practice: bool = False,
+    fmt: Format = "md",
+    journal: bool = False,
+    kit: Path | None = None,
+    force: bool = False,
+) -> Built:
+    """The report text (or journals), the report, and the starter-kit files written.
 
     `lang` None: the language of the content (`report_language`), for a report nobody
     chose a language for (English where no result names one); errors about the files are
@@ -84,11 +137,16 @@ def build_for_files(
         for item in items:
             if isinstance(item.result, ScenarioResult) and item.content is not None:
                 assert isinstance(item.content.model, Scenario)
-                parts.append(render_journal(item.content.model, item.result, lang))
+                changed = item.result.content_hash != item.content.sha256
+                parts.append(render_journal(item.content.model, item.result, lang, changed=changed))
         if not parts:
+            # Exercise runs given but none loaded: say why, not that none was given.
+            gone = [x.content_id for x in report.not_loaded if x.kind == "scenario"]
+            if gone:
+                raise UsageError(t("report.content_not_loaded", lang, id=gone[0]))
             raise UsageError("--journal needs at least one exercise result")
-        return "\n\n".join(parts), kit_files
-    return render(report, fmt), kit_files
+        return Built("\n\n".join(parts), report, kit_files)
+    return Built(render(report, fmt), report, kit_files)
 
 
 def write_output(text: str, output: Path | None, force: bool = False) -> None:

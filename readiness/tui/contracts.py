@@ -38,3 +38,9 @@ def readiness_app(node: MessagePump) -> ReadinessApp:
     if not isinstance(app, ReadinessApp):  # a screen reused in a foreign app: say so at once
         raise TypeError(f"{type(node).__name__} needs a ReadinessApp, not {type(app).__name__}")
     return app
+
+
+def is_preview(node: MessagePump) -> bool:
+    """True under `readiness play FILE` (`WatchApp.preview`): answers go to a scratch folder
+    that is deleted, so no screen may say they are saved."""
+    return bool(getattr(node.app, "preview", False))

@@ -29,13 +29,19 @@ def analyse(
     folder: str = "",
     unreadable: Sequence[ResultFileError] = (),
     generated_at: datetime | None = None,
+    finished_only: bool = False,
 ) -> GroupReport:
     """The room's picture from these results, with content looked up in `library`.
 
     In one language (`lang`; None: the one most runs were taken in, English when none
     names a language with a catalog): runs of a file and of
     its translation that scores alike form one group, worded in `lang`; content without
-    such a translation keeps its words, its title marked with its language."""
+    such a translation keeps its words, its title marked with its language.
+
+    `finished_only`: the group report's picture, where verdicts, distributions, gaps,
+    actions, endings and scores count finished runs only and say how many unfinished ones
+    were left out (`assessment_group`, `scenario_group`); without it, the live dashboard's,
+    where every run counts as far as it got."""
     if lang is None:
         lang = common_language(results, DEFAULT_LANGUAGE)
     words: dict[tuple[Kind, str], ContentFile] = {}
@@ -80,11 +86,11 @@ def analyse(
         known = frozenset(hashes[(kind, shown_id)])
         model = content.model
         if isinstance(model, Assessment):
-            group = assessment_group(model, entries, teams, known)
+            group = assessment_group(model, entries, teams, known, finished_only=finished_only)
             group.title = marked_title(group.title, model.language, lang)
             report.assessments.append(group)
         elif isinstance(model, Scenario):
-            sgroup = scenario_group(model, entries, teams, known)
+            sgroup = scenario_group(model, entries, teams, known, finished_only=finished_only)
             sgroup.title = marked_title(sgroup.title, model.language, lang)
             report.scenarios.append(sgroup)
     report.assessments.sort(key=lambda g: g.title.casefold())
@@ -100,8 +106,10 @@ def analyse_folder(
     lang: Lang | None,
     anonymous: bool = False,
     scanner: FolderScanner | None = None,
+    finished_only: bool = False,
 ) -> GroupReport:
-    """Read every result file in `folder` (broken ones are listed, never fatal) and analyse."""
+    """Read every result file in `folder` (broken ones are listed, never fatal) and analyse
+    (`finished_only` as in `analyse`)."""
     scan = (scanner or FolderScanner(folder)).scan()
     return analyse(
         [r for _, r in scan.results],
@@ -110,6 +118,7 @@ def analyse_folder(
         anonymous=anonymous,
         folder=folder.name,
         unreadable=scan.unreadable,
+        finished_only=finished_only,
     )
 
 

@@ -49,20 +49,31 @@ def assessment_group(
     entries: Sequence[Entry],
     teams: Sequence[str],
     hashes: frozenset[str] = frozenset(),
+    *,
+    finished_only: bool = False,
 ) -> AssessmentGroup:
     """Distributions per dimension, verdicts, the most common gaps and actions.
 
     `hashes`: the SHA-256 of every file the runs were taken on as it is now (the file and
     its translation when both are shown as one); a run with another hash counts as
-    outdated."""
+    outdated.
+
+    `finished_only` (the group report): an unfinished check has no honest verdict, so
+    only finished runs count in the verdicts, the distributions, the gaps, the actions and
+    the teams' medians; the unfinished ones are counted in `left_out` and listed among the
+    participants without a score or verdict. Without it (the live dashboard) every run
+    counts as far as it got."""
     pairs = [(e, e.result) for e in entries if isinstance(e.result, AssessmentResult)]
     entries = [e for e, _ in pairs]
     scores = [score_run(assessment, r) for _, r in pairs]
-    n = len(pairs)
+    counts = [r.finished or not finished_only for _, r in pairs]  # runs the picture is of
+    counted = [s for s, c in zip(scores, counts, strict=True) if c]
+    counted_entries = [e for e, c in zip(entries, counts, strict=True) if c]
+    n = len(counted)
     dims: list[DimensionGroup] = []
     gaps: list[Share] = []
     for i, dim in enumerate(assessment.dimensions):
-        rows = [s.dimensions[i] for s in scores]
+        rows = [s.dimensions[i] for s in counted]
         values = [r.score for r in rows]
         targets = Counter(r.target for r in rows)
         below = sum(1 for r in rows if r.gap > 0)
@@ -73,36 +84,37 @@ def assessment_group(
                 scores=distribution([v for v in values if v is not None]),
                 target=targets.most_common(1)[0][0] if targets else None,
                 below_target=below,
-                by_team=team_medians(entries, values, teams),
+                by_team=team_medians(counted_entries, values, teams),
             )
         )
         if below:
             gaps.append(Share(id=dim.id, title=dim.title, count=below, share=share(below, n)))
     gaps.sort(key=lambda s: -s.count)
-    levels = Counter(s.level.id for s in scores)
+    levels = Counter(s.level.id for s in counted)
     return AssessmentGroup(
         content_id=assessment.id,
         title=assessment.title,
-        runs=n,
+        runs=len(pairs),
         finished=sum(1 for _, r in pairs if r.finished),
+        left_out=len(pairs) - n,
         outdated=sum(1 for _, r in pairs if hashes and r.content_hash not in {"", *hashes}),
-        overall=distribution([s.overall for s in scores if s.overall is not None]),
+        overall=distribution([s.overall for s in counted if s.overall is not None]),
         dimensions=dims,
         levels=[
             Share(id=lv.id, title=lv.title, count=levels[lv.id], share=share(levels[lv.id], n))
             for lv in assessment.levels
         ],
         gaps=gaps,
-        actions=_actions(assessment, scores, n),
+        actions=_actions(assessment, counted, n),
         participants=[
             ParticipantRow(
                 name=e.name,
                 team=e.team,
                 finished=r.finished,
-                overall=s.overall,
-                verdict=s.level.title if s.overall is not None else "",
+                overall=s.overall if c else None,
+                verdict=s.level.title if c and s.overall is not None else "",
             )
-            for (e, r), s in zip(pairs, scores, strict=True)
+            for (e, r), s, c in zip(pairs, scores, counts, strict=True)
         ],
         teams=list(teams) if len(teams) > 1 else [],
     )

@@ -65,6 +65,9 @@ class AssessmentGroup(BaseModel):
     title: str
     runs: int
     finished: int
+    left_out: int = 0
+    """Unfinished runs not counted in the verdicts and statistics (the group report counts
+    finished runs only; the live dashboard counts every run, so 0 there)."""
     outdated: int = 0
     """Runs taken on another version of the file (scores use the file as it is now)."""
     overall: Distribution
@@ -140,6 +143,9 @@ class ScenarioGroup(BaseModel):
     title: str
     runs: int
     finished: int
+    left_out: int = 0
+    """Unfinished runs not counted in the endings' shares and the scores (as in
+    `AssessmentGroup.left_out`); their decisions and replies are shown all the same."""
     outdated: int = 0
     decisions: list[DecisionPoint]
     endings: list[EndingCount]

@@ -79,13 +79,21 @@ def scenario_group(
     entries: Sequence[Entry],
     teams: Sequence[str],
     hashes: frozenset[str] = frozenset(),
+    *,
+    finished_only: bool = False,
 ) -> ScenarioGroup:
     """How the room decided at every node, where it ended, and what it wrote.
 
     `scenario` gives the words (the runs' own file, or a translation that scores alike);
-    `hashes` as in `assessment_group`."""
+    `hashes` as in `assessment_group`. `finished_only` (the group report): the endings'
+    shares and the scores count finished runs only (an unfinished run's scores are those of
+    the steps so far), the others are counted in `left_out`; every run's decisions and
+    replies are shown all the same."""
     runs = [e.result for e in entries if isinstance(e.result, ScenarioResult)]
     entries = [e for e in entries if isinstance(e.result, ScenarioResult)]
+    counts = [r.finished or not finished_only for r in runs]
+    counted = [r for r, c in zip(runs, counts, strict=True) if c]
+    counted_entries = [e for e, c in zip(entries, counts, strict=True) if c]
     values = _values(scenario, runs)
     side_by_side = len(teams) > 1
     tally = _tally(scenario, entries, runs, values)
@@ -95,11 +103,12 @@ def scenario_group(
         title=scenario.title,
         runs=len(runs),
         finished=sum(1 for r in runs if r.finished),
+        left_out=len(runs) - len(counted),
         outdated=sum(1 for r in runs if hashes and r.content_hash not in {"", *hashes}),
         decisions=_decision_points(scenario, tally, teams if side_by_side else [], values),
-        endings=_endings(ending_nodes, runs, values),
-        outcomes=_outcomes(ending_nodes, runs),
-        scores=_scores(scenario, entries, runs, teams),
+        endings=_endings(ending_nodes, counted, values),
+        outcomes=_outcomes(ending_nodes, counted),
+        scores=_scores(scenario, counted_entries, counted, teams),
         replies=[
             ReplyGroup(
                 node=node.id,
@@ -116,11 +125,11 @@ def scenario_group(
                 name=e.name,
                 team=e.team,
                 finished=r.finished,
-                overall=statistics.fmean(r.scores.values()) if r.scores else None,
+                overall=statistics.fmean(r.scores.values()) if r.scores and c else None,
                 verdict=fill(next((x.title for x in ending_nodes if x.id == r.ending), ""), values),
                 outcome=r.outcome or "",
             )
-            for e, r in zip(entries, runs, strict=True)
+            for e, r, c in zip(entries, runs, counts, strict=True)
         ],
         teams=list(teams) if side_by_side else [],
     )

@@ -27,6 +27,19 @@ def test_a_scenario_is_not_an_assessment(
     assert "is a scenario" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("ident", ["leaked-photos-en", "leaked-photos"])
+def test_a_scenario_id_says_which_command_starts_it(
+    ident: str, results: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """For a file this was said already; an id (or translation id) got "No assessment ..."."""
+    code = main(["assess", ident, "--results", str(results)])
+    assert (code, capsys.readouterr().err) == (
+        2,
+        f"readiness: {ident} is a scenario, not an assessment; "
+        f"start it with: readiness train {ident}\n",
+    )
+
+
 def test_profile_and_results_reach_the_app(results: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command builds the app straight on the assessment, without the home screen."""
     seen: dict[str, object] = {}

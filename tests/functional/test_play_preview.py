@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from readiness.authoring.load import load_file
@@ -78,3 +79,48 @@ async def test_preview_help_says_nothing_is_saved(tmp_path: Path) -> None:
         text = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "nothing you answer is saved" in text
         assert "Everything you answer is saved" not in text
+
+
+def footer_text(app: App[int]) -> str:
+    return app.screen._compositor.render_strips()[-1].text
+
+
+async def test_an_assessment_preview_says_so_in_the_footer(tmp_path: Path) -> None:
+    """`play` on an assessment showed just "Verlassen", where a scenario preview says that it
+    keeps nothing; the question and the result screen now say it too, and leaving says
+    nothing about saving."""
+    from readiness.tui.screens.assessment_question import QuestionScreen
+    from readiness.tui.screens.assessment_result import ResultScreen
+
+    path = write_scaffold("assessment", "preview", "de", tmp_path)
+    content, problems = load_file(path)
+    settings = Settings(lang="de", results_dir=tmp_path / "unused")
+    app = WatchApp(settings, path, content, problems, watch=False)
+    preview_leave = "q/Esc Verlassen (Vorschau, nichts gespeichert)"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        assert preview_leave in footer_text(app) and "? Hilfe" in footer_text(app)
+        await pilot.press("r")  # straight to the result
+        await until(pilot, lambda: isinstance(app.screen, ResultScreen))
+        assert preview_leave in footer_text(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert all("sind gespeichert" not in n.message for n in app._notifications)
+    assert app.return_code == 0
+
+
+async def test_a_real_assessment_keeps_its_leave_key(results: Path) -> None:
+    """Outside a preview the question screen shows the plain "Verlassen" (answers are saved)."""
+    from readiness.authoring.load import load_one
+    from readiness.content.loader import Library
+    from readiness.tui.app import make_app
+    from readiness.tui.screens.assessment_question import QuestionScreen
+
+    path = write_scaffold("assessment", "real", "de", results.parent)
+    content = load_one(path, "de")
+    settings = Settings(lang="de", results_dir=results)
+    app = make_app(settings, library=Library(files=[content]), start=content, home=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        shown = footer_text(app)
+        assert "q/Esc Verlassen ? Hilfe" in shown and "Vorschau" not in shown

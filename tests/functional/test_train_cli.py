@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from readiness.cli.main import main
+from readiness.i18n import t
 
 STORM = str(Path(__file__).parent.parent / "data" / "train" / "storm.en.toml")
 
@@ -44,3 +45,16 @@ def test_help_documents_practice_and_var(capsys: pytest.CaptureFixture[str]) -> 
         main(["train", "--help"])
     out = capsys.readouterr().out
     assert "--practice" in out and "--var NAME=VALUE" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_assessment_id_says_which_command_starts_it(
+    lang: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """It said "No scenario ... (did you mean "ad-label-creator-en"?)", as for a typo."""
+    code = main(["--lang", lang, "train", "solo-creator-en", "--results", str(tmp_path)])
+    said = t("cli.wrong_kind.scenario", lang, ident="solo-creator-en")
+    assert (code, capsys.readouterr().err) == (2, f"readiness: {said}\n")
+    assert t("cli.wrong_kind.scenario", "en", ident="x") == (
+        "x is an assessment, not a scenario; start it with: readiness assess x"
+    )

@@ -105,7 +105,8 @@ def test_a_du_file_with_a_formal_sentence_is_warned_about_that_key(tmp_path: Pat
     assert len(found) == 1
     assert found[0].endswith(
         'nodes.first.situation: warning: this file says address = "du", but this text uses '
-        "the formal „Sie“; write it with du, or put quoted speech in quotation marks"
+        "the formal „Sie“; write it with du, or put quoted speech in quotation marks "
+        "[address-mixed]"
     )
 
 
@@ -120,7 +121,7 @@ def test_a_file_in_du_without_the_header_gets_one_warning(tmp_path: Path) -> Non
         'language: warning: the text addresses the reader with "du" throughout (3 times, '
         in (found[0])
     )
-    assert found[0].endswith('but the header says otherwise; set address = "du"')
+    assert found[0].endswith('but the header says otherwise; set address = "du" [address-mixed]')
 
 
 def test_english_files_are_not_read(tmp_path: Path) -> None:

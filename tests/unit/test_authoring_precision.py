@@ -588,7 +588,8 @@ def test_check_and_model_messages_in_german(tmp_path: Path) -> None:
     [problem] = errors_of(path)
     assert (problem.key, problem.message.text("de")) == (
         "nodes.r1",
-        "ein Antwortschritt mit time_limit braucht ein [timeout]",
+        "ein Antwortschritt mit time_limit braucht eine Tabelle [nodes.timeout] mit next "
+        "(wohin es nach Ablauf der Zeit geht)",
     )
 
 
@@ -634,7 +635,9 @@ def test_play_takes_an_id_like_graph_and_stats(
 
 
 def test_a_rule_about_one_key_points_at_that_key(tmp_path: Path) -> None:
-    """'a reply with a time_limit needs a [timeout]' at the time_limit line, not the step's."""
+    """'a reply with a time_limit needs a [nodes.timeout] table' at the time_limit line, not
+    the step's; the table is named as the author writes it (`[timeout]` alone is a top-level
+    table that would not belong to the step)."""
     path = edited(
         tmp_path,
         "mini.en.toml",
@@ -644,7 +647,8 @@ def test_a_rule_about_one_key_points_at_that_key(tmp_path: Path) -> None:
     [problem] = errors_of(path)
     assert where(problem) == (
         "nodes.r1",
-        "a reply with a time_limit needs a [timeout]",
+        "a reply with a time_limit needs a [nodes.timeout] table with next "
+        "(where the run goes when time runs out)",
         line_no(path, "time_limit = 30"),
         1,
     )

@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from readiness import storage
 from readiness.cli.main import main
+from readiness.content.loader import parse_file
+from readiness.models.results import Answer, AssessmentResult
 
 FOUNDATION = Path(__file__).parent.parent / "data" / "foundation"
+REPORT = Path(__file__).parent.parent / "data" / "report"
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -118,3 +123,60 @@ def test_validate_lists_problems_line_by_line_and_says_why_strict_failed(
     found = [int(line.split(":")[1]) for line in lines if line.startswith(str(path))]
     assert len(found) >= 2 and found == sorted(found)
     assert lines[-1] == "Failed: --strict counts warnings as errors."
+
+
+def tiny_check_result(folder: Path) -> Path:
+    """A finished run of the report fixture's tiny-check (profile "shop"), saved in `folder`."""
+    content, problems = parse_file(REPORT / "tiny-check.en.toml")
+    assert content is not None, problems
+    when = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    result = AssessmentResult(
+        run_id="r1",
+        content_id=content.id,
+        content_version="1.0",
+        content_hash=content.sha256,
+        participant="Fox",
+        started_at=when,
+        updated_at=when,
+        finished=True,
+        answers={"goals": Answer(value="yes")},
+    )
+    return storage.save_result(folder, result)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_unknown_profile_is_a_usage_error_for_report_as_for_assess(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`assess --profile nope` exited 2 and `report --profile nope` 1: both are typos on the
+    command line, with the same sentence."""
+    path = tiny_check_result(tmp_path / "res")
+    common = ["--lang", lang, "--content", str(REPORT), "--results", str(tmp_path)]
+    assert main([*common, "assess", "tiny-check-en", "--profile", "nope"]) == 2
+    said_by_assess = capsys.readouterr().err
+    assert main([*common, "report", str(path), "--profile", "nope"]) == 2
+    assert capsys.readouterr().err == said_by_assess
+    assert said_by_assess.startswith("readiness: tiny-check-en ")
+    assert main([*common, "report", str(path), "--profile", "shop"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "--group {folder} reports on every result in that folder and cannot take"),
+        ("de", "--group {folder} wertet alle Ergebnisse in diesem Ordner aus und nimmt nicht"),
+    ],
+)
+def test_result_files_beside_group_are_a_usage_error(
+    lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report RESULT --group DIR` wrote the group report and silently left RESULT out."""
+    folder = tmp_path / "room"
+    other = tiny_check_result(tmp_path / "elsewhere")
+    tiny_check_result(folder)
+    common = ["--lang", lang, "--content", str(REPORT)]
+    assert main([*common, "report", str(other), "--group", str(folder)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("readiness: " + said.format(folder=folder))
+    assert err.count("\n") == 1
+    assert main([*common, "report", "--group", str(folder)]) == 0

@@ -163,6 +163,30 @@ def test_control_characters_in_name_or_team_are_refused_in_one_sentence(
     assert raw_controls(err) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "named"),
+    [
+        ("en", "the environment variable READINESS_NAME"),
+        ("de", "die Umgebungsvariable READINESS_NAME"),
+    ],
+)
+def test_a_bad_pseudonym_from_the_environment_names_the_variable(
+    lang: str,
+    named: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """It said "--name ..." to someone who never typed --name."""
+    monkeypatch.setenv("READINESS_NAME", f"a{ESC}[2J")
+    code, _out, err = run(capsys, "--lang", lang, "--results", str(tmp_path), "list")
+    assert code == 2 and err.startswith(f"readiness: {named} ") and "--name" not in err
+    assert err.count("\n") == 1 and raw_controls(err) == []
+    # Typed as --name, the option is named, whatever the environment holds.
+    code, _out, err = run(capsys, "--name", f"b{ESC}", "--results", str(tmp_path), "list")
+    assert code == 2 and err.startswith("readiness: --name must not contain control characters")
+
+
 # --- 10: -o never replaces what it should not ----------------------------------------------
 
 

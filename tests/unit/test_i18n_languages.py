@@ -108,7 +108,7 @@ def test_german_cli_messages(capsys: pytest.CaptureFixture[str]) -> None:
         "readiness: /nonexistent.json: Ergebnisdatei nicht gefunden\n"
     )
     err = run_cli(["--lang", "de", "assess", "nope"], capsys)[2]
-    assert err.startswith("readiness: Keine Selbsteinschätzung mit der Id oder Datei „nope“")
+    assert err.startswith("readiness: Kein Selbstcheck mit der Id oder Datei „nope“")
     err = run_cli(["--lang", "de", "train", "nope"], capsys)[2]
     assert err.startswith("readiness: Kein Szenario mit der Id oder Datei „nope“")
 
@@ -116,10 +116,29 @@ def test_german_cli_messages(capsys: pytest.CaptureFixture[str]) -> None:
 def test_german_list_uses_plural_forms(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(["--lang", "de", "list"], capsys)
     assert code == 0
-    assert out.startswith("Selbsteinschätzungen (")
+    assert out.startswith("Selbstchecks (")
     assert "\nSzenarien (" in out
     assert " Fragen " in out and " Entscheidungen " in out
     assert "questions" not in out and "(n)" not in out
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_list_counts_fit_their_column(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The count "10 Entscheidungen" filled its column and ran into the title
+    ("…Entscheidungen Der Azubi…"): the column is as wide as the longest count, and two
+    spaces part it from the titles, which all start in one column."""
+    import re
+
+    code, out, _ = run_cli(["--lang", lang, "list"], capsys)
+    assert code == 0
+    rows = [line for line in out.splitlines() if line.startswith("  ")]
+    found = [re.match(r"^(.* min  )(\d+ \S+)( +)\S", row) for row in rows]
+    parsed = [m for m in found if m]
+    assert rows and len(parsed) == len(rows)
+    assert any(m.group(2).startswith("10 ") for m in parsed)  # two digits, the longest word
+    title_columns = {m.end(3) for m in parsed}
+    assert len(title_columns) == 1
+    assert min(len(m.group(3)) for m in parsed) == 2
 
 
 def test_validate_summary_counts_in_words(capsys: pytest.CaptureFixture[str]) -> None:

@@ -464,3 +464,24 @@ def test_the_strategy_frame_is_signed_off_by_whoever_decides(
         assert alone in frame
         assert sections(frame)[heading].lstrip().startswith(line)
         assert "management on" not in frame and "Mit der Leitung vereinbart" not in frame
+
+
+def test_the_header_dates_the_kit_the_way_its_language_writes_dates(
+    english: dict[str, str], german: dict[str, str]
+) -> None:
+    """The German kit said "vom 2026-12-05 07:04" where every other German output writes
+    "05.12.2026, 07:04" (`readiness.i18n.formats.day_time`)."""
+    for text in german.values():
+        assert re.search(
+            r"^> Entwurf aus der Lückenanalyse von readiness vom "
+            r"\d\d\.\d\d\.\d{4}, \d\d:\d\d\. ",
+            text,
+            re.MULTILINE,
+        ), text[:300]
+    for text in english.values():
+        assert re.search(
+            r"^> Draft from the readiness gap report of "
+            r"\d{4}-\d\d-\d\d \d\d:\d\d\. ",
+            text,
+            re.MULTILINE,
+        ), text[:300]

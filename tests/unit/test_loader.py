@@ -206,6 +206,15 @@ def test_builtin_content_still_loads_next_to_a_broken_user_folder(tmp_path: Path
     assert all(f.builtin for f in lib.files)
 
 
+def test_a_content_folder_that_does_not_exist_is_labelled_a_folder(tmp_path: Path) -> None:
+    """It was "(file)": the problem is about the folder named to load."""
+    missing = tmp_path / "gone"
+    lib = loader.load_library([missing])
+    [problem] = [p for p in lib.problems if p.path == missing]
+    assert problem.text("en") == f"{missing}: (folder): content folder does not exist"
+    assert problem.text("de") == f"{missing}: (Ordner): der Inhaltsordner existiert nicht"
+
+
 # --- hypothesis: nothing a file contains makes the loader raise -----------------------------
 
 KNOWN = sorted(set(loader._all_field_names()) | {"kind", "type", "not", "while"})
@@ -406,6 +415,23 @@ def test_validate_warnings_keep_exit_0_unless_strict(tmp_path: Path) -> None:
     assert problem["severity"] == "warning"
     assert problem["key"] == "nodes.d1.choices.answer.feedback"
     assert isinstance(problem["line"], int)
+
+
+def test_validate_shows_a_warning_code_in_text_and_json(tmp_path: Path) -> None:
+    """The codes the authoring guide documents (`address-mixed`, `expert-longest`, ...) were
+    in neither output: a script could not tell one warning from another but by its words."""
+    assert main(["new", "scenario", "probe", "--lang", "de", "-o", str(tmp_path)]) == 0
+    path = tmp_path / "probe.de.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('address = "Sie"', 'address = "du"', 1), encoding="utf-8")
+    report = json.loads(run_cli("validate", "--format", "json", str(path)).stdout)
+    coded = [problem for problem in report["problems"] if problem["code"] == "address-mixed"]
+    assert coded and all(problem["severity"] == "warning" for problem in coded)
+    for lang in ("en", "de"):
+        lines = run_cli("--lang", lang, "validate", str(path)).stdout.splitlines()
+        shown = [line for line in lines if "[address-mixed]" in line]
+        assert len(shown) == len(coded) and all(line.endswith(" [address-mixed]") for line in shown)
+    assert all("code" in problem for problem in report["problems"])
 
 
 def test_authoring_warnings_are_looked_for_only_where_validate_shows_them(

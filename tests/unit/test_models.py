@@ -196,7 +196,8 @@ SCENARIO_MISTAKES: list[tuple[str, Mutation, str]] = [
     (
         "countdown without timeout",
         lambda d: d["nodes"][0].pop("timeout"),
-        "nodes.d1: a decision with a time_limit needs a [timeout] (what waiting does)",
+        "nodes.d1: a decision with a time_limit needs a [nodes.timeout] table with next "
+        "(what waiting does)",
     ),
     (
         "score out of range",
@@ -375,5 +376,6 @@ def test_all_mistakes_of_a_file_are_reported_at_once(tmp_path: Path) -> None:
         'duration_minutes: must be a whole number without quotes, e.g. 60; found the text "ten"',
         'languag: unknown key "languag" (did you mean "language"?)',
         'nodes.d1.choices.answer.feedbak: unknown key "feedbak" (did you mean "feedback"?)',
-        "nodes.r1: a reply with a time_limit needs a [timeout]",
+        "nodes.r1: a reply with a time_limit needs a [nodes.timeout] table with next "
+        "(where the run goes when time runs out)",
     ]

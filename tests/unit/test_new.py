@@ -153,3 +153,30 @@ def test_the_scenario_starter_is_a_complete_small_example() -> None:
     assert report.failures == []
     assert set(report.endings) == {n.id for n in s.nodes if isinstance(n, Ending)}
     assert report.unvisited_nodes == [] and report.unvisited_choices == []
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_the_starter_declares_the_time_stats_estimates(kind: Kind, lang: str) -> None:
+    """The scenario starter said `duration_minutes = 10` while `stats` estimated 1.1–3.9 min:
+    the declared time is the longest estimate, rounded up."""
+    import math
+
+    from readiness.authoring.stats import assessment_stats, scenario_stats
+
+    data = tomllib.loads(scaffold_text(kind, "timing", lang))
+    if kind == "scenario":
+        stats: Any = scenario_stats(Scenario.model_validate(data))
+    else:
+        stats = assessment_stats(Assessment.model_validate(data))
+    assert stats.declared_minutes == math.ceil(stats.minutes[1])
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_first_step_of_the_starter_fits_its_clock(lang: str) -> None:
+    """The post arrives at 09:00 and the first step comes at 09:00: it is not "ten minutes
+    old" there."""
+    s = Scenario.model_validate(tomllib.loads(scaffold_text("scenario", "clock", lang)))
+    [complaint] = [i for i in s.injects if i.id == "complaint"]
+    first = next(n for n in s.nodes if n.id == s.start)
+    assert complaint.at == 0 and isinstance(first, Decision)
+    assert not re.search(r"ten minutes|zehn Minuten", first.situation)

@@ -53,13 +53,13 @@ def test_exercises_alone_set_the_voice_when_they_agree() -> None:
     du = german("du")
     address, md, _ = report(run_of(du[0]), run_of(du[1]))
     assert address == "du"
-    assert "Mit einer Selbsteinschätzung siehst du zusätzlich" in md
+    assert "Mit einem Selbstcheck siehst du zusätzlich" in md
 
 
 def test_exercises_that_disagree_leave_the_products_own_voice() -> None:
     address, md, _ = report(run_of(german("du")[0]), run_of(german("Sie")[0]))
     assert address is None
-    assert "Mit einer Selbsteinschätzung sehen Sie zusätzlich" in md
+    assert "Mit einem Selbstcheck sehen Sie zusätzlich" in md
 
 
 def test_the_self_check_decides_over_the_exercises() -> None:

@@ -22,6 +22,7 @@ from readiness.assessing import AnswerValue, AssessmentSession, BackgroundSaver
 from readiness.errors import ReadinessError, StorageError
 from readiness.i18n import set_address, t
 from readiness.text_safety import visible
+from readiness.tui.contracts import is_preview
 from readiness.tui.error_text import said
 from readiness.tui.screens.assessment_dialogs import TextPrompt
 from readiness.tui.settled_layout import SettledLayout
@@ -64,6 +65,15 @@ class QuestionScreen(SettledLayout[None]):
         # q and Esc leave this screen everywhere (as in the player); answers are saved as
         # they are given, so leaving asks nothing unless a save failed.
         Binding("q,escape", "leave", "assess.key.leave", id="assess.leave", key_display="q/Esc"),
+        # `play FILE` previews and saves nothing: the same keys, labelled so (as in the
+        # player; `check_action` shows one or the other).
+        Binding(
+            "q,escape",
+            "leave_preview",
+            "train.key.leave_preview",
+            id="assess.leave_preview",
+            key_display="q/Esc",
+        ),
         Binding("ctrl+c", "quit", "assess.key.quit", id="assess.quit_ctrl_c", show=False),
         Binding("pagedown", "scroll_text(1)", show=False),
         Binding("pageup", "scroll_text(-1)", show=False),
@@ -84,6 +94,11 @@ class QuestionScreen(SettledLayout[None]):
     @property
     def lang(self) -> Any:
         return self.session.assessment.language
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("leave", "leave_preview"):
+            return (action == "leave_preview") == is_preview(self)
+        return True
 
     def compose(self) -> ComposeResult:
         # Set before the widgets mount, so they are styled once for the terminal's width
@@ -268,6 +283,9 @@ class QuestionScreen(SettledLayout[None]):
 
     def _back_from_result(self, leave: bool | None = None) -> None:
         """Back from the result: to the questions (b), or out of the assessment (q, Esc)."""
+        if leave and is_preview(self):
+            self.action_leave_preview()
+            return
         if leave:
             self.action_leave()
             return
@@ -412,6 +430,11 @@ class QuestionScreen(SettledLayout[None]):
         left = "assess.left.complete" if self.session.score().complete else "assess.left"
         self.app.notify(t(left), markup=False)
         self.dismiss(None)
+
+    def action_leave_preview(self) -> None:
+        """q or Esc in a preview (`readiness play`): nothing is kept, so the preview closes
+        without a word about saving."""
+        self.app.exit()
 
 
 def unsaved_message(session: AssessmentSession, error: StorageError) -> str:

@@ -15,7 +15,7 @@ from readiness.assessing import AssessmentScore, AssessmentSession, LevelCap
 from readiness.errors import ReadinessError
 from readiness.i18n import set_address, t
 from readiness.numbers import shown_text
-from readiness.tui.contracts import readiness_app
+from readiness.tui.contracts import is_preview, readiness_app
 from readiness.tui.error_text import said
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
@@ -43,6 +43,13 @@ class ResultScreen(SettledLayout[bool]):
         # results browser), or out of the app when there is nothing below.
         Binding(
             "q,escape", "leave", "assess.key.leave", id="assess.result.leave", key_display="q/Esc"
+        ),
+        Binding(
+            "q,escape",
+            "leave_preview",
+            "train.key.leave_preview",
+            id="assess.result.leave_preview",
+            key_display="q/Esc",
         ),
         Binding("ctrl+c", "quit", "assess.key.quit", id="assess.result.quit_ctrl_c", show=False),
     ]
@@ -227,6 +234,15 @@ class ResultScreen(SettledLayout[bool]):
             self.app.exit()
         else:
             self.dismiss(True)
+
+    def action_leave_preview(self) -> None:
+        """The same way out in a preview (`readiness play`), labelled as saving nothing."""
+        self.action_leave()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("leave", "leave_preview"):
+            return (action == "leave_preview") == is_preview(self)
+        return True
 
     def action_back(self) -> None:
         self.dismiss(False)

@@ -43,6 +43,9 @@ class DashboardScreen(LaidOutOnce[None]):
     """Assessments and scenarios of one workshop folder, live; start, pause, inject."""
 
     CSS_PATH = "../dashboard.tcss"
+    HELP_BODY = "workshop.dash.help"
+    """The help's closing text here: nothing is answered on this screen, so not the usual
+    "everything you answer is saved" (`readiness.tui.screens.help.closing_key`)."""
     BINDINGS = [
         # a and s switch the tabs named at the top; left out of the footer so that q/Esc and
         # ? still fit at 80 columns in German (the help lists them).

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from readiness.i18n import current_address, t, t_addressed
+from readiness.tui.contracts import is_preview
 from readiness.tui.keys import help_keys, is_label_key, label
 
 
@@ -29,13 +30,23 @@ class HelpScreen(ModalScreen[None]):
         for keys, description in rows:
             text.append(f"{keys:>{width}}  ", style="bold")
             text.append(description + "\n")
-        # `play FILE` keeps nothing: its help must not promise that answers are saved.
-        preview = bool(getattr(self.app, "preview", False))
-        # The closing text speaks like the content below it (du/Sie, set by that screen).
-        body = "help.body_preview" if preview else "help.body"
-        text.append("\n" + t_addressed(body, current_address()))
+        text.append("\n" + t_addressed(closing_key(self), current_address()))
         with VerticalScroll(id="help-box"):
             yield Static(text)
+
+
+def closing_key(help_screen: HelpScreen) -> str:
+    """The catalog key of the help's closing text, which fits the screen it is shown on (a
+    dialog belongs to the screen beneath it): a screen where "everything you answer is
+    saved" is not what matters names its own (`HELP_BODY`, the dashboard's); `play FILE`
+    keeps nothing, so its help never promises that answers are saved. The text speaks like
+    the content below (du/Sie, set by that screen)."""
+    if is_preview(help_screen):
+        return "help.body_preview"
+    for screen in reversed(help_screen.app.screen_stack):
+        if not isinstance(screen, ModalScreen):
+            return str(getattr(screen, "HELP_BODY", "help.body"))
+    return "help.body"
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from readiness.assessing import AssessmentSession, new_assessment_result
 from readiness.content.loader import ContentFile
+from readiness.i18n import set_address
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult
 from readiness.storage import find_unfinished
@@ -53,4 +54,7 @@ def start(app: ReadinessApp, content: ContentFile) -> None:
         elif len(app.screen_stack) <= 1:
             app.exit()  # started directly on this assessment: nothing else to show
 
+    # The dialog asks about this check: in its form of address ("wo du aufgehört hast"), not
+    # the home screen's Sie (cancelling it returns to the home screen, which sets Sie again).
+    set_address(model.address)
     app.push_screen(AssessmentResumeDialog(latest, progress.done, progress.total), chosen)

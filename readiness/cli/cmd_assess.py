@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import shlex
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from readiness.i18n import t
 from readiness.settings import Settings
-
-if TYPE_CHECKING:
-    from readiness.models.assessment import Assessment
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -44,6 +39,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             raise UsageError(unknown_profile(model, args.profile))
         settings.profile = args.profile
 
+    from readiness.cli.saved_note import saved_note
     from readiness.storage import now
     from readiness.tui.app import make_app
 
@@ -54,29 +50,3 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if note is not None:
         print(note)
     return code
-
-
-def saved_note(settings: Settings, model: Assessment, since: datetime) -> str | None:
-    """The line printed once the app has closed (there is no home screen to say it): where
-    the run is saved and how to go on. The run is this participant's latest of `model`
-    saved since `since`; None when nothing was (left before the first answer, or the resume
-    question cancelled). A failed save says its own (`unsaved_message`) and gets none."""
-    from readiness import storage
-    from readiness.i18n import t_addressed
-    from readiness.text_safety import visible
-
-    who = settings.participant
-    runs, _ = storage.scan_results(settings.results_dir, storage.runs_globs(who, model.id))
-    saved = [
-        (path, result)
-        for path, result in runs
-        if result.content_id == model.id and result.participant == who
-        if result.updated_at >= since
-    ]
-    if not saved:
-        return None
-    path, result = max(saved, key=lambda pr: pr[1].updated_at)
-    # Started again, an unfinished run is offered for resuming; a finished one is not.
-    key = "assess.cli.saved_finished" if result.finished else "assess.cli.saved"
-    command = shlex.join(["readiness", "report", str(path)])
-    return visible(t_addressed(key, model.address, settings.lang, path=path, command=command))

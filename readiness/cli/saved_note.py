@@ -33,7 +33,9 @@ def saved_note(settings: Settings, model: Assessment | Scenario, since: datetime
         return None
     path, result = max(saved, key=lambda pr: pr[1].updated_at)
     # Started again, an unfinished run is offered for resuming; a finished one is not.
-    prefix = "assess.cli" if isinstance(model, Assessment) else "train.cli"
-    key = f"{prefix}.saved_finished" if result.finished else f"{prefix}.saved"
+    if isinstance(model, Assessment):
+        key = "assess.cli.saved_finished" if result.finished else "assess.cli.saved"
+    else:
+        key = "train.cli.saved_finished" if result.finished else "train.cli.saved"
     command = shlex.join(["readiness", "report", str(path)])
     return visible(t_addressed(key, model.address, settings.lang, path=path, command=command))

@@ -65,9 +65,25 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             # The group report reads every result in the folder; files named beside it
             # would be silently left out.
             raise UsageError(t("cli.report.group_and_files", folder=args.group))
+        ignored = [
+            option
+            for option, given in (
+                ("--profile", args.profile is not None),
+                ("--compare", args.compare is not None),
+                ("--include-practice", args.include_practice),
+                ("--kit", args.kit is not None),
+                ("--journal", args.journal),
+            )
+            if given
+        ]
+        if ignored:
+            # They shape one person's report; the group report would leave them out silently.
+            raise UsageError(t("cli.report.not_with_group", options=", ".join(ignored)))
         from readiness.cli.cmd_report_group import run_group
 
         return run_group(args, settings)
+    if args.anonymous:
+        raise UsageError(t("cli.report.anonymous_needs_group"))
     if not args.results_files:
         raise UsageError(t("cli.name_result_file"))
     from readiness.reports.service import build_output, not_loaded_notice, write_output

@@ -158,3 +158,26 @@ async def test_every_action_reads_in_full_with_effort_impact_and_why(
         await pilot.press("pagedown")
         await pilot.pause()
         assert body.scroll_y > 0
+
+
+async def test_the_screen_names_left_out_results_as_the_written_report_does(
+    results: Path,
+) -> None:
+    """A result whose content is not loaded was left out of the report screen without a word
+    (the written report names it)."""
+    from readiness.analysis.model import NotLoadedRun
+
+    path = saved_run(results)
+    app = app_for(results)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.push_screen(ReportScreen(path))
+        screen = await until_built(app, pilot)
+        assert screen.report is not None
+        gone = NotLoadedRun(kind="scenario", content_id="gone-en", title="[b]Gone[/b]", run_id="r1")
+        screen.show(screen.report.model_copy(update={"not_loaded": [gone]}))
+        await pilot.pause()
+        shown = str(screen.query_one("#report-verdict").render())
+        assert (
+            "1 result is left out of this report because the content it was taken on is not"
+            " loaded (add its folder with --content):\n• gone-en: exercise “[b]Gone[/b]”, run r1"
+        ) in shown

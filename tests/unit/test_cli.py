@@ -180,3 +180,40 @@ def test_result_files_beside_group_are_a_usage_error(
     assert out == "" and err.startswith("readiness: " + said.format(folder=folder))
     assert err.count("\n") == 1
     assert main([*common, "report", "--group", str(folder)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        (["--journal"], "--journal shapes a report on one person's results"),
+        (["--profile", "ngo", "--include-practice"], "--profile, --include-practice shapes"),
+    ],
+)
+def test_options_of_a_single_report_are_refused_with_group(
+    extra: list[str], said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The group report left them out without a word."""
+    folder = tmp_path / "room"
+    tiny_check_result(folder)
+    common = ["--lang", "en", "--content", str(REPORT)]
+    assert main([*common, "report", "--group", str(folder), *extra]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("readiness: " + said) and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "--anonymous is for the group report: add --group DIR, or leave out --anonymous"),
+        ("de", "--anonymous gilt für den Gruppenbericht: ergänzen Sie --group ORDNER"),
+    ],
+)
+def test_anonymous_without_group_is_refused(
+    lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A single report with --anonymous still named its participant."""
+    result = tiny_check_result(tmp_path / "mine")
+    common = ["--lang", lang, "--content", str(REPORT)]
+    assert main([*common, "report", str(result), "--anonymous"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("readiness: " + said)

@@ -106,6 +106,22 @@ class ReportScreen(LaidOutOnce[None]):
             verdict.append("\n" + t("report.missing", count=report.missing), style="yellow")
         if report.outdated:
             verdict.append("\n" + t("report.outdated"), style="yellow")
+        # As the written report says them: an exercise changed since its run, and results
+        # left out because their content is not loaded (they vanished from this screen).
+        for s in report.scenarios:
+            if s.outdated:
+                said = t("report.outdated_exercise", title=s.title, version=s.version)
+                verdict.append("\n" + said, style="yellow")
+        if report.not_loaded:
+            verdict.append(
+                "\n" + t("report.not_loaded", count=len(report.not_loaded)), style="yellow"
+            )
+            for x in report.not_loaded:
+                title = x.title or x.content_id
+                run = t(
+                    f"report.not_loaded_run.{x.kind}", id=x.content_id, title=title, run=x.run_id
+                )
+                verdict.append("\n• " + run, style="yellow")
         for cap in report.caps:
             verdict.append(f"\n{t('report.capped')}: ", style="bold red")
             verdict.append(cap.reason)

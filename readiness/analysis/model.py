@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from readiness.i18n import Lang
+
 Effort = Literal["low", "medium", "high"]
 Impact = Literal["low", "medium", "high"]
 
@@ -168,6 +170,20 @@ class NotLoadedRun(BaseModel):
     title: str
     """The content's title as the result file recorded it ("" in old files)."""
     run_id: str
+
+    def named(self, lang: Lang) -> str:
+        """The line that names it ("leaked-photos-en: exercise “…”, run …"), for the command
+        line and the app's report screen (the templates escape each part themselves)."""
+        from readiness.i18n import t
+
+        title = self.title or self.content_id
+        return t(
+            f"report.not_loaded_run.{self.kind}",
+            lang,
+            id=self.content_id,
+            title=title,
+            run=self.run_id,
+        )
 
 
 class Delta(BaseModel):

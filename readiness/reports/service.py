@@ -64,42 +64,13 @@ class Built:
     kit_files: list[Path] = field(default_factory=list)
 
 
-def build_for_files(
-    library: Library,
-    paths: Sequence[Path],
-    lang: Lang | None,
-    profile: str | None = None,
-    compare: Path | None = None,
-    include_practice: bool = False,
-    fmt: Format = "md",
-    journal: bool = False,
-    kit: Path | None = None,
-    force: bool = False,
-) -> tuple[str, list[Path]]:
-    """The report text (or journals) and the starter-kit files written, if asked for (see
-    `build_output`)."""
-    built = build_output(
-        library, paths, lang, profile, compare, include_practice, fmt, journal, kit, force
-    )
-    return built.text, built.kit_files
-
-
 def not_loaded_notice(report: GapReport, lang: Lang) -> str | None:
     """One line for the command line's error stream when results were left out because
     their content is not loaded (the report names them too; a journal does not), in `lang`
     (the command line's, which may differ from the report's)."""
     if not report.not_loaded:
         return None
-    runs = "; ".join(
-        t(
-            f"report.not_loaded_run.{x.kind}",
-            lang,
-            id=x.content_id,
-            title=x.title or x.content_id,
-            run=x.run_id,
-        )
-        for x in report.not_loaded
-    )
+    runs = "; ".join(x.named(lang) for x in report.not_loaded)
     return t("report.cli.not_loaded", lang, count=len(report.not_loaded), runs=runs)
 
 

@@ -26,7 +26,7 @@ from readiness.content.loader import Library, load_paths
 from readiness.errors import ReadinessError
 from readiness.models.results import Answer, AssessmentResult, ScenarioResult, Step
 from readiness.reports.group_render import render_group
-from readiness.reports.service import build_for_files
+from readiness.reports.service import build_output
 from readiness.text_safety import visible
 from readiness.workshop.group import analyse_folder
 
@@ -188,7 +188,7 @@ def every_report(folder: Path, paths: list[Path]) -> list[tuple[str, str]]:
     for fmt in FORMATS:
         if readable:
             try:
-                text, _ = build_for_files(library(), readable, "en", fmt=fmt)  # type: ignore[arg-type]
+                text = build_output(library(), readable, "en", fmt=fmt).text  # type: ignore[arg-type]
                 outputs.append((fmt, text))
                 if fmt == "json":
                     strict_json(text)

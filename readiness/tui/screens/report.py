@@ -117,11 +117,7 @@ class ReportScreen(LaidOutOnce[None]):
                 "\n" + t("report.not_loaded", count=len(report.not_loaded)), style="yellow"
             )
             for x in report.not_loaded:
-                title = x.title or x.content_id
-                run = t(
-                    f"report.not_loaded_run.{x.kind}", id=x.content_id, title=title, run=x.run_id
-                )
-                verdict.append("\n• " + run, style="yellow")
+                verdict.append("\n• " + x.named(readiness_app(self).settings.lang), style="yellow")
         for cap in report.caps:
             verdict.append(f"\n{t('report.capped')}: ", style="bold red")
             verdict.append(cap.reason)

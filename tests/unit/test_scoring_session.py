@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,30 @@ def test_background_saver_reports_a_failed_save(content: ContentFile, tmp_path: 
     saver.close()
     assert [str(e).startswith(f"cannot save results to {blocker}") for e in errors] == [True]
     assert s.result.answers["goals"].value == "yes"
+
+
+def test_a_deferred_saver_writes_the_newest_state_once_handed_over(
+    content: ContentFile, results: Path
+) -> None:
+    """The question screen hands changes over once its frame is painted: an answer and the
+    finish it leads to are one write of the newest state, and nothing waits on the disk
+    before that (the saver's thread would slow the frame)."""
+    from readiness.assessing import BackgroundSaver
+
+    deferred: list[Callable[[], None]] = []
+    saver = BackgroundSaver(on_error=lambda error: None, defer=deferred.append)
+    s = session_for(content, results)
+    s.writer = saver
+    s.answer("yes")
+    s.answer("4")
+    assert len(deferred) == 1  # one hand-over for both changes
+    assert not list(results.glob("*.toml"))  # nothing queued before the frame
+    deferred.pop()()
+    s.flush()
+    on_disk = saved(results)
+    assert (on_disk.answers["goals"].value, on_disk.answers["audience"].value) == ("yes", "4")
+    s.answer(["a"])  # a later change asks for a hand-over of its own
+    assert len(deferred) == 1
+    saver.close()  # closing hands over what is waiting: nothing typed is lost
+    assert saved(results).answers["channels"].value == ["a"]
+    deferred.pop()()  # a hand-over after that finds nothing left to write

@@ -83,8 +83,9 @@ class QuestionScreen(SettledLayout[None]):
         super().__init__()
         self.session = session
         set_address(session.assessment.address)
-        # Disk writes happen on a thread, in order; a failed one is announced here.
-        self.saver = BackgroundSaver(on_error=self._save_failed)
+        # Disk writes happen on a thread, in order, handed over once the key's frame is
+        # painted (the thread shares Python's lock); a failed one is announced here.
+        self.saver = BackgroundSaver(on_error=self._save_failed, defer=self.after_paint)
         session.writer = self.saver
         self._running_app: App[Any] | None = None
         self._help_shown_wide = False

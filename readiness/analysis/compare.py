@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from readiness.analysis.model import Comparison, Delta, GapReport
 from readiness.assessing.scores import score
 from readiness.errors import UsageError
+from readiness.i18n.catalog_text import CatalogText
 from readiness.models.assessment import Assessment
 from readiness.models.results import AssessmentResult
 from readiness.numbers import shown, shown_change, shown_or_none
@@ -25,16 +26,18 @@ def comparison(before: Loaded, after: Loaded, profile: str | None, report: GapRe
     """Deltas per dimension and the actions whose questions no longer lose points."""
     old, new = before.result, after.result
     if not isinstance(old, AssessmentResult) or not isinstance(new, AssessmentResult):
-        raise UsageError("--compare needs two self-assessment results")
+        raise UsageError(CatalogText("report.compare.not_assessments"))
     if not _same_assessment(old, new):
         raise UsageError(
-            f"cannot compare {old.content_id} with {new.content_id}: not the same assessment"
+            CatalogText("report.compare.different", old=old.content_id, new=new.content_id)
         )
-    if before.words is None or after.words is None:
-        raise UsageError("the content of one of the compared runs is no longer available")
     # The words of the report's language (`Loaded.words`), so a German report of an English
     # run and its German re-run names dimensions and completed actions in German.
-    old_model, new_model = before.words.model, after.words.model
+    old_words, new_words = before.words, after.words
+    if old_words is None or new_words is None:
+        gone = old.content_id if old_words is None else new.content_id
+        raise UsageError(CatalogText("report.compare.content_gone", content=gone))
+    old_model, new_model = old_words.model, new_words.model
     assert isinstance(old_model, Assessment) and isinstance(new_model, Assessment)
     old_score = score(old_model, old, profile)
     new_score = score(new_model, new, profile)

@@ -248,6 +248,9 @@ def _left_open(
         run_on = _run_on_string(text, end, line)
         if run_on is not None:
             return run_on
+        comma = _comma_before_brace(text, end, line, column, worded)
+        if comma is not None:
+            return comma
     else:
         return None
     return _unclosed_bracket(text, end, worded)
@@ -272,6 +275,21 @@ def _run_on_string(text: str, end: int, line: int) -> Said | None:
         return None  # the parser read on after those quotes: the trouble is elsewhere
     said = CatalogText("content.toml.multiline_runs_on", line=found.closed.line, triple=found.quote)
     return said, found.position
+
+
+def _comma_before_brace(
+    text: str, end: int, line: int, column: int, worded: CatalogText | str
+) -> Said | None:
+    """`{ default = "Shop", }`: a comma after an inline table's last entry, which TOML allows
+    in a list but not in a table. The parser says only that `}` cannot start a key; the
+    author needs to hear about the comma, where it is."""
+    if worded != CatalogText("content.toml.msg.key_start") or text[end : end + 1] != "}":
+        return None
+    before = len(text[:end].rstrip(" \t"))
+    if not text[:before].endswith(","):
+        return None
+    comma = Position(line, column - (end - before) - 1)
+    return CatalogText("content.toml.comma_before_brace"), comma
 
 
 _UNCLOSED = {

@@ -151,6 +151,42 @@ def test_compare_shows_deltas_and_completed_actions(content: dict[str, ContentFi
     assert report.verdict == "Strong"  # (100 + 75 + 2 x 75) / 4 = 81.25, no cap any more
 
 
+def test_compare_refuses_in_the_readers_language(content: dict[str, ContentFile]) -> None:
+    """An exercise, another assessment, or a run whose content is not loaded: one sentence
+    saying which, in German too (these were English in a German session)."""
+    from readiness.errors import UsageError
+
+    check = assessment_run(content["tiny-check-en"], baseline_answers())
+    gone = Loaded(check.result.model_copy(update={"content_id": "old-check"}), None)
+    other = assessment_run(content["rounding-check-en"], {})
+    other.result.translation_id = "rounding-check"
+    cases = [
+        (
+            scenario_run(content["tiny-drill-en"]),
+            "--compare braucht zwei Ergebnisse eines Selbstchecks; eine Übung lässt sich nicht"
+            " vergleichen",
+        ),
+        (
+            other,
+            "rounding-check-en lässt sich nicht mit tiny-check-en vergleichen: nicht derselbe"
+            " Selbstcheck",
+        ),
+    ]
+    for before, german in cases:
+        with pytest.raises(UsageError) as caught:
+            build_report([check], "de", compare=before)
+        assert caught.value.text("de") == german
+    with pytest.raises(UsageError) as caught:
+        build_report([check], "de", compare=gone)
+    assert caught.value.text("de") == (
+        "Vergleich nicht möglich: Der Inhalt old-check ist nicht geladen (seinen Ordner mit"
+        " --content angeben)"
+    )
+    assert caught.value.text("en") == (
+        "cannot compare: the content old-check is not loaded (give its folder with --content)"
+    )
+
+
 def test_results_on_older_content_still_report_and_say_so(content: dict[str, ContentFile]) -> None:
     item = assessment_run(content["tiny-check-en"], baseline_answers())
     item.result.content_hash = "0" * 64

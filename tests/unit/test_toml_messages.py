@@ -178,6 +178,39 @@ def test_an_unclosed_inline_table_says_where_it_opens_and_what_to_add(
 
 
 @pytest.mark.parametrize(
+    ("text", "comma"),
+    [
+        ('org = { default = "Shop", }\n', (1, 25)),
+        ("targets = { goals = 60,\t}\nx = 1\n", (1, 23)),
+        ('o = [\n  { id = "a", points = 0, },\n]\n', (2, 25)),  # inside a list
+    ],
+)
+def test_a_comma_closing_an_inline_table_is_named_where_it_is(
+    tmp_path: Path, text: str, comma: tuple[int, int]
+) -> None:
+    """The parser said that `}` cannot start a key, pointing at the brace; the mistake is the
+    comma before it, which a list would allow."""
+    assert located(tmp_path, text, "en") == (
+        *comma,
+        "a table in { } cannot end with a comma: remove the comma after its last entry (a list"
+        " in [ ] may end with one)",
+    )
+    assert located(tmp_path, text, "de") == (
+        *comma,
+        "eine Tabelle in { } darf nicht mit einem Komma enden: entfernen Sie das Komma nach"
+        " ihrem letzten Eintrag (eine Liste in [ ] darf so enden)",
+    )
+
+
+def test_a_brace_where_a_key_belongs_without_a_comma_keeps_the_parsers_words(
+    tmp_path: Path,
+) -> None:
+    assert (
+        located(tmp_path, "a = { }}\n", "en")[2] != located(tmp_path, "a = { b = 1, }\n", "en")[2]
+    )
+
+
+@pytest.mark.parametrize(
     "help_text",
     [
         'help = """\\\n  Name the people \\\n  you want to reach."""\n',  # stops at the backslash

@@ -14,7 +14,7 @@ from readiness.content.reading import DECIDE_SECONDS, reading_seconds
 from readiness.i18n import Lang, t
 from readiness.i18n.formats import number, number_range
 from readiness.models.assessment import Assessment
-from readiness.models.scenario import Ending, Scenario
+from readiness.models.scenario import Decision, Ending, Scenario
 
 
 @dataclass
@@ -42,6 +42,9 @@ class ScenarioStats:
     """Estimated playing time over all paths, in minutes."""
     declared_minutes: int
     expert_path: list[str] = field(default_factory=list)
+    conditional_choices: int = 0
+    """Choices offered only when their `when` holds. Paths, steps and points count every
+    choice as offered, so with any of these they are upper bounds."""
 
 
 @dataclass
@@ -80,6 +83,9 @@ def scenario_stats(s: Scenario) -> ScenarioStats:
         minutes=(round(lo / 60, 1), round(hi / 60, 1)),
         declared_minutes=s.duration_minutes,
         expert_path=[s.start, *(e.target for e in expert)],
+        conditional_choices=sum(
+            c.when is not None for n in s.nodes if isinstance(n, Decision) for c in n.choices
+        ),
     )
 
 
@@ -132,8 +138,10 @@ def render(stats: ScenarioStats | AssessmentStats, lang: Lang) -> str:
             injects=t("author.stats.injects", lang, count=stats.injects),
         ),
         t("author.stats.paths", lang, paths=number(stats.paths, lang=lang)),
-        t("author.stats.endings", lang),
     ]
+    if stats.conditional_choices:
+        lines.append(t("author.stats.conditional", lang, count=stats.conditional_choices))
+    lines.append(t("author.stats.endings", lang))
     for e in stats.endings:
         lines.append(
             "  "

@@ -63,7 +63,7 @@ def test_stats_write_ranges_and_plurals_in_german() -> None:
     assert mini is not None and not problems
     out = render(scenario_stats(mini.model), "de")  # type: ignore[arg-type]
     assert "2 Wege, 2–3 Schritte" in out
-    assert "Schritte: 2 Entscheidungen, 1 Antwortschritt, 1 Feed-Ereignis" in out
+    assert "Schritte: 2 Entscheidungen, 1 Antwortschritt, 1 Feed-Eintrag" in out
     assert "Geschätzte Dauer: 0,3–2,1 min" in out
     assert ".." not in out
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 
 from readiness.authoring.stats import assessment_stats, scenario_stats
 from readiness.cli.main import main
@@ -42,6 +43,29 @@ def test_path_count_counts_choices_not_just_nodes() -> None:
     d2["choices"].append({"id": "also", "text": "Also fine.", "next": "good", "feedback": "ok"})
     stats = scenario_stats(Scenario.model_validate(data))
     assert {e.id: e.paths for e in stats.endings} == {"good": 4, "bad": 3}
+
+
+def test_choices_offered_under_a_condition_make_the_counts_upper_bounds(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Paths are counted as if every choice were always offered. A choice with `when` may not
+    be, so the counts are upper bounds, and the output says so instead of passing them off
+    as exact."""
+    data = raw("mini.en.toml")
+    d2 = next(n for n in data["nodes"] if n["id"] == "d2")
+    d2["choices"][1]["when"] = {"flag": "answered"}
+    assert scenario_stats(Scenario.model_validate(data)).conditional_choices == 1
+    assert scenario_stats(Scenario.model_validate(raw("mini.en.toml"))).conditional_choices == 0
+    path = tmp_path / "mini.en.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    assert main(["stats", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[3] == (
+        "  1 choice is offered only under a condition and counted here as always offered: the"
+        " path counts are upper bounds, and real runs stay within the ranges below"
+    )
+    assert main(["stats", str(DATA / "mini.en.toml")]) == 0
+    assert "upper bounds" not in capsys.readouterr().out
 
 
 def test_duration_grows_with_reading_and_is_capped_by_countdowns() -> None:

@@ -39,14 +39,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             raise UsageError(unknown_profile(model, args.profile))
         settings.profile = args.profile
 
-    from readiness.cli.saved_note import saved_note
-    from readiness.storage import now
-    from readiness.tui.app import make_app
+    from readiness.cli.saved_note import run_then_note
 
-    started = now()
-    app = make_app(settings, library=library, start=content, home=False)
-    code = app.run() or 0
-    note = saved_note(settings, model, started) if code == 0 else None
-    if note is not None:
-        print(note)
-    return code
+    return run_then_note(settings, library, content)

@@ -6,10 +6,30 @@ from __future__ import annotations
 
 import shlex
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 from readiness.settings import Settings
+
+if TYPE_CHECKING:
+    from readiness.content.loader import ContentFile, Library
+
+
+def run_then_note(settings: Settings, library: Library, content: ContentFile) -> int:
+    """Run the app started on `content` (`assess X`, `train X`); once it has closed
+    normally, print where the run is saved and how to go on (`saved_note`)."""
+    from readiness.storage import now
+    from readiness.tui.app import make_app
+
+    model = content.model
+    assert isinstance(model, Assessment | Scenario)
+    started = now()
+    code = make_app(settings, library=library, start=content, home=False).run() or 0
+    note = saved_note(settings, model, started) if code == 0 else None
+    if note is not None:
+        print(note)
+    return code
 
 
 def saved_note(settings: Settings, model: Assessment | Scenario, since: datetime) -> str | None:

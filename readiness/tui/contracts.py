@@ -44,3 +44,12 @@ def is_preview(node: MessagePump) -> bool:
     """True under `readiness play FILE` (`WatchApp.preview`): answers go to a scratch folder
     that is deleted, so no screen may say they are saved."""
     return bool(getattr(node.app, "preview", False))
+
+
+def leave_applies(node: MessagePump, action: str) -> bool:
+    """For a screen that binds q/Esc twice, to `leave` and to `leave_preview` (the same way
+    out, labelled as saving nothing under `readiness play`): whether `action` is the one
+    shown and run here. Any other action applies."""
+    if action in ("leave", "leave_preview"):
+        return (action == "leave_preview") == is_preview(node)
+    return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_waits import until
 from test_assess_flow import FIXTURE
 from test_dashboard import fill_room, library
 from textual.pilot import Pilot
@@ -19,14 +20,6 @@ from readiness.tui.screens.assessment_question import QuestionScreen
 from readiness.tui.screens.dashboard_dialogs import InjectDialog
 from readiness.tui.screens.help import HelpScreen
 from readiness.tui.workshop_apps import make_dashboard_app
-
-
-async def until(pilot: Pilot[int], condition: object) -> None:
-    for _ in range(200):
-        if condition():  # type: ignore[operator]
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
 
 
 async def help_text(pilot: Pilot[int], app: ReadinessApp, key: str = "question_mark") -> str:

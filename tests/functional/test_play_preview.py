@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_waits import until
 from textual.app import App
-from textual.pilot import Pilot
 
 from readiness.authoring.load import load_file
 from readiness.authoring.scaffold import write_scaffold
@@ -14,14 +14,6 @@ from readiness.tui.keys import label
 from readiness.tui.play_watch import WatchApp
 from readiness.tui.screens.scenario_dialogs import BriefingScreen
 from readiness.tui.screens.scenario_player import PlayerScreen
-
-
-async def until(pilot: Pilot[int], condition: object) -> None:
-    for _ in range(200):
-        if condition():  # type: ignore[operator]
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
 
 
 def shown_leave_bindings(screen: PlayerScreen) -> list[str]:

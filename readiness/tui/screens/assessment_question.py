@@ -22,7 +22,7 @@ from readiness.assessing import AnswerValue, AssessmentSession, BackgroundSaver
 from readiness.errors import ReadinessError, StorageError
 from readiness.i18n import set_address, t
 from readiness.text_safety import visible
-from readiness.tui.contracts import is_preview
+from readiness.tui.contracts import is_preview, leave_applies
 from readiness.tui.error_text import said
 from readiness.tui.screens.assessment_dialogs import TextPrompt
 from readiness.tui.settled_layout import SettledLayout
@@ -97,9 +97,7 @@ class QuestionScreen(SettledLayout[None]):
         return self.session.assessment.language
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("leave", "leave_preview"):
-            return (action == "leave_preview") == is_preview(self)
-        return True
+        return leave_applies(self, action)
 
     def compose(self) -> ComposeResult:
         # Set before the widgets mount, so they are styled once for the terminal's width

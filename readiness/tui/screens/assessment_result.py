@@ -15,7 +15,7 @@ from readiness.assessing import AssessmentScore, AssessmentSession, LevelCap
 from readiness.errors import ReadinessError
 from readiness.i18n import set_address, t
 from readiness.numbers import shown_text
-from readiness.tui.contracts import is_preview, readiness_app
+from readiness.tui.contracts import leave_applies, readiness_app
 from readiness.tui.error_text import said
 from readiness.tui.settled_layout import SettledLayout
 from readiness.tui.widgets.dimension_bars import DimensionBars
@@ -240,9 +240,7 @@ class ResultScreen(SettledLayout[bool]):
         self.action_leave()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("leave", "leave_preview"):
-            return (action == "leave_preview") == is_preview(self)
-        return True
+        return leave_applies(self, action)
 
     def action_back(self) -> None:
         self.dismiss(False)

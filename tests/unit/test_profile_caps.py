@@ -244,3 +244,18 @@ def test_a_profile_id_in_a_file_without_profiles_says_there_are_none(tmp_path: P
         'unbekanntes Profil "small"; diese Datei legt keine Profile an: legen Sie eines unter'
         " [[profiles]] an oder entfernen Sie die Id hier",
     ) in problems
+
+
+def test_the_platforms_partnership_tag_is_not_treated_as_hidden_advertising() -> None:
+    """The solo check capped a creator who labels deals with the platform's tag at its lowest
+    level, saying "hidden advertising". The tag is a label that may not be enough (the
+    question's help says so, and it scores 40, a gap); only a deal left unlabelled is the
+    hidden advertising the cap is about."""
+    for f in versions("solo-creator"):
+        strong = read(DATA / "solo-creator.solo-creator.strong.toml")
+        capped_by = {}
+        for label in ("not", "tool", "always"):
+            data = {**strong, "answers": {**strong["answers"], "ad-label": label}}
+            scored = score(f.model, result_for(f, data))  # type: ignore[arg-type]
+            capped_by[label] = [c.question_id for c in scored.caps if c.effective]
+        assert capped_by == {"not": ["ad-label"], "tool": [], "always": []}, f.id

@@ -115,7 +115,7 @@ def build_output(
             gone = [x.content_id for x in report.not_loaded if x.kind == "scenario"]
             if gone:
                 raise UsageError(t("report.content_not_loaded", lang, id=gone[0]))
-            raise UsageError("--journal needs at least one exercise result")
+            raise UsageError(t("report.journal.no_exercise", lang))
         return Built("\n\n".join(parts), report, kit_files)
     return Built(render(report, fmt), report, kit_files)
 

@@ -53,20 +53,35 @@ def collect_if_due() -> bool:
 
 
 class CollectorTuning:
-    """`start()` while the app runs, `stop()` gives the process its old thresholds back."""
+    """`start()` while an app runs, `stop()` when it ends. The thresholds are the process's,
+    not the app's: while apps overlap in one process (a test suite, a program embedding two),
+    the first start remembers the process's own values and only the last stop gives them
+    back. Per app, an app ending while another ran restored the defaults under the other,
+    and the other's end then "restored" the tuned values for good."""
+
+    _before: tuple[int, int, int] | None = None
+    _running = 0
 
     def __init__(self) -> None:
-        self._before: tuple[int, int, int] | None = None
+        self._started = False
 
     def start(self) -> None:
-        if self._before is None:
-            self._before = gc.get_threshold()
+        if self._started:
+            return
+        self._started = True
+        if CollectorTuning._running == 0:
+            CollectorTuning._before = gc.get_threshold()
             gc.set_threshold(*THRESHOLDS)
+        CollectorTuning._running += 1
 
     def stop(self) -> None:
-        if self._before is not None:
-            gc.set_threshold(*self._before)
-            self._before = None
+        if not self._started:
+            return
+        self._started = False
+        CollectorTuning._running -= 1
+        if CollectorTuning._running == 0 and CollectorTuning._before is not None:
+            gc.set_threshold(*CollectorTuning._before)
+            CollectorTuning._before = None
 
 
 def settle() -> None:

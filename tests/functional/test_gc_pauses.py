@@ -26,6 +26,19 @@ def test_tuning_starts_once_and_restores() -> None:
     assert gc.get_threshold() == before
 
 
+def test_overlapping_apps_restore_the_process_thresholds_when_the_last_ends() -> None:
+    before = gc.get_threshold()
+    first, second = CollectorTuning(), CollectorTuning()
+    first.start()
+    second.start()
+    first.stop()
+    assert gc.get_threshold() == THRESHOLDS, "the second app still runs"
+    first.stop()  # a second stop of the same app must not end the other's tuning
+    assert gc.get_threshold() == THRESHOLDS
+    second.stop()
+    assert gc.get_threshold() == before
+
+
 async def test_the_app_tunes_while_running_and_restores_on_exit(results: Path) -> None:
     before = gc.get_threshold()
     app = make_app(Settings(results_dir=results), home=True)

@@ -108,9 +108,9 @@ def test_german_cli_messages(capsys: pytest.CaptureFixture[str]) -> None:
         "readiness: /nonexistent.json: Ergebnisdatei nicht gefunden\n"
     )
     err = run_cli(["--lang", "de", "assess", "nope"], capsys)[2]
-    assert err.startswith("readiness: Kein Selbstcheck mit der Id oder Datei „nope“")
+    assert err.startswith("readiness: Kein Selbstcheck mit der Id oder Datei \"nope\"")
     err = run_cli(["--lang", "de", "train", "nope"], capsys)[2]
-    assert err.startswith("readiness: Kein Szenario mit der Id oder Datei „nope“")
+    assert err.startswith("readiness: Kein Szenario mit der Id oder Datei \"nope\"")
 
 
 def test_german_list_uses_plural_forms(capsys: pytest.CaptureFixture[str]) -> None:

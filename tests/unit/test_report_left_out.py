@@ -312,3 +312,32 @@ def test_a_journal_of_runs_whose_content_is_not_loaded_says_why(
     assert main([*argv, "--journal"]) == 2
     err = capsys.readouterr().err
     assert "the content these results were taken on is not loaded: tiny-drill-en" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "en",
+            "--journal needs at least one exercise result (a run of a scenario); the files "
+            "given are self-assessments",
+        ),
+        (
+            "de",
+            "--journal braucht mindestens ein Übungsergebnis (einen Durchlauf eines "
+            "Szenarios); die angegebenen Dateien sind Selbstchecks",
+        ),
+    ],
+    ids=["en", "de"],
+)
+def test_a_journal_of_self_assessments_only_says_so_in_the_readers_language(
+    tmp_path: Path,
+    library: Library,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    sentence: str,
+) -> None:
+    path = save_result(tmp_path, check_run(library))
+    argv = ["--content", str(DATA), "--lang", lang, "report", str(path), "--journal"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == f"readiness: {sentence}\n"

@@ -27,7 +27,7 @@ from readiness.i18n.catalog_text import CatalogText
 from readiness.i18n.os_reason import os_reason
 from readiness.models.results import SCHEMA_VERSION, AnyResult, AssessmentResult, ScenarioResult
 from readiness.text_safety import map_strings, nesting_depth, repair_unicode, visible_data
-from readiness.toml_parse import parse_toml
+from readiness.toml_parse import not_utf8_at, parse_toml
 
 if TYPE_CHECKING:
     from readiness.models.assessment import Assessment
@@ -312,7 +312,10 @@ def load_result(path: Path) -> AnyResult:
             path, CatalogText("storage.cannot_read", reason=os_reason(exc))
         ) from exc
     except UnicodeDecodeError as exc:
-        raise ResultFileError(path, CatalogText("storage.not_utf8")) from exc
+        line, column = not_utf8_at(exc)
+        raise ResultFileError(
+            path, CatalogText("storage.not_utf8", line=line, column=column)
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ResultFileError(path, _toml_problem(exc)) from exc
     except RecursionError as exc:

@@ -26,3 +26,13 @@ def parse_toml(text: str) -> dict[str, Any]:
         return tomli.loads(text)
     except tomli.TOMLDecodeError:
         return tomllib.loads(text)  # raises the standard library's error, worded the same
+
+
+def not_utf8_at(exc: UnicodeDecodeError) -> tuple[int, int]:
+    """Line and column (in characters, as an editor counts them) of the first byte that is
+    not UTF-8, for content and result files alike. `exc.object` is what was decoded (for a
+    content file, the file without a byte order mark), valid UTF-8 up to `exc.start`."""
+    before = bytes(exc.object[: exc.start])
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", "replace")) + 1
+    return before.count(b"\n") + 1, column

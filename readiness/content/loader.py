@@ -39,7 +39,7 @@ from readiness.models.assessment import Assessment
 from readiness.models.scenario import Scenario
 from readiness.text_safety import acts_on_terminal, nesting_depth, visible_data
 from readiness.toml_messages import toml_error_parts
-from readiness.toml_parse import parse_toml
+from readiness.toml_parse import not_utf8_at, parse_toml
 from readiness.validation_messages import did_you_mean
 
 MAX_FILE_BYTES = 1_000_000
@@ -182,20 +182,8 @@ def _decode(path: Path, raw: bytes) -> tuple[str | None, ContentProblem | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        at = _not_utf8_at(exc)
-        return None, ContentProblem(
-            path, "", CatalogText("content.not_utf8"), at.line, column=at.column
-        )
-
-
-def _not_utf8_at(exc: UnicodeDecodeError) -> Position:
-    """Line and column (in characters, as an editor counts them) of the first byte that is
-    not UTF-8. `exc.object` is what was decoded: the file without a byte order mark, and
-    valid UTF-8 up to `exc.start`."""
-    before = exc.object[: exc.start]
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8", "replace")) + 1
-    return Position(before.count(b"\n") + 1, column)
+        line, column = not_utf8_at(exc)
+        return None, ContentProblem(path, "", CatalogText("content.not_utf8"), line, column=column)
 
 
 Said = tuple[CatalogText, Position]

@@ -52,6 +52,11 @@ def collect_if_due() -> bool:
     return True
 
 
+_process_before: tuple[int, int, int] | None = None
+"""The process's own thresholds while any app has them tuned."""
+_apps_tuning = 0
+
+
 class CollectorTuning:
     """`start()` while an app runs, `stop()` when it ends. The thresholds are the process's,
     not the app's: while apps overlap in one process (a test suite, a program embedding two),
@@ -59,29 +64,28 @@ class CollectorTuning:
     back. Per app, an app ending while another ran restored the defaults under the other,
     and the other's end then "restored" the tuned values for good."""
 
-    _before: tuple[int, int, int] | None = None
-    _running = 0
-
     def __init__(self) -> None:
         self._started = False
 
     def start(self) -> None:
+        global _process_before, _apps_tuning
         if self._started:
             return
         self._started = True
-        if CollectorTuning._running == 0:
-            CollectorTuning._before = gc.get_threshold()
+        if _apps_tuning == 0:
+            _process_before = gc.get_threshold()
             gc.set_threshold(*THRESHOLDS)
-        CollectorTuning._running += 1
+        _apps_tuning += 1
 
     def stop(self) -> None:
+        global _process_before, _apps_tuning
         if not self._started:
             return
         self._started = False
-        CollectorTuning._running -= 1
-        if CollectorTuning._running == 0 and CollectorTuning._before is not None:
-            gc.set_threshold(*CollectorTuning._before)
-            CollectorTuning._before = None
+        _apps_tuning -= 1
+        if _apps_tuning == 0 and _process_before is not None:
+            gc.set_threshold(*_process_before)
+            _process_before = None
 
 
 def settle() -> None:

@@ -77,7 +77,22 @@ def test_a_result_file_that_is_not_utf8_says_so_in_german(tmp_path: Path) -> Non
     with pytest.raises(StorageError) as caught:
         storage.load_result(path)
     assert caught.value.text("de") == (
-        f"{path}: die Ergebnisdatei kann nicht gelesen werden: sie ist kein UTF-8-Text"
+        f"{path}: die Ergebnisdatei kann nicht gelesen werden: sie ist kein UTF-8-Text (Zeile 2,"
+        " Spalte 17: sie wurde in einer anderen Kodierung gespeichert)"
+    )
+
+
+def test_a_result_file_that_is_not_utf8_is_named_where_the_editor_shows_it(
+    tmp_path: Path,
+) -> None:
+    """Columns count characters, as an editor does: "ü" before the bad byte is one column."""
+    path = tmp_path / "run.toml"
+    path.write_bytes('kind = "scenario"\nx = 1\nname = "ü Fran'.encode() + b'\xe7ois"\n')
+    with pytest.raises(StorageError) as caught:
+        storage.load_result(path)
+    assert caught.value.text("en") == (
+        f"{path}: cannot read the result file: it is not UTF-8 text (line 3, column 15: it was"
+        " saved in another encoding)"
     )
 
 

@@ -127,18 +127,20 @@ class Reading:
         """Tokens that are words (not emoji or symbols)."""
         return tuple(t for t in self.tokens if t.lower[:1].isalnum())
 
-    def function_share(self) -> float:
+    def function_share(self, borrowed: frozenset[int] = frozenset()) -> float:
         """Share of words that are function words (prose has many, a keyword list few). A
         salutation ("Hi Emre,", "Liebe Eltern,") is left out: it is a formula, and a short
-        comment would otherwise fail for the name in it."""
+        comment would otherwise fail for the name in it. Function words at `borrowed`
+        positions (inside the rubric's own phrases: "tut uns leid", "message us") count as
+        words but not as function words: they are the writer's grammar only elsewhere."""
         greeting = self.salutation()
         words = [
-            t for i, t in enumerate(self.tokens) if t.lower[:1].isalnum() and i not in greeting
+            (i, t) for i, t in enumerate(self.tokens) if t.lower[:1].isalnum() and i not in greeting
         ]
         if not words:
             return 0.0
         function = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
-        return sum(1 for t in words if t.lower in function) / len(words)
+        return sum(1 for i, t in words if t.lower in function and i not in borrowed) / len(words)
 
     @cached_property
     def stem_positions(self) -> dict[str, list[int]]:
@@ -270,6 +272,36 @@ def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
                 whole = k == 0 and j == len(seg_items) and opens
                 found.append(BareList(tuple(seg_items[k:j]), whole and end not in "()[]{}"))
             k = j
+    return tuple(found) + _sentence_lists(reading, segments)
+
+
+def _sentence_lists(
+    reading: Reading, segments: list[tuple[int, list[tuple[int, ...]], bool, str]]
+) -> tuple[BareList, ...]:
+    """Lists written with full stops: three or more sentences in a row, each one bare item
+    ("Tweet. Entschuldigung. Danke. Persönlich angerufen."). A keyword per sentence is a
+    list of the rubric's points as much as one with commas, so it counts as one when its
+    items echo the rubric (`free_standing` False); "Wow. Thanks. Seriously." stays words."""
+
+    def one_bare_sentence(segment: tuple[int, list[tuple[int, ...]], bool, str]) -> bool:
+        _, items, opens, end = segment
+        return (
+            opens
+            and bool(_SENTENCE_STOP.fullmatch(end))
+            and len(items) == 1
+            and items[0] != (-1,)
+            and _bare_item(reading, items[0])
+        )
+
+    found: list[BareList] = []
+    run: list[tuple[int, ...]] = []
+    for segment in [*segments, (0, [], False, "")]:
+        if one_bare_sentence(segment):
+            run.append(segment[1][0])
+            continue
+        if len(run) >= 3:
+            found.append(BareList(tuple(run), False))
+        run = []
     return tuple(found)
 
 

@@ -290,7 +290,16 @@ you feel offended", "es tut uns leid, dass Sie sich … fühlen", "we regret any
 misunderstandings"). Matched case-insensitively on the writer's own words. A sentence that
 grants the feeling is justified ("zu Recht", "rightly") is an apology after all."""
 
-NON_APOLOGY_EXCEPTIONS = r"\b(zu recht|rightly|understandably|verständlicherweise)\b"
+APOLOGY_BUT = r"\b(aber|but|however|jedoch|allerdings)\b"
+"""A "but" after an apology in the same sentence takes it back ("es tut uns leid, aber Sie
+wissen selbst …", "we're sorry, but the facts are …"): what follows the "but" is what the
+reader keeps. Before the apology ("But we are sorry") it takes nothing back; "ohne Wenn und
+Aber", "no buts" and "not only … but" are exceptions (`NON_APOLOGY_EXCEPTIONS`)."""
+
+NON_APOLOGY_EXCEPTIONS = (
+    r"\b(zu recht|rightly|understandably|verständlicherweise"
+    r"|ohne (wenn und )?aber|no (ifs,? (and|or) )?buts|not (only|just)\b[^.!?]{0,60}?\bbut)\b"
+)
 
 _FUNCTION_DE = """
 der die das den dem des ein eine einen einem einer eines ich du er sie es wir ihr mich mir

@@ -49,6 +49,7 @@ from readiness.engine.reply_text import (
 )
 from readiness.engine.reply_words import (
     AFTER_SUBJECT,
+    APOLOGY_BUT,
     APOLOGY_WORDS,
     CLAUSE_WORDS,
     COORDINATORS,
@@ -71,6 +72,7 @@ from readiness.placeholders import fill
 Reason = Literal[
     "found",
     "negated",
+    "taken_back",
     "quoted",
     "listed",
     "missing",
@@ -85,6 +87,8 @@ Reason = Literal[
 
 - found: the phrase is in the writer's own words (met for `present`, a violation for `absent`)
 - negated: it occurs only denied
+- taken_back: an apology its own sentence takes back ("sorry if anyone felt offended",
+  "es tut uns leid, aber …"), and no other apology stands
 - quoted: it occurs only inside a quotation
 - listed: it occurs only in a list of bare words that no clause says anything about
   ("Netiquette, Kritik, Team: Über all das reden wir intern")
@@ -153,7 +157,7 @@ class Occurrence:
         self.last = last
         """Token indices of the matched phrase itself (without its negation)."""
         self._allowed = allowed
-        self._settled: tuple[str, bool] | None = None
+        self._settled: tuple[str, bool, bool] | None = None
 
     @property
     def words(self) -> str:
@@ -164,7 +168,12 @@ class Occurrence:
     def negated(self) -> bool:
         return self._settle()[1]
 
-    def _settle(self) -> tuple[str, bool]:
+    @property
+    def taken_back(self) -> bool:
+        """Denied by its own sentence turning it into a non-apology, not by a negation."""
+        return self._settle()[2]
+
+    def _settle(self) -> tuple[str, bool, bool]:
         if self._settled is None:
             self._settled = _denied_words(self.reading, self.first, self.last, self._allowed)
         return self._settled
@@ -289,6 +298,7 @@ def _fronted_denial(reading: Reading, first: int, allowed: frozenset[str]) -> in
 
 _NON_APOLOGY = tuple(re.compile(p, re.IGNORECASE) for p in NON_APOLOGY_PATTERNS)
 _NON_APOLOGY_EXCEPTION = re.compile(NON_APOLOGY_EXCEPTIONS, re.IGNORECASE)
+_APOLOGY_BUT = re.compile(APOLOGY_BUT, re.IGNORECASE)
 _SENTENCE_BOUNDARY = re.compile(r"[.!?\n]")
 
 
@@ -305,7 +315,8 @@ def _non_apology(reading: Reading, first: int, last: int) -> bool:
     sentence = own[start : end_match.start() if end_match else len(own)]
     if _NON_APOLOGY_EXCEPTION.search(sentence):
         return False
-    return any(p.search(sentence) for p in _NON_APOLOGY)
+    after = own[tokens[last].end : end_match.start() if end_match else len(own)]
+    return bool(_APOLOGY_BUT.search(after)) or any(p.search(sentence) for p in _NON_APOLOGY)
 
 
 def _occurrence(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> Occurrence:
@@ -314,16 +325,17 @@ def _occurrence(reading: Reading, first: int, last: int, allowed: frozenset[str]
 
 def _denied_words(
     reading: Reading, first: int, last: int, allowed: frozenset[str]
-) -> tuple[str, bool]:
-    """(words as written, whether denied) for the phrase at tokens[first..last]."""
+) -> tuple[str, bool, bool]:
+    """(words as written, whether denied, whether taken back by a non-apology) for the
+    phrase at tokens[first..last]."""
     tokens = reading.tokens
     neg = _negation_at(reading, first, last, allowed)
     if neg is None and _non_apology(reading, first, last):
         own = reading.own
         end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
-        return own[tokens[first].start : end.start() if end else len(own)], True
+        return own[tokens[first].start : end.start() if end else len(own)], True, True
     lo, hi = (first, last) if neg is None else (min(first, neg), max(last, neg))
-    return reading.own[tokens[lo].start : tokens[hi].end], neg is not None
+    return reading.own[tokens[lo].start : tokens[hi].end], neg is not None, False
 
 
 def _word_match(token: str, word: str, word_stem: str, lang: Lang) -> bool:
@@ -421,15 +433,16 @@ def keyword_share(
     return _share(reading, [occurrences(c, reading, values) for c in criteria])
 
 
+def _covered(hits: Sequence[Sequence[Occurrence]]) -> frozenset[int]:
+    """Token indices inside any occurrence of a keyword or pattern."""
+    return frozenset(i for found in hits for o in found for i in range(o.first, o.last + 1))
+
+
 def _share(reading: Reading, hits: Sequence[Sequence[Occurrence]]) -> float:
     words = {i for i, t in enumerate(reading.tokens) if t.lower[:1].isalnum()}
     if not words:
         return 0.0
-    covered: set[int] = set()
-    for found in hits:
-        for o in found:
-            covered.update(range(o.first, o.last + 1))
-    return len(covered & words) / len(words)
+    return len(_covered(hits) & words) / len(words)
 
 
 ECHO_CRITERIA = 3
@@ -472,11 +485,18 @@ def _sentences(reading: Reading, listed: frozenset[int]) -> int:
 
 
 def _gate(
-    reading: Reading, limit: int, share: float, listed: frozenset[int] = frozenset()
+    reading: Reading,
+    limit: int,
+    share: float,
+    listed: frozenset[int] = frozenset(),
+    own_grammar: float = 0.0,
 ) -> tuple[Reason, str] | None:
     """Why the text cannot meet any criterion, or None when it is a reply. `share` is the
     share of its words that are rubric keywords; `listed` are words in lists that say
-    nothing, which are no substance."""
+    nothing, which are no substance; `own_grammar` the share of function words outside the
+    keywords. A reply dense with keywords is still prose when its own grammar holds them
+    together: "Es tut uns leid. Wir melden uns persönlich." is three quarters keywords
+    ("tut uns leid", "melden uns", "persönlich"), and "Es" and "Wir" are the writer's."""
     if reading.repeated >= 2 and reading.repeated >= _sentences(reading, listed):
         return "repetitive", str(reading.repeated)
     markers = reading.language_markers()
@@ -491,7 +511,11 @@ def _gate(
         and reading.function_share() < MIN_FUNCTION_SHARE
     ):
         return "not_prose", f"{reading.function_share():.0%}"
-    if len(reading.words) >= MIN_WORDS_FOR_PROSE_CHECK and share > MAX_KEYWORD_SHARE:
+    if (
+        len(reading.words) >= MIN_WORDS_FOR_PROSE_CHECK
+        and share > MAX_KEYWORD_SHARE
+        and own_grammar < MIN_FUNCTION_SHARE
+    ):
         return "not_prose", f"{share:.0%}"
     return None
 
@@ -510,7 +534,7 @@ def _verdict(
     if affirmed:
         return True, "found", affirmed[0].words
     if hits:
-        return False, "negated", hits[0].words
+        return False, "taken_back" if hits[0].taken_back else "negated", hits[0].words
     in_list = [o for o in every if not o.negated]
     if in_list:
         return False, "listed", in_list[0].words
@@ -533,7 +557,8 @@ def judge(
     reading = read(text, text_language(lang))
     hits = [occurrences(c, reading, values) for c in criteria]
     listed = listed_tokens(reading, hits)
-    gate = _gate(reading, limit, _share(reading, hits), listed)
+    own_grammar = reading.function_share(borrowed=_covered(hits))
+    gate = _gate(reading, limit, _share(reading, hits), listed, own_grammar)
     verdicts: list[tuple[Criterion, bool, bool, Reason, str]] = []
     # Per criterion, whether the text says it in the writer's own words, where a gate kept
     # it from being judged (None: judged, or not read at all).

@@ -13,7 +13,7 @@ def rubric_note(reason: str, words: str, lang: Lang) -> str:
     words`; '' for verdicts saved before reasons were kept."""
     if not reason:
         return ""
-    if reason in ("found", "negated", "quoted", "listed") and not words:
+    if reason in ("found", "negated", "taken_back", "quoted", "listed") and not words:
         return ""
     return t(f"rubric.why.{reason}", lang, words=" ".join(words.split()))
 

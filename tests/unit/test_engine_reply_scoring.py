@@ -32,7 +32,12 @@ def rubric() -> Reply:
             {"apology": False, "offline": False, "no-blame": False},
         ),
         (
+            # "sorry, but …" takes the apology back (docs/scoring.md, rule 7a)
             "Sorry Lena, but the mould was your fault. DM us your receipt.",
+            {"apology": False, "offline": True, "no-blame": False},
+        ),
+        (
+            "Sorry Lena. The mould was your fault. DM us your receipt.",
             {"apology": True, "offline": True, "no-blame": False},
         ),
         (
@@ -82,7 +87,7 @@ def test_a_reply_that_times_out_keeps_the_draft_and_takes_the_timeout() -> None:
 def test_scores_measure_each_step_against_the_options_open_then() -> None:
     run = start()
     run.choose("answer")
-    run.reply("Sorry Lena, but the mould on that cake was your fault, not ours.")
+    run.reply("Sorry Lena. The mould on that cake was your fault, not ours.")
     run.choose("statement")
     # speed: (2 + 0 + 1) from -3..4; tone: (1 + 2 + 1) from -3..5; coordination 0 from -2..4.
     assert run.result.scores == {"speed": 85.7, "tone": 87.5, "coordination": 33.3}

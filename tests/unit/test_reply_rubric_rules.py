@@ -190,10 +190,67 @@ def test_avoidance_points_need_a_reply_that_does_something() -> None:
     ],
 )
 def test_a_non_apology_is_no_apology(step: str, text: str) -> None:
+    """Shown as taken back, not as "negated": the writer said sorry and took it back."""
     v = verdicts(step, text)
     assert not v["apologises"].met
-    assert v["apologises"].reason == "negated"
+    assert v["apologises"].reason == "taken_back"
     assert v["direct-channel"].met  # the rest of the reply is still read
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "words"),
+    [
+        (
+            "frustrated-tweet.de:statement",
+            "Liebe Frau Dr. Reinholz, was gestern über Sie gepostet wurde, war nicht in Ordnung. "
+            "Es tut uns leid, aber Sie wissen selbst, dass die Zusammenarbeit schwierig war.",
+            "tut uns leid, aber Sie wissen selbst, dass die Zusammenarbeit schwierig war",
+        ),
+        (
+            "frustrated-tweet.en:statement",
+            "Dear Dr Reinholz, what was posted about you and your team was wrong. We're sorry, "
+            "but you know yourself that you were a difficult client.",
+            "sorry, but you know yourself that you were a difficult client",
+        ),
+    ],
+    ids=["de", "en"],
+)
+def test_an_apology_its_sentence_goes_on_with_but_is_taken_back(
+    step: str, text: str, words: str
+) -> None:
+    """The criterion is called "apologises without a 'but'": the jab after the "but" is
+    what the client reads, and it is a counter-attack as well."""
+    v = verdicts(step, text)
+    assert (v["apologises"].met, v["apologises"].reason) == (False, "taken_back")
+    assert v["apologises"].words == words
+    assert v["no-counterattack"].reason == "found" and not v["no-counterattack"].met
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        (
+            "frustrated-tweet.de:statement",
+            "Der Tweet war respektlos. Dafür entschuldigen wir uns ohne Wenn und Aber und "
+            "danken Ihnen für drei gute Jahre.",
+        ),
+        (
+            "frustrated-tweet.de:statement",
+            "Der Tweet war falsch. Aber es tut uns leid, und wir melden uns persönlich bei Ihnen.",
+        ),
+        (
+            "frustrated-tweet.en:statement",
+            "The tweet was wrong. We apologise not only to you but to your whole team, and we "
+            "have called you personally.",
+        ),
+        (
+            "frustrated-tweet.en:statement",
+            "The tweet was wrong and we are sorry, no buts. Thank you for three good years.",
+        ),
+    ],
+)
+def test_a_but_that_takes_nothing_back_keeps_the_apology(step: str, text: str) -> None:
+    assert verdicts(step, text)["apologises"].met
 
 
 def test_an_apology_beside_a_non_apology_still_counts() -> None:
@@ -277,6 +334,28 @@ def test_short_stems_and_adverbs_match_only_their_word() -> None:
         "I'm sorry, this should not have happened. I'll send you a message right away.",
     )
     assert not v["acknowledges"].met and v["apologises"].met
+
+
+def test_keywords_written_as_sentences_of_one_word_earn_nothing() -> None:
+    """The rubric's list with full stops for commas ("Tweet. Entschuldigung. Danke.") earned
+    every point before; now its words are a list, and what is left is too short."""
+    for step, text in [
+        ("frustrated-tweet.de:statement", "Tweet. Entschuldigung. Danke. Persönlich angerufen."),
+        ("frustrated-tweet.en:statement", "Tweet. Apology. Thanks. Called personally."),
+    ]:
+        v = verdicts(step, text)
+        assert not any(r.met for r in v.values()), text
+        assert {r.reason for r in v.values()} == {"too_short"}
+
+
+def test_a_few_plain_sentences_of_keywords_are_still_a_reply() -> None:
+    """Three quarters of it are keywords ("tut uns leid", "melden uns", "persönlich"), but
+    "Es" and "Wir" are the writer's own grammar: a short reply a trainer credits."""
+    v = verdicts("frustrated-tweet.de:statement", "Es tut uns leid. Wir melden uns persönlich.")
+    assert v["apologises"].met and v["offline-channel"].met
+    assert v["no-blame"].met and v["no-counterattack"].met
+    v = verdicts("frustrated-tweet.de:statement", "Wow. Danke. Ehrlich. Der Tweet war daneben.")
+    assert v["respects-client"].met  # three one-word sentences, but no echo of the rubric
 
 
 def test_a_reply_made_of_keywords_is_not_prose() -> None:

@@ -45,6 +45,11 @@ _QUOTES = re.compile(
     r"|\"[^\"\n]{1,600}\""  # straight "…"
     r"|»[^»«\n]{1,600}«"  # German »…«
     r"|«[^»«\n]{1,600}»"  # French-style «…»
+    # Single quotation marks, the British style: an apostrophe inside a word ("don't",
+    # "geht’s", "the kids' toys") neither opens nor closes one.
+    r"|‚(?:[^‚‘\n]|(?<=\w)‘(?=\w)){1,600}?‘"  # German ‚…‘
+    r"|(?<!\w)‘(?=\S)(?:[^‘’\n]|(?<=\w)’(?=\w)){1,600}?(?<=\S)’(?!\w)"  # English ‘…’
+    r"|(?<!\w)'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){1,600}?(?<=\S)'(?!\w)"  # straight '…'
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 _LIST_SEPARATOR = re.compile(r"[,;/&]")

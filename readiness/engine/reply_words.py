@@ -278,11 +278,27 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     # their feelings, not our deed: "sorry that you feel", "dass Sie sich … fühlen"
     r"\b(you|anyone|anybody|someone|somebody|people|some|those|everyone|others|they"
     r"|sie|du|ihr|jemand|einige|manche|viele|menschen|leute|alle|allen|sich)\b"
-    r"[^.!?]{0,60}?\b(feel|feels|felt|feeling|fühlen|fühlt|fühlte|fühlten|gefühlt)\b",
+    r"[^.!?]{0,60}?\b(feel|feels|felt|feeling|fühlen|fühlt|fühlst|fühle|fühlte|fühltest"
+    r"|fühlten|gefühlt|empfindest|empfinden|empfunden|empfandest)\b",
     # sorry for the reaction or an event: "for the inconvenience", "für die Aufregung"
     r"\b(any|the|this|tonight's|etwaige|eventuelle|mögliche|jegliche|die|den|das|alle)\b"
-    r"[^.!?]{0,12}?\b(misunderstandings?|inconvenience|confusion|fuss|incident"
-    r"|missverständnisse?n?|unannehmlichkeiten|aufregung|irritationen?|vorfall|vorfälle)\b",
+    r"[^.!?]{0,20}?\b(misunderstandings?|inconvenience|confusion|fuss|incident"
+    r"|missverständnisse?n?|unannehmlichkeiten|aufregung|irritationen?|verwirrung"
+    r"|vorfall|vorfälle)\b",
+    # any offence it may have caused: "we regret any offence", "für etwaige Kränkungen"
+    r"\b(any|etwaige|eventuelle|mögliche|jegliche)\b[^.!?]{0,12}?"
+    r"\b(offen[cs]e|hurt|upset|distress|kränkungen?|verletzungen?)\b",
+    r"\bmay have (caused|offended|hurt|upset)\b|\b(entstanden|verletzt|gekränkt) haben könnte",
+    # the people offended, not the deed: "to anyone who was offended", "bei allen, die sich
+    # … ärgerten"
+    r"\b(anyone|anybody|those|everyone|some of you|people|allen|alle|jedem|jeden|manche|einige)"
+    r"\b[^.!?]{0,40}?\b(offended|upset|insulted|verärgert|gekränkt|beleidigt|empört)\b",
+    # their reading of it: "sorry you took it that way", "falls das falsch verstanden wurde"
+    r"\b(took|take|taken|understood|read|see|saw|seen) (it|this|that)( \w+)?"
+    r" (that|this|the wrong) way\b"
+    r"|\b(falsch|so) (verstanden|aufgefasst)\b|\bin den falschen hals\b"
+    r"|\b(das|es|dies) (so|anders) (siehst|sehen|seht|sieht|empfindest|empfinden|empfunden"
+    r"|wahrnimmst|wahrnehmen|wahrgenommen)\b",
 )
 """Phrases that turn an apology in the same sentence into a non-apology: it apologises for a
 condition, for other people's feelings or for the fuss, not for what the writer did ("sorry
@@ -290,7 +306,10 @@ you feel offended", "es tut uns leid, dass Sie sich … fühlen", "we regret any
 misunderstandings"). Matched case-insensitively on the writer's own words. A sentence that
 grants the feeling is justified ("zu Recht", "rightly") is an apology after all."""
 
-APOLOGY_BUT = r"\b(aber|but|however|jedoch|allerdings)\b"
+APOLOGY_BUT = (
+    r"\b(aber|but|however|jedoch|allerdings|although|that said|even so|nonetheless"
+    r"|nevertheless|obwohl|obgleich|wobei|dennoch)\b"
+)
 """A "but" after an apology in the same sentence takes it back ("es tut uns leid, aber Sie
 wissen selbst …", "we're sorry, but the facts are …"): what follows the "but" is what the
 reader keeps. Before the apology ("But we are sorry") it takes nothing back; "ohne Wenn und

@@ -299,6 +299,7 @@ def _fronted_denial(reading: Reading, first: int, allowed: frozenset[str]) -> in
 _NON_APOLOGY = tuple(re.compile(p, re.IGNORECASE) for p in NON_APOLOGY_PATTERNS)
 _NON_APOLOGY_EXCEPTION = re.compile(NON_APOLOGY_EXCEPTIONS, re.IGNORECASE)
 _APOLOGY_BUT = re.compile(APOLOGY_BUT, re.IGNORECASE)
+_INNER_PUNCTUATION = re.compile(r"[.,;:!?…()\[\]{}–—\n]|(?<!\w)-(?!\w)")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?\n]")
 
 
@@ -334,8 +335,30 @@ def _denied_words(
         own = reading.own
         end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
         return own[tokens[first].start : end.start() if end else len(own)], True, True
+    if neg is None and (answered := _answered_no(reading, last)) is not None:
+        return reading.own[tokens[first].start : answered], True, False
     lo, hi = (first, last) if neg is None else (min(first, neg), max(last, neg))
     return reading.own[tokens[lo].start : tokens[hi].end], neg is not None, False
+
+
+_ANSWERED_NO = re.compile(
+    r"\s*(nein|nö|keineswegs|(sicher|bestimmt|natürlich|ganz sicher|eher) nicht"
+    r"|nicht bei uns|nicht hier|no|nope|of course not|certainly not|definitely not"
+    r"|absolutely not|not at all|not here|not really)\b",
+    re.IGNORECASE,
+)
+
+
+def _answered_no(reading: Reading, last: int) -> int | None:
+    """Where the answer ends when the phrase's sentence is a question the next sentence
+    answers with no ("Mein Fehler? Sicher nicht.", "Hacked? No."): the question only
+    raises the word, the answer denies it. None otherwise."""
+    own = reading.own
+    end = _SENTENCE_BOUNDARY.search(own, reading.tokens[last].end)
+    if end is None or end.group(0) != "?":
+        return None
+    answer = _ANSWERED_NO.match(own, end.end())
+    return answer.end() if answer else None
 
 
 def _word_match(token: str, word: str, word_stem: str, lang: Lang) -> bool:
@@ -506,6 +529,18 @@ def _gate(
     have, need = len(reading.content_stems(listed)), min_content_words(limit)
     if have < need:
         return "too_short", f"{have}/{need}"
+    if len(reading.words) < MIN_WORDS_FOR_PROSE_CHECK and (
+        own_grammar == 0
+        or (
+            own_grammar < MIN_FUNCTION_SHARE
+            and not _INNER_PUNCTUATION.search(reading.own.strip().rstrip(".!?…"))
+        )
+    ):
+        # Too short for the shares below, and held together by nothing of the writer's own:
+        # not one function word outside the keywords ("Falsch, Entschuldigung, Anzeige
+        # zurückgezogen, persönlich sprechen."), or hardly one and no punctuation between
+        # the words ("Mistake sorry ad withdrawn message us").
+        return "not_prose", f"{own_grammar:.0%}"
     if (
         len(reading.words) >= MIN_WORDS_FOR_PROSE_CHECK
         and reading.function_share() < MIN_FUNCTION_SHARE

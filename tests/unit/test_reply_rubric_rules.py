@@ -588,3 +588,142 @@ def test_a_noun_in_two_forms_stays_in_its_clause() -> None:
         "wir prüfen Konsequenzen.",
     )
     assert not blames["no-blame"].met
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        (
+            "campaign-shitstorm.en:write-statement",
+            "A commenter wrote: 'Just say sorry, admit the ad was a mistake and message us.' "
+            "We have read every comment.",
+        ),
+        (
+            "campaign-shitstorm.en:write-statement",
+            "Sabine wrote: ‘You should apologise, the ad was a mistake.’ We have read every "
+            "comment.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Jemand schrieb: ‚Entschuldigt euch, die Anzeige war ein Fehler!‘ Wir haben alle "
+            "Kommentare gelesen.",
+        ),
+    ],
+)
+def test_single_quotation_marks_quote_too(step: str, text: str) -> None:
+    """The British style and the German ‚…‘: what others demanded is not the writer's."""
+    v = verdicts(step, text)
+    assert not v["apologises"].met
+    assert v["apologises"].reason in {"quoted", "too_short"}
+
+
+def test_an_apostrophe_inside_a_word_opens_no_quotation() -> None:
+    v = verdicts(
+        "campaign-shitstorm.en:write-statement",
+        "Our job ad was a mistake and we're sorry: it's not the applicants' fault. "
+        "Message us if you'd like to talk.",
+    )
+    assert v["apologises"].met and v["direct-channel"].met
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        ("leaked-photos.en:statement", "Leak sorry embargo press runway DM"),
+        ("hate-raid.en:pinned-reply", "Netiquette criticism funding team message"),
+        ("campaign-shitstorm.en:write-statement", "Mistake sorry ad withdrawn message us"),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Falsch, Entschuldigung, Anzeige zurückgezogen, persönlich sprechen.",
+        ),
+    ],
+)
+def test_a_short_string_of_keywords_is_not_prose(step: str, text: str) -> None:
+    """Under eight words the shares of rule 5 did not apply: a string of the rubric's words
+    with nothing of the writer's own grammar earned full marks."""
+    assert {r.reason for r in verdicts(step, text).values()} == {"not_prose"}
+
+
+def test_a_short_reply_in_the_writers_own_words_still_counts() -> None:
+    v = verdicts(
+        "campaign-shitstorm.en:write-statement", "Sorry, our job ad was a mistake. Message us!"
+    )
+    assert v["apologises"].met and v["direct-channel"].met
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        (
+            "campaign-shitstorm.en:write-statement",
+            "We apologise for any offence our ad may have caused. Message us to talk.",
+        ),
+        (
+            "campaign-shitstorm.en:write-statement",
+            "We apologise to anyone who was offended by the ad. Message us to talk.",
+        ),
+        ("campaign-shitstorm.en:write-statement", "Sorry that you took it that way. Message us."),
+        (
+            "campaign-shitstorm.en:write-statement",
+            "We are sorry, although we still think the ad was misread. Message us.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Es tut uns leid, dass du dich durch die Anzeige verletzt fühlst. Schreib uns gern "
+            "eine Nachricht.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Sorry, dass du das so siehst. Schreib uns gern eine Nachricht.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Entschuldigung für die entstandene Verwirrung. Schreib uns gern eine Nachricht.",
+        ),
+    ],
+)
+def test_more_non_apologies_are_taken_back(step: str, text: str) -> None:
+    v = verdicts(step, text)
+    assert (v["apologises"].met, v["apologises"].reason) == (False, "taken_back")
+
+
+def test_an_apology_for_what_people_had_to_see_is_still_one() -> None:
+    v = verdicts(
+        "campaign-shitstorm.de:write-statement",
+        "Es tut uns leid, dass so viele Menschen diese Anzeige sehen mussten. Sie war falsch. "
+        "Schreib uns gern eine Nachricht.",
+    )
+    assert v["apologises"].met
+
+
+@pytest.mark.parametrize(
+    ("step", "criterion", "text"),
+    [
+        (
+            "ad-label-creator.de:reply-statement",
+            "admits",
+            "Mein Fehler? Sicher nicht. Die Marke wollte es so, und ich poste weiter wie bisher.",
+        ),
+        (
+            "account-takeover.de:r-warning",
+            "states-takeover",
+            "Gehackt? Nein. Wir haben die Kontrolle über unseren Account nie verloren.",
+        ),
+        (
+            "leaked-photos.en:statement",
+            "acknowledges",
+            "A leak? No, this was all planned. See you at the show, everyone!",
+        ),
+    ],
+)
+def test_a_question_answered_no_denies_its_words(step: str, criterion: str, text: str) -> None:
+    v = verdicts(step, text)
+    assert (v[criterion].met, v[criterion].reason) == (False, "negated")
+
+
+def test_a_question_answered_yes_keeps_its_words() -> None:
+    v = verdicts(
+        "ad-label-creator.de:reply-statement",
+        "War das mein Fehler? Ja, eindeutig. Ich hätte den Reel als Werbung kennzeichnen müssen.",
+    )
+    assert v["admits"].met

@@ -366,6 +366,32 @@ def _joins_two_forms(words: list[re.Match[str]], k: int, text: str) -> bool:
     return len(first) >= PAIR_PREFIX and first[:PAIR_PREFIX] == second[:PAIR_PREFIX]
 
 
+_CLITIC = re.compile(r"(?P<host>\w+)['’](?P<clitic>ve|re|ll|m|d|s)", re.IGNORECASE)
+_CLITIC_WORDS = {"ve": "have", "re": "are", "ll": "will", "m": "am", "d": "would", "s": "is"}
+_IS_HOSTS = frozenset(
+    {"it", "that", "there", "what", "here", "he", "she", "who", "where", "how", "this"}
+    | {"everything", "nothing"}
+)
+"""Words whose "'s" is "is" ("it's gone"); after any other word it is a possessive."""
+
+
+def _clitic(word: str, lang: Lang) -> tuple[str, str] | None:
+    """("should", "'ve") for "should've": an English word and the verb it carries, read as
+    two words so that "it's gone" is "it is gone" and "we've" meets "we have". A "n't" stays
+    one word: the negation rules read it whole."""
+    m = _CLITIC.fullmatch(word) if lang == "en" else None
+    if m is None:
+        return None
+    host, clitic = m.group("host"), m.group("clitic").lower()
+    if clitic == "s" and host.lower() not in _IS_HOSTS:
+        return None
+    return host, word[len(host) :]
+
+
+def _clitic_word(part: str) -> str:
+    return _CLITIC_WORDS[part[1:].lower()]
+
+
 def tokenize(text: str, lang: Lang) -> tuple[Token, ...]:
     """Words with their stems and clause numbers."""
     tokens: list[Token] = []
@@ -378,19 +404,34 @@ def tokenize(text: str, lang: Lang) -> tuple[Token, ...]:
         lower = m.group(0).lower().replace("’", "'")
         if lower in CLAUSE_WORDS and not _joins_two_forms(words, k, text):
             clause += 1
-        tokens.append(Token(m.group(0), lower, stem(lower, lang), clause, m.start(), m.end()))
+        parts = _clitic(m.group(0), lang)
+        if parts is None:
+            tokens.append(Token(m.group(0), lower, stem(lower, lang), clause, m.start(), m.end()))
+        else:
+            host, rest = parts
+            split = m.start() + len(host)
+            tokens.append(
+                Token(host, host.lower(), stem(host.lower(), lang), clause, m.start(), split)
+            )
+            verb = _clitic_word(rest)
+            tokens.append(Token(rest, verb, stem(verb, lang), clause, split, m.end()))
         pos = m.end()
     return tuple(tokens)
 
 
-def phrase_words(phrase: str) -> list[str]:
-    """A keyword's words as written, in the order `phrase_stems` gives their stems."""
-    return _WORD.findall(phrase)
+def phrase_words(phrase: str, lang: Lang | None = None) -> list[str]:
+    """A keyword's words as written, in the order `phrase_stems` gives their stems (with
+    `lang` "en", a word carrying a verb as two: "we've" is "we", "have")."""
+    words: list[str] = []
+    for word in _WORD.findall(phrase):
+        parts = _clitic(word, lang) if lang is not None else None
+        words.extend([word] if parts is None else [parts[0], _clitic_word(parts[1])])
+    return words
 
 
 def phrase_stems(phrase: str, lang: Lang) -> tuple[str, ...]:
     """A keyword as the sequence of stems it must match."""
-    return tuple(stem(w, lang) for w in phrase_words(phrase))
+    return tuple(stem(w.lower(), lang) for w in phrase_words(phrase, lang))
 
 
 def read(text: str, lang: Lang) -> Reading:

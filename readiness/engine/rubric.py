@@ -188,6 +188,8 @@ def _is_negation(tokens: Sequence[Token], k: int, allowed: frozenset[str]) -> bo
     word = tokens[k].lower
     if word in allowed or word.split("'")[0] in allowed:
         return False
+    if "not" in allowed and word.endswith("n't"):
+        return False  # the keyword's own "not", contracted ("weren't" for "not supposed")
     if not (word in NEGATIONS["de"] or word in NEGATIONS["en"] or word.endswith("n't")):
         return False
     follower = tokens[k + 1].lower if k + 1 < len(tokens) else ""
@@ -386,25 +388,74 @@ def _keyword_parts(
     """A keyword's stems, the words that may deny nothing in it, and its folded words: the
     same for every reply, so worked out once."""
     allowed = frozenset(w.lower() for w in re.findall(r"\w+(?:'\w+)*", keyword))
-    words = tuple(folded(w) for w in phrase_words(keyword))
+    words = tuple(folded(w) for w in phrase_words(keyword, lang))
     return phrase_stems(keyword, lang), allowed, words
 
 
+_NOT_CONTRACTED = {
+    "is not": "isn't",
+    "are not": "aren't",
+    "was not": "wasn't",
+    "were not": "weren't",
+    "do not": "don't",
+    "does not": "doesn't",
+    "did not": "didn't",
+    "will not": "won't",
+    "would not": "wouldn't",
+    "should not": "shouldn't",
+    "could not": "couldn't",
+    "can not": "can't",
+    "cannot": "can't",
+    "has not": "hasn't",
+    "have not": "haven't",
+    "had not": "hadn't",
+    "must not": "mustn't",
+}
+"""English negations spelled out and contracted: a keyword written either way meets the
+other ("were not supposed" meets "weren't supposed")."""
+
+
+@lru_cache(maxsize=4096)
+def _keyword_forms(keyword: str, lang: Lang) -> tuple[str, ...]:
+    """The keyword, and in English the keyword with its negations contracted or spelled out."""
+    if lang != "en":
+        return (keyword,)
+    forms = [keyword]
+    for full, short in _NOT_CONTRACTED.items():
+        for a, b in ((full, short), (short, full)):
+            pattern = re.compile(rf"(?<![\w']){re.escape(a)}(?![\w'])", re.IGNORECASE)
+            forms.extend(pattern.sub(b, form) for form in list(forms) if pattern.search(form))
+    return tuple(dict.fromkeys(forms))
+
+
 def keyword_occurrences(reading: Reading, keyword: str) -> list[Occurrence]:
-    """Where the stemmed word sequence of `keyword` occurs in the reading."""
-    wanted, allowed, words = _keyword_parts(keyword, reading.lang)
-    if not wanted:
-        return []
-    tokens, n = reading.tokens, len(wanted)
-    return [
-        _occurrence(reading, i, i + n - 1, allowed)
-        for i in reading.stem_positions.get(wanted[0], ())
-        if i + n <= len(tokens)
-        and all(tokens[i + j].stem == wanted[j] for j in range(1, n))
-        and all(
-            _word_match(tokens[i + j].lower, words[j], wanted[j], reading.lang) for j in range(n)
-        )
-    ]
+    """Where the stemmed word sequence of `keyword` occurs in the reading (in English, with
+    its negations contracted or spelled out as well: `_keyword_forms`)."""
+    found: dict[tuple[int, int], Occurrence] = {}
+    tokens = reading.tokens
+    english = reading.lang == "en"
+
+    def same(token: Token, word: str, wanted: str) -> bool:
+        if english and word == "not" and token.lower.endswith("n't"):
+            return True  # "not supposed" in "weren't supposed"
+        return token.stem == wanted and _word_match(token.lower, word, wanted, reading.lang)
+
+    for form in _keyword_forms(keyword, reading.lang):
+        wanted, allowed, words = _keyword_parts(form, reading.lang)
+        n = len(wanted)
+        if not n:
+            continue
+        starts = list(reading.stem_positions.get(wanted[0], ()))
+        if english and words[0] == "not":
+            starts += [i for i, t in enumerate(tokens) if t.lower.endswith("n't")]
+        for i in starts:
+            if (
+                (i, i + n - 1) not in found
+                and i + n <= len(tokens)
+                and all(same(tokens[i + j], words[j], wanted[j]) for j in range(n))
+            ):
+                found[(i, i + n - 1)] = _occurrence(reading, i, i + n - 1, allowed)
+    return sorted(found.values(), key=lambda o: o.first)
 
 
 @lru_cache(maxsize=1024)

@@ -727,3 +727,51 @@ def test_a_question_answered_yes_keeps_its_words() -> None:
         "War das mein Fehler? Ja, eindeutig. Ich hätte den Reel als Werbung kennzeichnen müssen.",
     )
     assert v["admits"].met
+
+
+@pytest.mark.parametrize(
+    ("step", "criterion", "text", "words"),
+    [
+        (
+            "ad-label-creator.en:reply-statement",
+            "admits",
+            "I should've labelled the reel as an ad, and every deal will carry the label now.",
+            "should've",
+        ),
+        (
+            "kita-photo.en:parent-message",
+            "removed",
+            "Dear parents, it's gone now. We're sorry, and we will talk to every family.",
+            "'s gone",
+        ),
+        (
+            "leaked-photos.en:statement",
+            "acknowledges",
+            "These photos weren't supposed to be out yet, and we're sorry about that.",
+            "weren't supposed",
+        ),
+        (
+            "platform-exit.en:pinned-notice",
+            "stays",
+            "We're leaving X, but this account won't be deleted. Find us on our website.",
+            "won't be deleted",
+        ),
+    ],
+)
+def test_english_contractions_meet_keywords_written_out(
+    step: str, criterion: str, text: str, words: str
+) -> None:
+    """ "should've" is "should have", "it's gone" is "it is gone", and a keyword's "not" is
+    the "n't" of "weren't" or "won't" (and not a negation of the keyword)."""
+    v = verdicts(step, text)
+    assert (v[criterion].met, v[criterion].reason) == (True, "found")
+    assert v[criterion].words.lower() == words.lower()
+
+
+def test_a_possessive_s_is_not_is() -> None:
+    from readiness.engine.reply_text import read
+
+    reading = read("Lena's order is safe, and it's on its way.", "en")
+    assert [t.lower for t in reading.tokens] == [
+        "lena's", "order", "is", "safe", "and", "it", "is", "on", "its", "way",
+    ]  # fmt: skip

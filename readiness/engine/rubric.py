@@ -371,6 +371,10 @@ def _word_match(token: str, word: str, word_stem: str, lang: Lang) -> bool:
         return _short_match(token, word)
     if lang == "en" and word.endswith("ly") and not word_stem.endswith("ly"):
         return folded(token).endswith("ly")
+    if lang == "de" and word.endswith(("lich", "er")) and not word_stem.endswith(word[-2:]):
+        # The stem dropped a suffix that makes the word: "persönlich" and "Personen" share
+        # "person", "Fehler" and "fehlen" share "fehl". The token must have it too.
+        return folded(token).startswith(word)
     return True
 
 

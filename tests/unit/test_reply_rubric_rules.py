@@ -775,3 +775,19 @@ def test_a_possessive_s_is_not_is() -> None:
     assert [t.lower for t in reading.tokens] == [
         "lena's", "order", "is", "safe", "and", "it", "is", "on", "its", "way",
     ]  # fmt: skip
+
+
+def test_a_german_stem_that_drops_the_words_suffix_does_not_join_other_words() -> None:
+    """Snowball gives "Fehler" and "fehlen" the stem "fehl", "persönlich" and "Personen"
+    the stem "person": a keyword ending in -er or -lich needs that ending in the reply."""
+    v = verdicts(
+        "campaign-shitstorm.de:write-statement",
+        "Uns fehlen ehrlich gesagt die Worte. Ab sofort prüfen zwei Personen jede Anzeige.",
+    )
+    assert not v["names-mistake"].met and not v["direct-channel"].met
+    v = verdicts(
+        "campaign-shitstorm.de:write-statement",
+        "Die Anzeige war ein Fehler, und die Fehler darin tun uns leid. Wir sprechen gern "
+        "persönlich mit euch.",
+    )
+    assert v["names-mistake"].met and v["direct-channel"].met

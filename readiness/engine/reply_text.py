@@ -39,17 +39,28 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s.,;:!?\"'„“”»«‚‘’()\[
 (an emoji, €, #), so "🙈" can be a keyword."""
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}–—…\n]|(?<!\w)-(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+_ELISION = r"(?:bout|cause|cos|coz|til|till|em|tis|twas|n|ne|nen|nem|ner|s|\d)\b"
+"""What follows an apostrophe that stands for left-out letters, not a quotation mark: "'bout",
+"'cause", "'nen Fehler", "'24"."""
+_CLOSE = r"(?:(?<!s)Q|(?<=s)Q(?=[.,;:!?…)\]]|\s*$|\s+[A-ZÄÖÜ]))(?!\w)"
 _QUOTES = re.compile(
-    r"„[^„“”\"\n]{1,600}[“”\"]"  # German „…“
-    r"|“[^“”\n]{1,600}”"  # English “…”
-    r"|\"[^\"\n]{1,600}\""  # straight "…"
-    r"|»[^»«\n]{1,600}«"  # German »…«
-    r"|«[^»«\n]{1,600}»"  # French-style «…»
-    # Single quotation marks, the British style: an apostrophe inside a word ("don't",
-    # "geht’s", "the kids' toys") neither opens nor closes one.
-    r"|‚(?:[^‚‘\n]|(?<=\w)‘(?=\w)){1,600}?‘"  # German ‚…‘
-    r"|(?<!\w)‘(?=\S)(?:[^‘’\n]|(?<=\w)’(?=\w)){1,600}?(?<=\S)’(?!\w)"  # English ‘…’
-    r"|(?<!\w)'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){1,600}?(?<=\S)'(?!\w)"  # straight '…'
+    (
+        r"„[^„“”\"\n]{1,600}[“”\"]"  # German „…“
+        r"|“[^“”\n]{1,600}”"  # English “…”
+        r"|\"[^\"\n]{1,600}\""  # straight "…"
+        r"|»[^»«\n]{1,600}«"  # German »…«
+        r"|«[^»«\n]{1,600}»"  # French-style «…»
+        # Single quotation marks, the British style: an apostrophe inside a word ("don't",
+        # "geht’s", "the kids' toys") neither opens nor closes one.
+        r"|‚(?:[^‚‘\n]|(?<=\w)‘(?=\w)){1,600}?‘"  # German ‚…‘
+        # After an "s" it may be a plural's possessive ("the kids' faces"): a closing mark only
+        # before punctuation, the end or a capital. What follows an elision opens nothing.
+        r"|(?<!\w)‘(?!{elision})(?=\S)(?:[^‘’\n]|(?<=\w)’(?=\w)){1,600}?(?<=\S){close’}"  # ‘…’
+        r"|(?<!\w)'(?!{elision})(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){1,600}?(?<=\S){close'}"  # '…'
+    )
+    .replace("{elision}", _ELISION)
+    .replace("{close’}", _CLOSE.replace("Q", "’"))
+    .replace("{close'}", _CLOSE.replace("Q", "'"))
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 _LIST_SEPARATOR = re.compile(r"[,;/&]")
@@ -129,8 +140,10 @@ class Reading:
 
     @property
     def words(self) -> tuple[Token, ...]:
-        """Tokens that are words (not emoji or symbols)."""
-        return tuple(t for t in self.tokens if t.lower[:1].isalnum())
+        """Tokens that are words (not emoji or symbols). The verb a contraction carries
+        ("'re" of "you're", read as "are") is not a word of its own here: "Sorry, you're
+        right." is four words, as written, for the measures of length and share."""
+        return tuple(t for t in self.tokens if t.lower[:1].isalnum() and t.text[:1] not in "'’")
 
     def function_share(self, borrowed: frozenset[int] = frozenset()) -> float:
         """Share of words that are function words (prose has many, a keyword list few). A
@@ -300,11 +313,14 @@ def _sentence_lists(
 
     found: list[BareList] = []
     run: list[tuple[int, ...]] = []
+    words = len(reading.words)
     for segment in [*segments, (0, [], False, "")]:
         if one_bare_sentence(segment):
             run.append(segment[1][0])
             continue
-        if len(run) >= 3:
+        # Most of the reply: "Sabine. 23 Jahre. Danke. Entschuldigung. Mehr kann ich hier
+        # nicht schreiben; lass uns einen Kaffee trinken." opens with them and then speaks.
+        if len(run) >= 3 and 2 * sum(len(item) for item in run) >= words:
             found.append(BareList(tuple(run), False))
         run = []
     return tuple(found)
@@ -368,11 +384,10 @@ def _joins_two_forms(words: list[re.Match[str]], k: int, text: str) -> bool:
 
 _CLITIC = re.compile(r"(?P<host>\w+)['’](?P<clitic>ve|re|ll|m|d|s)", re.IGNORECASE)
 _CLITIC_WORDS = {"ve": "have", "re": "are", "ll": "will", "m": "am", "d": "would", "s": "is"}
-_IS_HOSTS = frozenset(
-    {"it", "that", "there", "what", "here", "he", "she", "who", "where", "how", "this"}
-    | {"everything", "nothing"}
-)
-"""Words whose "'s" is "is" ("it's gone"); after any other word it is a possessive."""
+_IS_HOSTS = frozenset({"it", "that", "there", "here", "he", "she", "this", "everything", "nothing"})
+"""Words whose "'s" is "is" ("it's gone"); after any other word it is a possessive, or, after
+"what", "who", "where", "how", as often "has" ("what's happened"): left one word, as the
+stemmer reads it ("what's" as "what")."""
 
 
 def _clitic(word: str, lang: Lang) -> tuple[str, str] | None:

@@ -296,7 +296,7 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     # their reading of it: "sorry you took it that way", "falls das falsch verstanden wurde"
     r"\b(took|take|taken|understood|read|see|saw|seen) (it|this|that)( \w+)?"
     r" (that|this|the wrong) way\b"
-    r"|\b(falsch|so) (verstanden|aufgefasst)\b|\bin den falschen hals\b"
+    r"|\bso aufgefasst\b|\bin den falschen hals\b"
     r"|\b(das|es|dies) (so|anders) (siehst|sehen|seht|sieht|empfindest|empfinden|empfunden"
     r"|wahrnimmst|wahrnehmen|wahrgenommen)\b",
 )
@@ -315,9 +315,30 @@ wissen selbst …", "we're sorry, but the facts are …"): what follows the "but
 reader keeps. Before the apology ("But we are sorry") it takes nothing back; "ohne Wenn und
 Aber", "no buts" and "not only … but" are exceptions (`NON_APOLOGY_EXCEPTIONS`)."""
 
+EXCUSE_OPENERS = (
+    r"[\s,]*(you|your|yourself|the facts|to be fair|in fairness|in our defen[cs]e|it was|that was"
+    r"|we were|we had|they|frankly|honestly|actually|let's be honest|let us be honest"
+    r"|let's not forget|remember|sie|du|ihr|man|das war|es war|wir waren|wir hatten"
+    r"|fairerweise|ehrlich gesagt|eigentlich|zur wahrheit|seien wir ehrlich|vergessen wir nicht"
+    r"|die fakten|we still|wir nach wie vor|wir weiterhin|wir finden|we think|we believe)\b"
+)
+"""What turns the "but" after an apology into an excuse: it goes on to the reader ("aber Sie
+wissen selbst"), to the circumstances ("but it was …", "aber eigentlich …") or to the
+writer's standing view ("although we still think …"). "I'm sorry, but more importantly the
+photo is down" and "es tut uns leid, aber wir möchten Ihnen auch danken" keep the apology."""
+
+EXCUSE_WORDS = (
+    r"\b(fault|blame|misread|misunderstood|overreact\w*|too sensitive|oversensitive"
+    r"|schuld|missverstanden|überreagiert|überempfindlich|zu empfindlich)\b"
+)
+"""Words after the "but" that put the fault elsewhere ("sorry, but the mould was your
+fault")."""
+
 NON_APOLOGY_EXCEPTIONS = (
     r"\b(zu recht|rightly|understandably|verständlicherweise"
-    r"|ohne (wenn und )?aber|no (ifs,? (and|or) )?buts|not (only|just)\b[^.!?]{0,60}?\bbut)\b"
+    r"|ohne (wenn und )?aber|no (ifs,? (and|or) )?buts|not (only|just)\b[^.!?]{0,60}?\bbut"
+    r"|unsere schuld|unser fehler|meine schuld|mein fehler|our fault|our mistake|my fault"
+    r"|my mistake)\b"
 )
 
 _FUNCTION_DE = """

@@ -55,6 +55,8 @@ from readiness.engine.reply_words import (
     COORDINATORS,
     DENIAL_VERBS,
     DETERMINERS,
+    EXCUSE_OPENERS,
+    EXCUSE_WORDS,
     FRONTED_QUESTIONS,
     GERMAN_CLOSING_NEGATIONS,
     KNOWING_VERBS,
@@ -301,6 +303,8 @@ def _fronted_denial(reading: Reading, first: int, allowed: frozenset[str]) -> in
 _NON_APOLOGY = tuple(re.compile(p, re.IGNORECASE) for p in NON_APOLOGY_PATTERNS)
 _NON_APOLOGY_EXCEPTION = re.compile(NON_APOLOGY_EXCEPTIONS, re.IGNORECASE)
 _APOLOGY_BUT = re.compile(APOLOGY_BUT, re.IGNORECASE)
+_EXCUSE_OPENER = re.compile(EXCUSE_OPENERS, re.IGNORECASE)
+_EXCUSE_WORD = re.compile(EXCUSE_WORDS, re.IGNORECASE)
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…()\[\]{}–—\n]|(?<!\w)-(?!\w)")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?\n]")
 
@@ -319,7 +323,12 @@ def _non_apology(reading: Reading, first: int, last: int) -> bool:
     if _NON_APOLOGY_EXCEPTION.search(sentence):
         return False
     after = own[tokens[last].end : end_match.start() if end_match else len(own)]
-    return bool(_APOLOGY_BUT.search(after)) or any(p.search(sentence) for p in _NON_APOLOGY)
+    but = _APOLOGY_BUT.search(after)
+    excuse = but is not None and (
+        _EXCUSE_OPENER.match(after, but.end()) is not None
+        or _EXCUSE_WORD.search(after, but.end()) is not None
+    )
+    return excuse or any(p.search(sentence) for p in _NON_APOLOGY)
 
 
 def _occurrence(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> Occurrence:
@@ -337,7 +346,7 @@ def _denied_words(
         own = reading.own
         end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
         return own[tokens[first].start : end.start() if end else len(own)], True, True
-    if neg is None and (answered := _answered_no(reading, last)) is not None:
+    if neg is None and (answered := _answered_no(reading, first, last)) is not None:
         return reading.own[tokens[first].start : answered], True, False
     lo, hi = (first, last) if neg is None else (min(first, neg), max(last, neg))
     return reading.own[tokens[lo].start : tokens[hi].end], neg is not None, False
@@ -346,24 +355,34 @@ def _denied_words(
 _ANSWERED_NO = re.compile(
     r"\s*(nein|nö|keineswegs|(sicher|bestimmt|natürlich|ganz sicher|eher) nicht"
     r"|nicht bei uns|nicht hier|no|nope|of course not|certainly not|definitely not"
-    r"|absolutely not|not at all|not here|not really)\b",
+    r"|absolutely not|not at all|not here|not really)(?=\s*([.,;:!?…–—\n]|$))",
     re.IGNORECASE,
 )
+ECHO_QUESTION_WORDS = 3
+"""A question of at most this many words that the next sentence answers with a bare no
+("Mein Fehler? Sicher nicht.") only names the point to deny it. A longer one asks about
+something else ("Is there any place for racism here? No." is a stance)."""
 
 
-def _answered_no(reading: Reading, last: int) -> int | None:
-    """Where the answer ends when the phrase's sentence is a question the next sentence
-    answers with no ("Mein Fehler? Sicher nicht.", "Hacked? No."): the question only
-    raises the word, the answer denies it. None otherwise."""
-    own = reading.own
-    end = _SENTENCE_BOUNDARY.search(own, reading.tokens[last].end)
+def _answered_no(reading: Reading, first: int, last: int) -> int | None:
+    """Where the answer ends when the phrase stands in a short question the next sentence
+    answers with a bare no ("Mein Fehler? Sicher nicht.", "Hacked? No."): the question
+    only raises the word, the answer denies it. None otherwise ("No doubt about it", "No
+    problem" answer nothing)."""
+    own, tokens = reading.own, reading.tokens
+    end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
     if end is None or end.group(0) != "?":
+        return None
+    starts = [m.end() for m in _SENTENCE_BOUNDARY.finditer(own, 0, tokens[first].start)]
+    start = starts[-1] if starts else 0
+    asked = [t for t in reading.words if start <= t.start < end.start()]
+    if len(asked) > ECHO_QUESTION_WORDS:
         return None
     answer = _ANSWERED_NO.match(own, end.end())
     return answer.end() if answer else None
 
 
-def _word_match(token: str, word: str, word_stem: str, lang: Lang) -> bool:
+def _word_match(token: str, word: str, word_stem: str, lang: Lang, derived: bool = False) -> bool:
     """Whether a token whose stem equals `word_stem` is the keyword word `word` as well:
     short stems match only the word and plural-like endings, and an English adverb only
     adverbs ("rightly" is not "right", "personally" not "personal")."""
@@ -371,11 +390,21 @@ def _word_match(token: str, word: str, word_stem: str, lang: Lang) -> bool:
         return _short_match(token, word)
     if lang == "en" and word.endswith("ly") and not word_stem.endswith("ly"):
         return folded(token).endswith("ly")
-    if lang == "de" and word.endswith(("lich", "er")) and not word_stem.endswith(word[-2:]):
+    if derived and not word_stem.endswith(word[-2:]):
         # The stem dropped a suffix that makes the word: "persönlich" and "Personen" share
         # "person", "Fehler" and "fehlen" share "fehl". The token must have it too.
         return folded(token).startswith(word)
     return True
+
+
+def _derived(word: str, lang: Lang) -> bool:
+    """A German keyword word (as written) whose ending makes the word, not its form:
+    "-lich" ("persönlich"), or "-er" on a noun ("Fehler", capitalised; "letzter" is a
+    form of "letzt")."""
+    lower = word.lower()
+    return lang == "de" and (
+        lower.endswith("lich") or (lower.endswith("er") and word[:1].isupper())
+    )
 
 
 def _short_match(token: str, word: str) -> bool:
@@ -388,12 +417,14 @@ def _short_match(token: str, word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _keyword_parts(
     keyword: str, lang: Lang
-) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    """A keyword's stems, the words that may deny nothing in it, and its folded words: the
-    same for every reply, so worked out once."""
+) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[bool, ...]]:
+    """A keyword's stems, the words that may deny nothing in it, its folded words and which
+    of them keep their derivational ending (`_derived`): the same for every reply, so
+    worked out once."""
     allowed = frozenset(w.lower() for w in re.findall(r"\w+(?:'\w+)*", keyword))
-    words = tuple(folded(w) for w in phrase_words(keyword, lang))
-    return phrase_stems(keyword, lang), allowed, words
+    written = phrase_words(keyword, lang)
+    words = tuple(folded(w) for w in written)
+    return phrase_stems(keyword, lang), allowed, words, tuple(_derived(w, lang) for w in written)
 
 
 _NOT_CONTRACTED = {
@@ -439,13 +470,15 @@ def keyword_occurrences(reading: Reading, keyword: str) -> list[Occurrence]:
     tokens = reading.tokens
     english = reading.lang == "en"
 
-    def same(token: Token, word: str, wanted: str) -> bool:
+    def same(token: Token, word: str, wanted: str, derived: bool) -> bool:
         if english and word == "not" and token.lower.endswith("n't"):
             return True  # "not supposed" in "weren't supposed"
-        return token.stem == wanted and _word_match(token.lower, word, wanted, reading.lang)
+        return token.stem == wanted and _word_match(
+            token.lower, word, wanted, reading.lang, derived
+        )
 
     for form in _keyword_forms(keyword, reading.lang):
-        wanted, allowed, words = _keyword_parts(form, reading.lang)
+        wanted, allowed, words, derived = _keyword_parts(form, reading.lang)
         n = len(wanted)
         if not n:
             continue
@@ -456,7 +489,7 @@ def keyword_occurrences(reading: Reading, keyword: str) -> list[Occurrence]:
             if (
                 (i, i + n - 1) not in found
                 and i + n <= len(tokens)
-                and all(same(tokens[i + j], words[j], wanted[j]) for j in range(n))
+                and all(same(tokens[i + j], words[j], wanted[j], derived[j]) for j in range(n))
             ):
                 found[(i, i + n - 1)] = _occurrence(reading, i, i + n - 1, allowed)
     return sorted(found.values(), key=lambda o: o.first)
@@ -584,17 +617,14 @@ def _gate(
     have, need = len(reading.content_stems(listed)), min_content_words(limit)
     if have < need:
         return "too_short", f"{have}/{need}"
-    if len(reading.words) < MIN_WORDS_FOR_PROSE_CHECK and (
-        own_grammar == 0
-        or (
-            own_grammar < MIN_FUNCTION_SHARE
-            and not _INNER_PUNCTUATION.search(reading.own.strip().rstrip(".!?…"))
-        )
+    if (
+        len(reading.words) < MIN_WORDS_FOR_PROSE_CHECK
+        and own_grammar < MIN_FUNCTION_SHARE
+        and not _INNER_PUNCTUATION.search(reading.own.strip().rstrip(".!?…"))
     ):
-        # Too short for the shares below, and held together by nothing of the writer's own:
-        # not one function word outside the keywords ("Falsch, Entschuldigung, Anzeige
-        # zurückgezogen, persönlich sprechen."), or hardly one and no punctuation between
-        # the words ("Mistake sorry ad withdrawn message us").
+        # Too short for the shares below, hardly a word of the writer's own grammar, and
+        # nothing between the words: "Mistake sorry ad withdrawn message us". A telegraphic
+        # reply has punctuation ("Sorry, Lena – photo's down, DM sent.") and is read.
         return "not_prose", f"{own_grammar:.0%}"
     if (
         len(reading.words) >= MIN_WORDS_FOR_PROSE_CHECK

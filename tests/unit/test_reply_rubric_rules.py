@@ -632,10 +632,6 @@ def test_an_apostrophe_inside_a_word_opens_no_quotation() -> None:
         ("leaked-photos.en:statement", "Leak sorry embargo press runway DM"),
         ("hate-raid.en:pinned-reply", "Netiquette criticism funding team message"),
         ("campaign-shitstorm.en:write-statement", "Mistake sorry ad withdrawn message us"),
-        (
-            "campaign-shitstorm.de:write-statement",
-            "Falsch, Entschuldigung, Anzeige zurückgezogen, persönlich sprechen.",
-        ),
     ],
 )
 def test_a_short_string_of_keywords_is_not_prose(step: str, text: str) -> None:
@@ -645,10 +641,15 @@ def test_a_short_string_of_keywords_is_not_prose(step: str, text: str) -> None:
 
 
 def test_a_short_reply_in_the_writers_own_words_still_counts() -> None:
+    """Telegraphic but punctuated is read: "Sorry, Lena – photo's down, DM sent." has no
+    function word of its own, and a trainer credits it. (So a comma list of fragments such
+    as "Falsch, Entschuldigung, Anzeige zurückgezogen, persönlich sprechen." is read too.)"""
     v = verdicts(
         "campaign-shitstorm.en:write-statement", "Sorry, our job ad was a mistake. Message us!"
     )
     assert v["apologises"].met and v["direct-channel"].met
+    v = verdicts("volunteer-client-photo.en:r-public-reply", "Sorry, Lena – photo's down, DM sent.")
+    assert v["apologises"].met and v["offline-channel"].met
 
 
 @pytest.mark.parametrize(
@@ -791,3 +792,87 @@ def test_a_german_stem_that_drops_the_words_suffix_does_not_join_other_words() -
         "persönlich mit euch.",
     )
     assert v["names-mistake"].met and v["direct-channel"].met
+
+
+@pytest.mark.parametrize(
+    ("step", "criterion", "text"),
+    [
+        (
+            "campaign-shitstorm.en:write-statement",
+            "names-mistake",
+            "Was our ad a mistake? No doubt about it. We apologise to everyone we excluded.",
+        ),
+        (
+            "alleged-employee-post.en:holding-statement",
+            "stance",
+            "Is there any place for racism in our offices? No. Never. We are checking the "
+            "screenshot and will update you at 3 pm.",
+        ),
+        (
+            "leaked-photos.de:statement",
+            "acknowledges",
+            "War der Leak geplant? Nein. Die Bilder sind zu früh online gegangen, das tut "
+            "uns leid.",
+        ),
+        (
+            "kita-photo.en:parent-message",
+            "apology",
+            "Dear parents, I'm very sorry, but the most important thing now: the photo has been "
+            "removed. Please delete any screenshots.",
+        ),
+        (
+            "frustrated-tweet.de:statement",
+            "apologises",
+            "Es tut uns leid, aber wir möchten Ihnen auch für drei Jahre Zusammenarbeit danken. "
+            "Der Tweet war daneben.",
+        ),
+        (
+            "frustrated-tweet.de:statement",
+            "apologises",
+            "Wir entschuldigen uns, obwohl uns klar ist, dass Worte allein nichts "
+            "wiedergutmachen. Der Tweet war falsch.",
+        ),
+        (
+            "frustrated-tweet.de:statement",
+            "apologises",
+            "Es tut uns leid, dass wir Ihre Kritik zunächst falsch verstanden haben. Der Tweet "
+            "war daneben.",
+        ),
+        (
+            "kita-photo.en:parent-message",
+            "copies",
+            "Dear parents, I'm so sorry 'bout this. The photo has been removed, and please "
+            "delete any screenshots of the kids' faces. Talk to me anytime.",
+        ),
+        (
+            "campaign-shitstorm.de:reply-sabine",
+            "apologises",
+            "Sabine. 23 Jahre. Danke. Entschuldigung. Mehr kann ich hier öffentlich nicht "
+            "schreiben; lass uns nächste Woche einen Kaffee trinken.",
+        ),
+        (
+            "alleged-employee-post.en:citizen-reply",
+            "takes-seriously",
+            "I'm truly sorry for what's happened to you at our office. Please call us.",
+        ),
+        (
+            "platform-exit.de:pinned-notice",
+            "leaving",
+            "Liebe Leserinnen und Leser, dies ist der letzte Post der Stadtbücherei auf dieser "
+            "Plattform. Ihr findet uns im Newsletter.",
+        ),
+        (
+            "volunteer-client-photo.en:r-public-reply",
+            "apologises",
+            "Sorry, you're right. Photo deleted. Message sent.",
+        ),
+    ],
+)
+def test_honest_replies_the_stricter_rules_leave_alone(
+    step: str, criterion: str, text: str
+) -> None:
+    """Written by a tester against the rules above (a long question answered no, a "but"
+    that excuses nothing, an elision and a plural possessive around quotation marks, short
+    sentences that open a reply, "what's happened", an adjective's "-er", a contraction's
+    second word): each is the point a trainer gives."""
+    assert verdicts(step, text)[criterion].met

@@ -34,7 +34,7 @@ def text_language(lang: str) -> Lang:
     return "de" if lang == "de" else "en"
 
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s.,;:!?\"'„“”»«‚‘’()\[\]{}\-–—/…*]")
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s.,;:!?\"'„“”»«‚‘’()\[\]{}\-–—/…*|•·+›‹]")
 """A word (with inner apostrophes: "don't", "we've"), or one symbol that is not punctuation
 (an emoji, €, #), so "🙈" can be a keyword."""
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}–—…\n]|(?<!\w)-(?!\w)")
@@ -50,6 +50,8 @@ _QUOTES = re.compile(
         r"|\"[^\"\n]{1,600}\""  # straight "…"
         r"|»[^»«\n]{1,600}«"  # German »…«
         r"|«[^»«\n]{1,600}»"  # French-style «…»
+        r"|›[^›‹\n]{1,600}‹"  # German ›…‹
+        r"|‹[^›‹\n]{1,600}›"  # Swiss ‹…›
         # Single quotation marks, the British style: an apostrophe inside a word ("don't",
         # "geht’s", "the kids' toys") neither opens nor closes one.
         r"|‚(?:[^‚‘\n]|(?<=\w)‘(?=\w)){1,600}?‘"  # German ‚…‘
@@ -63,7 +65,8 @@ _QUOTES = re.compile(
     .replace("{close'}", _CLOSE.replace("Q", "'"))
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
-_LIST_SEPARATOR = re.compile(r"[,;/&]")
+_LIST_SEPARATOR = re.compile(r"[,;/&|•·+]")
+_BULLET = re.compile(r"[|•·]")
 _LIST_END = re.compile(r"[.!?:()\[\]{}–—…\n]|(?<!\w)-(?!\w)")
 """What ends a list: the end of a sentence, a colon, a dash or a bracket."""
 _SENTENCE_STOP = re.compile(r"[.!?…\n]")
@@ -238,6 +241,15 @@ def _bare_item(reading: Reading, item: tuple[int, ...]) -> bool:
     )
 
 
+def _separates(gap: str, bulleting: bool) -> bool:
+    """Whether the text between two words separates list items: a comma, semicolon, slash,
+    "&" or "+", and "|", "•" or "·" where the reply uses two or more of them (a lone "|" is
+    no list)."""
+    if bulleting:
+        return _LIST_SEPARATOR.search(gap) is not None
+    return _LIST_SEPARATOR.search(_BULLET.sub("", gap)) is not None
+
+
 def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
     tokens, own = reading.tokens, reading.own
     links = [m.span() for m in _LINK.finditer(own)]
@@ -246,6 +258,11 @@ def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
     items: list[tuple[int, ...]] = []
     item: list[int] = []
     seg_start, seg_opens = 0, True
+    bulleting = len(_BULLET.findall(own)) >= 2
+    bullets: dict[int, int] = {}
+    """Per segment (by index), how many "|", "•" or "·" separate its items: with two or more,
+    no sentence is written so, and every item counts as bare, even "as promised" or
+    "message us"."""
 
     def close(end: str) -> None:
         nonlocal items, item
@@ -261,10 +278,12 @@ def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
         if stop:
             close(stop.group(0))
             seg_start, seg_opens = i, bool(_SENTENCE_STOP.search(gap))
-        elif i and (_LIST_SEPARATOR.search(gap) or in_link):
+        elif i and (_separates(gap, bulleting) or in_link):
             if item:
                 items.append(tuple(item))
             item = []
+            if _BULLET.search(gap):
+                bullets[len(segments)] = bullets.get(len(segments), 0) + 1
         if in_link:
             items.append((-1,))  # an address breaks a list
             continue
@@ -276,8 +295,11 @@ def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
         item.append(i)
     close(".")
     found: list[BareList] = []
-    for _, seg_items, opens, end in segments:
-        bare = [it != (-1,) and _bare_item(reading, it) for it in seg_items]
+    for index, (_, seg_items, opens, end) in enumerate(segments):
+        bare = [
+            it != (-1,) and (bullets.get(index, 0) >= 2 or _bare_item(reading, it))
+            for it in seg_items
+        ]
         k = 0
         while k < len(seg_items):
             if not bare[k]:

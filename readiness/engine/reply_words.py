@@ -24,6 +24,9 @@ NEGATIONS: dict[str, frozenset[str]] = {
             "ohne",
             "weder",
             "nirgends",
+            # refusing the phrase: "eine Entschuldigung verweigern wir"
+            "verweigern",
+            "verweigert",
         ]
     ),
     "en": frozenset(
@@ -53,6 +56,12 @@ NEGATIONS: dict[str, frozenset[str]] = {
             "havent",
             "hasnt",
             "hadnt",
+            # refusing the phrase: "we refuse to apologise" ("instead of" is left out: "talk
+            # to us instead of anonymously" still says "anonymously")
+            "refuse",
+            "refuses",
+            "refused",
+            "refusing",
         ]
     ),
 }
@@ -273,6 +282,7 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     # conditional: "sorry if anyone was hurt", "falls sich jemand verletzt gefühlt hat"
     r"\b(if|in case|falls|wenn|sofern)\b[^.!?]{0,60}?"
     r"\b(offended|offence|offense|offensive|hurt|upset|upsetting|insulted|misunderstood"
+    r"|worried|concerned|falsch verstanden|besorgt|beunruhigt|sorgen gemacht"
     r"|felt|feel|feels|took it|verletzt|beleidigt|gekränkt|angegriffen|getroffen"
     r"|bloßgestellt|missverstanden|fühlt|fühlte|fühlten|fühlen|gefühlt|aufgestoßen)",
     # their feelings, not our deed: "sorry that you feel", "dass Sie sich … fühlen"
@@ -284,6 +294,7 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     r"\b(any|the|this|tonight's|etwaige|eventuelle|mögliche|jegliche|die|den|das|alle)\b"
     r"[^.!?]{0,20}?\b(misunderstandings?|inconvenience|confusion|fuss|incident"
     r"|missverständnisse?n?|unannehmlichkeiten|aufregung|irritationen?|verwirrung"
+    r"|drama|commotion|wirbel|unruhe|aufruhr|trubel"
     r"|vorfall|vorfälle)\b",
     # any offence it may have caused: "we regret any offence", "für etwaige Kränkungen"
     r"\b(any|etwaige|eventuelle|mögliche|jegliche)\b[^.!?]{0,12}?"
@@ -296,7 +307,9 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     # their reading of it: "sorry you took it that way", "falls das falsch verstanden wurde"
     r"\b(took|take|taken|understood|read|see|saw|seen) (it|this|that)( \w+)?"
     r" (that|this|the wrong) way\b"
-    r"|\bso aufgefasst\b|\bin den falschen hals\b"
+    r"|\bso aufgefasst\b|\bin den falschen hals\b|\btaken the wrong way\b"
+    r"|\bcame across (that|this|the wrong) way\b|\bso rüber(kam|gekommen)\b"
+    r"|\bso angekommen\b|\bsorry,? not sorry\b"
     r"|\b(das|es|dies) (so|anders) (siehst|sehen|seht|sieht|empfindest|empfinden|empfunden"
     r"|wahrnimmst|wahrnehmen|wahrgenommen)\b",
 )
@@ -316,9 +329,11 @@ reader keeps. Before the apology ("But we are sorry") it takes nothing back; "oh
 Aber", "no buts" and "not only … but" are exceptions (`NON_APOLOGY_EXCEPTIONS`)."""
 
 EXCUSE_OPENERS = (
-    r"[\s,]*(you|your|yourself|the facts|to be fair|in fairness|in our defen[cs]e|it was|that was"
+    r"[\s,]*(you know|you must|you have to|you should|you need to|you'll understand|you will"
+    r" understand|the facts|to be fair|in fairness|in our defen[cs]e|it was|that was"
     r"|we were|we had|they|frankly|honestly|actually|let's be honest|let us be honest"
-    r"|let's not forget|remember|sie|du|ihr|man|das war|es war|wir waren|wir hatten"
+    r"|let's not forget|remember|sie wissen|sie müssen|sie sollten|du weißt|du musst|ihr wisst"
+    r"|ihr müsst|man muss|man darf|das war|es war|wir waren|wir hatten"
     r"|fairerweise|ehrlich gesagt|eigentlich|zur wahrheit|seien wir ehrlich|vergessen wir nicht"
     r"|die fakten|we still|wir nach wie vor|wir weiterhin|wir finden|we think|we believe)\b"
 )
@@ -329,7 +344,9 @@ photo is down" and "es tut uns leid, aber wir möchten Ihnen auch danken" keep t
 
 EXCUSE_WORDS = (
     r"\b(fault|blame|misread|misunderstood|overreact\w*|too sensitive|oversensitive"
-    r"|schuld|missverstanden|überreagiert|überempfindlich|zu empfindlich)\b"
+    r"|happens?|all the time|meant well|late at night|tired|stress\w*|under pressure"
+    r"|schuld|missverstanden|überreagiert|überempfindlich|zu empfindlich|passiert|passieren"
+    r"|ständig|gut gemeint|spät nachts|müde|frust|stress|unter druck)\b"
 )
 """Words after the "but" that put the fault elsewhere ("sorry, but the mould was your
 fault")."""

@@ -204,9 +204,22 @@ def _rejects(tokens: Sequence[Token], clause: int) -> bool:
     return any(t.clause == clause and t.lower in REJECTION_WORDS for t in tokens)
 
 
+_INTENSIFIED = re.compile(r"\s*(enough|genug)\b", re.IGNORECASE)
+_HOW_MUCH = frozenset({"how", "wie"})
+
+
 def _negation_at(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> int | None:
-    """Index of the token that denies tokens[first..last], or None."""
+    """Index of the token that denies tokens[first..last], or None. "We can't apologise
+    enough", "wir können uns gar nicht genug entschuldigen" and "we cannot tell you how
+    sorry we are" intensify, not deny."""
     tokens = reading.tokens
+    own = reading.own
+    if _INTENSIFIED.match(own, tokens[last].end) or (
+        first > 0 and tokens[first - 1].lower in _HOW_MUCH
+    ):
+        return None
+    if any(t.lower == "genug" for t in tokens[max(0, first - 2) : first]):
+        return None
     clause = tokens[first].clause
     found = _denial(reading, first, last, allowed)
     if found is None or _rejects(tokens, tokens[found].clause) or _rejects(tokens, clause):
@@ -354,8 +367,10 @@ def _denied_words(
 
 _ANSWERED_NO = re.compile(
     r"\s*(nein|nö|keineswegs|(sicher|bestimmt|natürlich|ganz sicher|eher) nicht"
-    r"|nicht bei uns|nicht hier|no|nope|of course not|certainly not|definitely not"
-    r"|absolutely not|not at all|not here|not really)(?=\s*([.,;:!?…–—\n]|$))",
+    r"|nicht bei uns|nicht hier|wohl kaum|kaum|quatsch|unsinn|nee|no|nope|nah|hardly"
+    r"|of course not|certainly not|definitely not|absolutely not|not at all|not here"
+    r"|not really|wofür( denn)?\?|wozu( denn)?\?|for what\?|what for\?|why would we\?"
+    r"|why should we\?|warum sollten wir\?)(?=\s*([.,;:!?…–—\n]|$))",
     re.IGNORECASE,
 )
 ECHO_QUESTION_WORDS = 3

@@ -876,3 +876,123 @@ def test_honest_replies_the_stricter_rules_leave_alone(
     sentences that open a reply, "what's happened", an adjective's "-er", a contraction's
     second word): each is the point a trainer gives."""
     assert verdicts(step, text)[criterion].met
+
+
+def test_a_list_with_bars_or_bullets_is_a_list_whatever_its_items() -> None:
+    """No sentence is written with "|" or "•": every item between them is a bare item, even
+    "as promised" and "message us", which a comma list would have kept as words."""
+    v = verdicts(
+        "hijacked-campaign.en:humour-reply",
+        "We read every comment. Touché | rules | as promised | lift | netiquette | message us. "
+        "Have a nice day.",
+    )
+    assert not any(r.met for r in v.values())
+    v = verdicts(
+        "platform-exit.de:pinned-notice",
+        "Liebe Leserinnen und Leser, wir verabschieden uns hier. Abschied • Mastodon • "
+        "Newsletter • Wegweiser • Mail. Danke euch!",
+    )
+    assert v["leaving"].met and not v["where"].met and v["where"].reason == "listed"
+
+
+@pytest.mark.parametrize(
+    ("step", "criterion", "text", "reason"),
+    [
+        (
+            "frustrated-tweet.en:statement",
+            "apologises",
+            "We refuse to apologise for one tweet. Thanks for three years.",
+            "negated",
+        ),
+        (
+            "frustrated-tweet.de:statement",
+            "apologises",
+            "Entschuldigen? Wofür denn? Der Tweet war ein Witz, danke für drei Jahre.",
+            "negated",
+        ),
+        (
+            "ad-label-creator.de:reply-statement",
+            "admits",
+            "Mein Fehler? Wohl kaum. Die Marke wollte es so, ich poste weiter wie bisher.",
+            "negated",
+        ),
+        (
+            "frustrated-tweet.en:statement",
+            "apologises",
+            "Sorry, not sorry. The tweet was harsh, but thanks for three years.",
+            "taken_back",
+        ),
+        (
+            "campaign-shitstorm.en:write-statement",
+            "apologises",
+            "Sorry for all the drama around our job ad. Message us.",
+            "taken_back",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "apologises",
+            "Es tut uns leid, falls die Anzeige falsch verstanden wurde. Schreibt uns.",
+            "taken_back",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "apologises",
+            "Sorry für den ganzen Wirbel um die Anzeige. Schreibt uns eine Nachricht.",
+            "taken_back",
+        ),
+        (
+            "campaign-shitstorm.en:write-statement",
+            "apologises",
+            "We're sorry it came across that way. The ad is withdrawn. Message us.",
+            "taken_back",
+        ),
+        (
+            "kita-photo.en:parent-message",
+            "apology",
+            "Dear parents, sorry if anyone was worried. The photo has been removed.",
+            "taken_back",
+        ),
+        (
+            "leaked-photos.en:statement",
+            "apologises",
+            "We're sorry, but leaks happen in fashion all the time. See you at the show.",
+            "taken_back",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "apologises",
+            "Viele schreiben: ›Entschuldigt euch, die Anzeige war ein Fehler!‹ Wir haben alles "
+            "gelesen.",
+            "quoted",
+        ),
+    ],
+)
+def test_refusals_and_excuses_dressed_as_apologies_earn_nothing(
+    step: str, criterion: str, text: str, reason: str
+) -> None:
+    v = verdicts(step, text)
+    assert (v[criterion].met, v[criterion].reason) == (False, reason)
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        (
+            "campaign-shitstorm.en:write-statement",
+            "We're sorry, but you deserve more than words: we've withdrawn the ad. Message us.",
+        ),
+        ("frustrated-tweet.en:statement", "We can't apologise enough for the tweet. Thank you."),
+        (
+            "frustrated-tweet.de:statement",
+            "Wir können uns gar nicht genug für den Tweet entschuldigen. Danke für drei Jahre.",
+        ),
+        (
+            "frustrated-tweet.en:statement",
+            "We cannot tell you how sorry we are about the tweet. Thank you for three years.",
+        ),
+    ],
+)
+def test_strong_apologies_are_apologies(step: str, text: str) -> None:
+    """ "can't apologise enough" and "how sorry we are" intensify; a "but" that goes on to
+    what was done excuses nothing."""
+    assert verdicts(step, text)["apologises"].met

@@ -344,12 +344,17 @@ photo is down" and "es tut uns leid, aber wir möchten Ihnen auch danken" keep t
 
 EXCUSE_WORDS = (
     r"\b(fault|blame|misread|misunderstood|overreact\w*|too sensitive|oversensitive"
-    r"|happens?|all the time|meant well|late at night|tired|stress\w*|under pressure"
-    r"|schuld|missverstanden|überreagiert|überempfindlich|zu empfindlich|passiert|passieren"
-    r"|ständig|gut gemeint|spät nachts|müde|frust|stress|unter druck)\b"
+    r"|happens?\b[^.!?]{0,30}?\b(all the time|everywhere)|can happen|these things happen"
+    r"|meant well"
+    r"|late at night|schuld|missverstanden|überreagiert|überempfindlich|zu empfindlich"
+    r"|passiert\b[^.!?]{0,30}?\b(ständig|überall|dauernd)|kann passieren|passiert eben"
+    r"|so etwas passiert"
+    r"|gut gemeint|spät nachts|aus frust)\b"
 )
-"""Words after the "but" that put the fault elsewhere ("sorry, but the mould was your
-fault")."""
+"""Words after the "but" that put the fault elsewhere or make it ordinary ("sorry, but the
+mould was your fault", "but leaks happen all the time", "aber … spät nachts aus Frust").
+Phrases, not words: "but this must never happen again" and "aber wir verstehen Ihren Frust"
+keep the apology."""
 
 NON_APOLOGY_EXCEPTIONS = (
     r"\b(zu recht|rightly|understandably|verständlicherweise"

@@ -996,3 +996,22 @@ def test_strong_apologies_are_apologies(step: str, text: str) -> None:
     """ "can't apologise enough" and "how sorry we are" intensify; a "but" that goes on to
     what was done excuses nothing."""
     assert verdicts(step, text)["apologises"].met
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        ("frustrated-tweet.en:statement", "We're sorry, but this must never happen again."),
+        ("frustrated-tweet.de:statement", "Es tut uns leid, aber wir verstehen Ihren Frust."),
+        (
+            "frustrated-tweet.de:statement",
+            "Es tut uns leid, aber das darf nicht noch einmal passieren.",
+        ),
+    ],
+)
+def test_a_but_that_names_no_excuse_keeps_the_apology(step: str, text: str) -> None:
+    """The excuse words are phrases ("happen all the time", "aus Frust"), so "never happen
+    again" and "Ihren Frust" do not take the apology back."""
+    rest = "The tweet was wrong." if ".en:" in step else "Der Tweet war falsch."
+    v = verdicts(step, f"{text} {rest}")
+    assert v["apologises"].met, v["apologises"].reason

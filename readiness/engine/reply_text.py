@@ -241,6 +241,12 @@ def _bare_item(reading: Reading, item: tuple[int, ...]) -> bool:
     )
 
 
+def _short_item(reading: Reading, item: tuple[int, ...]) -> bool:
+    """An item of one or two words: between bullets, "as promised" or "message us" name a
+    point as much as "rules" does; "the album is removed" is a clause and says something."""
+    return 1 <= sum(1 for i in item if reading.tokens[i].lower[:1].isalnum()) <= 2
+
+
 def _separates(gap: str, bulleting: bool) -> bool:
     """Whether the text between two words separates list items: a comma, semicolon, slash,
     "&" or "+", and "|", "•" or "·" where the reply uses two or more of them (a lone "|" is
@@ -261,8 +267,7 @@ def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
     bulleting = len(_BULLET.findall(own)) >= 2
     bullets: dict[int, int] = {}
     """Per segment (by index), how many "|", "•" or "·" separate its items: with two or more,
-    no sentence is written so, and every item counts as bare, even "as promised" or
-    "message us"."""
+    an item of one or two words counts as bare, even "as promised" or "message us"."""
 
     def close(end: str) -> None:
         nonlocal items, item
@@ -297,7 +302,10 @@ def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
     found: list[BareList] = []
     for index, (_, seg_items, opens, end) in enumerate(segments):
         bare = [
-            it != (-1,) and (bullets.get(index, 0) >= 2 or _bare_item(reading, it))
+            it != (-1,)
+            and (
+                (bullets.get(index, 0) >= 2 and _short_item(reading, it)) or _bare_item(reading, it)
+            )
             for it in seg_items
         ]
         k = 0

@@ -330,17 +330,18 @@ Aber", "no buts" and "not only … but" are exceptions (`NON_APOLOGY_EXCEPTIONS`
 
 EXCUSE_OPENERS = (
     r"[\s,]*(you know|you must|you have to|you should|you need to|you'll understand|you will"
-    r" understand|the facts|to be fair|in fairness|in our defen[cs]e|it was|that was"
-    r"|we were|we had|they|frankly|honestly|actually|let's be honest|let us be honest"
-    r"|let's not forget|remember|sie wissen|sie müssen|sie sollten|du weißt|du musst|ihr wisst"
-    r"|ihr müsst|man muss|man darf|das war|es war|wir waren|wir hatten"
-    r"|fairerweise|ehrlich gesagt|eigentlich|zur wahrheit|seien wir ehrlich|vergessen wir nicht"
-    r"|die fakten|we still|wir nach wie vor|wir weiterhin|wir finden|we think|we believe)\b"
+    r" understand|to be fair|in fairness|in our defen[cs]e|let's not forget|let us not forget"
+    r"|we still think|we still believe|sie wissen|sie müssen|sie sollten|du weißt|du musst"
+    r"|ihr wisst|ihr müsst|man muss|man darf|fairerweise|zur wahrheit gehört"
+    r"|vergessen wir nicht|wir finden nach wie vor|wir finden weiterhin|wir sind nach wie vor"
+    r" der meinung)\b"
 )
-"""What turns the "but" after an apology into an excuse: it goes on to the reader ("aber Sie
-wissen selbst"), to the circumstances ("but it was …", "aber eigentlich …") or to the
-writer's standing view ("although we still think …"). "I'm sorry, but more importantly the
-photo is down" and "es tut uns leid, aber wir möchten Ihnen auch danken" keep the apology."""
+"""What turns the "but" after an apology into an excuse: it tells the reader what to know
+("aber Sie wissen selbst", "but you must understand"), pleads fairness ("to be fair") or
+keeps the writer's view ("although we still think …"). "I'm sorry, but more importantly the
+photo is down", "es tut uns leid, aber eigentlich hätten wir das prüfen müssen" and "but
+honestly, it should never have gone out" keep the apology: a "but" that owns the fault is
+no excuse, so "it was", "honestly" or "eigentlich" alone turn nothing."""
 
 EXCUSE_WORDS = (
     r"\b(fault|blame|misread|misunderstood|overreact\w*|too sensitive|oversensitive"
@@ -360,7 +361,7 @@ NON_APOLOGY_EXCEPTIONS = (
     r"\b(zu recht|rightly|understandably|verständlicherweise"
     r"|ohne (wenn und )?aber|no (ifs,? (and|or) )?buts|not (only|just)\b[^.!?]{0,60}?\bbut"
     r"|unsere schuld|unser fehler|meine schuld|mein fehler|our fault|our mistake|my fault"
-    r"|my mistake)\b"
+    r"|my mistake|(and|und) (if|falls|wenn))\b"
 )
 
 _FUNCTION_DE = """

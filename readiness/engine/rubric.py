@@ -58,6 +58,7 @@ from readiness.engine.reply_words import (
     EXCUSE_OPENERS,
     EXCUSE_WORDS,
     FRONTED_QUESTIONS,
+    FUNCTION_WORDS,
     GERMAN_CLOSING_NEGATIONS,
     KNOWING_VERBS,
     NEGATIONS,
@@ -204,6 +205,7 @@ def _rejects(tokens: Sequence[Token], clause: int) -> bool:
     return any(t.clause == clause and t.lower in REJECTION_WORDS for t in tokens)
 
 
+_FUNCTION = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
 _INTENSIFIED = re.compile(r"\s*(enough|genug)\b", re.IGNORECASE)
 _HOW_MUCH = frozenset({"how", "wie"})
 
@@ -393,6 +395,9 @@ def _answered_no(reading: Reading, first: int, last: int) -> int | None:
     asked = [t for t in reading.words if start <= t.start < end.start()]
     if len(asked) > ECHO_QUESTION_WORDS:
         return None
+    phrase = range(tokens[first].start, tokens[last].end + 1)
+    if any(t.start not in phrase and t.lower not in _FUNCTION for t in asked):
+        return None  # "Delete criticism? Why would we?" denies the deleting, not the criticism
     answer = _ANSWERED_NO.match(own, end.end())
     return answer.end() if answer else None
 

@@ -1015,3 +1015,66 @@ def test_a_but_that_names_no_excuse_keeps_the_apology(step: str, text: str) -> N
     rest = "The tweet was wrong." if ".en:" in step else "Der Tweet war falsch."
     v = verdicts(step, f"{text} {rest}")
     assert v["apologises"].met, v["apologises"].reason
+
+
+@pytest.mark.parametrize(
+    ("step", "criterion", "met", "text"),
+    [
+        (
+            "frustrated-tweet.en:statement",
+            "apologises",
+            True,
+            "Sorry, but honestly the tweet should never have gone out. It's deleted, we called "
+            "our client personally and thanked her for three years together.",
+        ),
+        (
+            "frustrated-tweet.de:statement",
+            "apologises",
+            True,
+            "Es tut uns leid, aber das war kein Versehen, sondern ein Fehler von uns: der Tweet "
+            "war beleidigend. Danke für drei Jahre.",
+        ),
+        (
+            "kita-photo.de:parent-message",
+            "apology",
+            True,
+            "Liebe Eltern, es tut mir leid, aber eigentlich hätte ich das Foto vorher prüfen "
+            "müssen. Es ist gelöscht.",
+        ),
+        (
+            "volunteer-client-photo.en:r-public-reply",
+            "apologises",
+            True,
+            "We're sorry, and if you're worried about your own photos, please call us directly. "
+            "The photo is down.",
+        ),
+        (
+            "kita-photo.en:parent-message",
+            "removed",
+            True,
+            "Dear parents, I'm sorry. What now? • the album is removed • please delete "
+            "screenshots and don't share copies • talk to me in person if you have questions",
+        ),
+        (
+            "frustrated-tweet.de:statement",
+            "respects-client",
+            True,
+            "Der Tweet war falsch, es tut uns leid. Unsere nächsten Schritte: Kundin angerufen | "
+            "Dank für drei Jahre Zusammenarbeit | Freigabe vor jedem Post",
+        ),
+        (
+            "hate-raid.en:pinned-reply",
+            "criticism-welcome",
+            True,
+            "Delete criticism? Why would we? We welcome it, and insults are removed.",
+        ),
+    ],
+)
+def test_honest_replies_the_last_rules_leave_alone(
+    step: str, criterion: str, met: bool, text: str
+) -> None:
+    """From a tester's honest replies against the last rules: a "but" that owns the fault, an
+    offer after "and if", clauses between bullets, a counter-question that rejects the verb,
+    not the point. (An apology "for the uproar our tweet caused" stays taken back: it is for
+    the fuss, as "the inconvenience caused by our ad" is; the deed is what to apologise for.)"""
+    assert verdicts(step, text)[criterion].met is met

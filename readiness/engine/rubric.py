@@ -210,17 +210,26 @@ _INTENSIFIED = re.compile(r"\s*(enough|genug)\b", re.IGNORECASE)
 _HOW_MUCH = frozenset({"how", "wie"})
 
 
+def _intensified_apology(reading: Reading, first: int, last: int) -> bool:
+    """An apology that a negation strengthens: "can't apologise enough", "gar nicht genug
+    entschuldigen", "how sorry we are". Apologies only: "nicht genug Personal" stays denied."""
+    tokens = reading.tokens
+    if not any(tokens[k].lower in APOLOGY_WORDS for k in range(first, last + 1)):
+        return False
+    before = tokens[max(0, first - 2) : first]
+    return (
+        _INTENSIFIED.match(reading.own, tokens[last].end) is not None
+        or any(t.lower == "genug" for t in before)
+        or (first > 0 and tokens[first - 1].lower in _HOW_MUCH)
+    )
+
+
 def _negation_at(reading: Reading, first: int, last: int, allowed: frozenset[str]) -> int | None:
     """Index of the token that denies tokens[first..last], or None. "We can't apologise
     enough", "wir können uns gar nicht genug entschuldigen" and "we cannot tell you how
     sorry we are" intensify, not deny."""
     tokens = reading.tokens
-    own = reading.own
-    if _INTENSIFIED.match(own, tokens[last].end) or (
-        first > 0 and tokens[first - 1].lower in _HOW_MUCH
-    ):
-        return None
-    if any(t.lower == "genug" for t in tokens[max(0, first - 2) : first]):
+    if _intensified_apology(reading, first, last):
         return None
     clause = tokens[first].clause
     found = _denial(reading, first, last, allowed)

@@ -1078,3 +1078,13 @@ def test_honest_replies_the_last_rules_leave_alone(
     not the point. (An apology "for the uproar our tweet caused" stays taken back: it is for
     the fuss, as "the inconvenience caused by our ad" is; the deed is what to apologise for.)"""
     assert verdicts(step, text)[criterion].met is met
+
+
+def test_not_enough_of_something_else_is_still_denied() -> None:
+    """Only an apology is strengthened by "nicht genug" ("… gar nicht genug entschuldigen");
+    "nicht genug Personal" names no change."""
+    v = verdicts(
+        "employer-review.de:reply-review",
+        "Danke für Ihre Bewertung. Nachts ist nicht genug Springerpool da, das wissen wir.",
+    )
+    assert not v["concrete-change"].met

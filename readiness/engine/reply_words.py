@@ -24,9 +24,6 @@ NEGATIONS: dict[str, frozenset[str]] = {
             "ohne",
             "weder",
             "nirgends",
-            # refusing the phrase: "eine Entschuldigung verweigern wir"
-            "verweigern",
-            "verweigert",
         ]
     ),
     "en": frozenset(
@@ -56,12 +53,6 @@ NEGATIONS: dict[str, frozenset[str]] = {
             "havent",
             "hasnt",
             "hadnt",
-            # refusing the phrase: "we refuse to apologise" ("instead of" is left out: "talk
-            # to us instead of anonymously" still says "anonymously")
-            "refuse",
-            "refuses",
-            "refused",
-            "refusing",
         ]
     ),
 }
@@ -309,7 +300,13 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     r" (that|this|the wrong) way\b"
     r"|\bso aufgefasst\b|\bin den falschen hals\b|\btaken the wrong way\b"
     r"|\bcame across (that|this|the wrong) way\b|\bso rüber(kam|gekommen)\b"
-    r"|\bso angekommen\b|\bsorry,? not sorry\b"
+    r"|\bso angekommen\b|\bsorry,? not sorry\b",
+    # refusing it: "we refuse to apologise", "eine Entschuldigung lehnen wir ab", "wir weigern
+    # uns, uns zu entschuldigen" (a refusal of anything else, "we refuse to delete
+    # criticism", denies nothing: it is a stance)
+    r"\b(refuse|refuses|refused|refusing)\s+to\s+(apologi[sz]e|say sorry)\b"
+    r"|\b(entschuldigung|entschuldigen)\b[^.!?]{0,30}?\b(verweigern|verweigert|lehnen\b[^.!?]{0,20}?\bab)\b"
+    r"|\b(weigern|weigert|verweigern)\b[^.!?]{0,40}?\bentschuldigen\b"
     r"|\b(das|es|dies) (so|anders) (siehst|sehen|seht|sieht|empfindest|empfinden|empfunden"
     r"|wahrnimmst|wahrnehmen|wahrgenommen)\b",
 )

@@ -422,7 +422,11 @@ def _word_match(token: str, word: str, word_stem: str, lang: Lang, derived: bool
     if derived and not word_stem.endswith(word[-2:]):
         # The stem dropped a suffix that makes the word: "persönlich" and "Personen" share
         # "person", "Fehler" and "fehlen" share "fehl". The token must have it too.
-        return folded(token).startswith(word)
+        plain = folded(token)
+        # ... or the participle noun of it: "Mitarbeitende" for "Mitarbeiter".
+        return plain.startswith(word) or (
+            word.endswith("er") and plain.startswith(word[:-2] + "end")
+        )
     return True
 
 

@@ -902,7 +902,13 @@ def test_a_list_with_bars_or_bullets_is_a_list_whatever_its_items() -> None:
             "frustrated-tweet.en:statement",
             "apologises",
             "We refuse to apologise for one tweet. Thanks for three years.",
-            "negated",
+            "taken_back",
+        ),
+        (
+            "frustrated-tweet.de:statement",
+            "apologises",
+            "Eine Entschuldigung lehnen wir ab. Danke für drei Jahre.",
+            "taken_back",
         ),
         (
             "frustrated-tweet.de:statement",
@@ -1088,3 +1094,11 @@ def test_not_enough_of_something_else_is_still_denied() -> None:
         "Danke für Ihre Bewertung. Nachts ist nicht genug Springerpool da, das wissen wir.",
     )
     assert not v["concrete-change"].met
+
+
+def test_refusing_something_else_is_a_stance() -> None:
+    v = verdicts(
+        "hate-raid.en:pinned-reply",
+        "We refuse to delete criticism of our work: it stays. Insults and threats are removed.",
+    )
+    assert v["criticism-welcome"].met

@@ -37,7 +37,9 @@ def text_language(lang: str) -> Lang:
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s.,;:!?\"'„“”»«‚‘’()\[\]{}\-–—/…*|•·+›‹]")
 """A word (with inner apostrophes: "don't", "we've"), or one symbol that is not punctuation
 (an emoji, €, #), so "🙈" can be a keyword."""
-_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}–—…\n]|(?<!\w)-(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}–—…\n|•·]|(?<!\w)-(?!\w)")
+"""What ends a clause: punctuation, a bracket, a dash, a bar or a bullet ("Video nicht teilen
+• Fragen per PN": the "nicht" does not reach the next item)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _ELISION = r"(?:bout|cause|cos|coz|til|till|em|tis|twas|n|ne|nen|nem|ner|s|\d)\b"
 """What follows an apostrophe that stands for left-out letters, not a quotation mark: "'bout",

@@ -1102,3 +1102,12 @@ def test_refusing_something_else_is_a_stance() -> None:
         "We refuse to delete criticism of our work: it stays. Insults and threats are removed.",
     )
     assert v["criticism-welcome"].met
+
+
+def test_a_negation_does_not_reach_across_a_bullet() -> None:
+    v = verdicts(
+        "deepfake-quote.de:correction-post",
+        "KI-Fälschung ❗ Originalaufnahme: Link in Bio • 6 % ab Januar • Video nicht teilen • "
+        "Fragen per PN",
+    )
+    assert (v["dialogue"].met, v["dialogue"].reason) == (True, "found")

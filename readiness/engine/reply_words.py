@@ -306,7 +306,11 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     # criticism", denies nothing: it is a stance)
     r"\b(refuse|refuses|refused|refusing)\s+to\s+(apologi[sz]e|say sorry)\b"
     r"|\b(entschuldigung|entschuldigen)\b[^.!?]{0,30}?\b(verweigern|verweigert|lehnen\b[^.!?]{0,20}?\bab)\b"
-    r"|\b(weigern|weigert|verweigern)\b[^.!?]{0,40}?\bentschuldigen\b"
+    r"|\b(weigern|weigert|verweigern)\b[^.!?]{0,40}?\bentschuldigen\b",
+    # on a condition that denies the deed: "we'd apologise if we had done anything wrong",
+    # "wir würden uns entschuldigen, wenn wir etwas falsch gemacht hätten"
+    r"(\bwould|['’]d)\s+(apologi[sz]e|say sorry)\b[^.!?]{0,10}?\b(if|were)\b"
+    r"|\bwürden\s+(uns|wir\s+uns)\s+(gern\s+)?entschuldigen\b[^.!?]{0,10}?\b(wenn|falls)\b"
     r"|\b(das|es|dies) (so|anders) (siehst|sehen|seht|sieht|empfindest|empfinden|empfunden"
     r"|wahrnimmst|wahrnehmen|wahrgenommen)\b",
 )

@@ -15,9 +15,9 @@ from typing import Literal, Protocol, cast
 import snowballstemmer  # type: ignore[import-untyped]
 
 from readiness.engine.reply_words import (
+    ANY_FUNCTION_WORDS,
     CLAUSE_WORDS,
     DETERMINERS,
-    FUNCTION_WORDS,
     LANGUAGE_MARKERS,
     LIST_DETERMINERS,
     LIST_JOINERS,
@@ -37,7 +37,9 @@ def text_language(lang: str) -> Lang:
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s.,;:!?\"'„“”»«‚‘’()\[\]{}\-–—/…*|•·+›‹]")
 """A word (with inner apostrophes: "don't", "we've"), or one symbol that is not punctuation
 (an emoji, €, #), so "🙈" can be a keyword."""
-_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}–—…\n|•·]|(?<!\w)-(?!\w)")
+_PUNCTUATION = r".,;:!?()\[\]{}–—…\n"
+_INNER_PUNCTUATION = re.compile(rf"[{_PUNCTUATION}]|(?<!\w)-(?!\w)")
+_CLAUSE_BREAK = re.compile(rf"[{_PUNCTUATION}|•·]|(?<!\w)-(?!\w)")
 """What ends a clause: punctuation, a bracket, a dash, a bar or a bullet ("Video nicht teilen
 • Fragen per PN": the "nicht" does not reach the next item)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -136,11 +138,10 @@ class Reading:
 
     def content_stems(self, skip: frozenset[int] = frozenset()) -> frozenset[str]:
         """`content_words` without the tokens at the indices in `skip`."""
-        function = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
         return frozenset(
             t.stem
             for i, t in enumerate(self.tokens)
-            if len(t.lower) > 1 and t.lower not in function and i not in skip
+            if len(t.lower) > 1 and t.lower not in ANY_FUNCTION_WORDS and i not in skip
         )
 
     @property
@@ -149,6 +150,12 @@ class Reading:
         ("'re" of "you're", read as "are") is not a word of its own here: "Sorry, you're
         right." is four words, as written, for the measures of length and share."""
         return tuple(t for t in self.tokens if t.lower[:1].isalnum() and t.text[:1] not in "'’")
+
+    @property
+    def punctuated(self) -> bool:
+        """Whether punctuation stands anywhere but at the end ("Sorry, Lena – photo's down"
+        is punctuated, "Mistake sorry ad withdrawn message us" is not)."""
+        return _INNER_PUNCTUATION.search(self.own.strip().rstrip(".!?…")) is not None
 
     def function_share(self, borrowed: frozenset[int] = frozenset()) -> float:
         """Share of words that are function words (prose has many, a keyword list few). A
@@ -162,8 +169,9 @@ class Reading:
         ]
         if not words:
             return 0.0
-        function = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
-        return sum(1 for i, t in words if t.lower in function and i not in borrowed) / len(words)
+        return sum(
+            1 for i, t in words if t.lower in ANY_FUNCTION_WORDS and i not in borrowed
+        ) / len(words)
 
     @cached_property
     def stem_positions(self) -> dict[str, list[int]]:
@@ -226,10 +234,9 @@ def _bare_item(reading: Reading, item: tuple[int, ...]) -> bool:
     words = [reading.tokens[i] for i in item if reading.tokens[i].lower[:1].isalnum()]
     if not 1 <= len(words) <= 3:
         return False
-    function = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
     for k, t in enumerate(words):
         leading = k == 0 and len(words) > 1 and t.lower in DETERMINERS | LIST_DETERMINERS
-        if t.lower in function and not leading:
+        if t.lower in ANY_FUNCTION_WORDS and not leading:
             return False
     if len(words) == 1:
         return True
@@ -241,6 +248,11 @@ def _bare_item(reading: Reading, item: tuple[int, ...]) -> bool:
     return not (
         len(last.lower) > 4 and last.lower.endswith("ed") and not last.lower.endswith("eed")
     )
+
+
+_Segment = tuple[int, list[tuple[int, ...]], bool, str]
+"""A run of list items between two list ends: its first token, its items (token indices),
+whether a sentence stop opened it, and what closed it."""
 
 
 def _short_item(reading: Reading, item: tuple[int, ...]) -> bool:
@@ -262,7 +274,7 @@ def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
     tokens, own = reading.tokens, reading.own
     links = [m.span() for m in _LINK.finditer(own)]
     # segments: runs of items between list ends; each item a run of tokens between separators
-    segments: list[tuple[int, list[tuple[int, ...]], bool, str]] = []
+    segments: list[_Segment] = []
     items: list[tuple[int, ...]] = []
     item: list[int] = []
     seg_start, seg_opens = 0, True
@@ -325,15 +337,13 @@ def _bare_lists(reading: Reading) -> tuple[BareList, ...]:
     return tuple(found) + _sentence_lists(reading, segments)
 
 
-def _sentence_lists(
-    reading: Reading, segments: list[tuple[int, list[tuple[int, ...]], bool, str]]
-) -> tuple[BareList, ...]:
+def _sentence_lists(reading: Reading, segments: list[_Segment]) -> tuple[BareList, ...]:
     """Lists written with full stops: three or more sentences in a row, each one bare item
     ("Tweet. Entschuldigung. Danke. Persönlich angerufen."). A keyword per sentence is a
     list of the rubric's points as much as one with commas, so it counts as one when its
     items echo the rubric (`free_standing` False); "Wow. Thanks. Seriously." stays words."""
 
-    def one_bare_sentence(segment: tuple[int, list[tuple[int, ...]], bool, str]) -> bool:
+    def one_bare_sentence(segment: _Segment) -> bool:
         _, items, opens, end = segment
         return (
             opens
@@ -422,21 +432,17 @@ _IS_HOSTS = frozenset({"it", "that", "there", "here", "he", "she", "this", "ever
 stemmer reads it ("what's" as "what")."""
 
 
-def _clitic(word: str, lang: Lang) -> tuple[str, str] | None:
-    """("should", "'ve") for "should've": an English word and the verb it carries, read as
-    two words so that "it's gone" is "it is gone" and "we've" meets "we have". A "n't" stays
-    one word: the negation rules read it whole."""
+def _clitic(word: str, lang: Lang | None) -> tuple[str, str, str] | None:
+    """("should", "'ve", "have") for "should've": an English word, the verb it carries as
+    written and as a word, read as two words so that "it's gone" is "it is gone" and "we've"
+    meets "we have". A "n't" stays one word: the negation rules read it whole."""
     m = _CLITIC.fullmatch(word) if lang == "en" else None
     if m is None:
         return None
     host, clitic = m.group("host"), m.group("clitic").lower()
     if clitic == "s" and host.lower() not in _IS_HOSTS:
         return None
-    return host, word[len(host) :]
-
-
-def _clitic_word(part: str) -> str:
-    return _CLITIC_WORDS[part[1:].lower()]
+    return host, word[len(host) :], _CLITIC_WORDS[clitic]
 
 
 def tokenize(text: str, lang: Lang) -> tuple[Token, ...]:
@@ -455,12 +461,11 @@ def tokenize(text: str, lang: Lang) -> tuple[Token, ...]:
         if parts is None:
             tokens.append(Token(m.group(0), lower, stem(lower, lang), clause, m.start(), m.end()))
         else:
-            host, rest = parts
+            host, rest, verb = parts
             split = m.start() + len(host)
             tokens.append(
                 Token(host, host.lower(), stem(host.lower(), lang), clause, m.start(), split)
             )
-            verb = _clitic_word(rest)
             tokens.append(Token(rest, verb, stem(verb, lang), clause, split, m.end()))
         pos = m.end()
     return tuple(tokens)
@@ -471,8 +476,8 @@ def phrase_words(phrase: str, lang: Lang | None = None) -> list[str]:
     `lang` "en", a word carrying a verb as two: "we've" is "we", "have")."""
     words: list[str] = []
     for word in _WORD.findall(phrase):
-        parts = _clitic(word, lang) if lang is not None else None
-        words.extend([word] if parts is None else [parts[0], _clitic_word(parts[1])])
+        parts = _clitic(word, lang)
+        words.extend([word] if parts is None else [parts[0], parts[2]])
     return words
 
 

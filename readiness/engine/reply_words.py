@@ -300,7 +300,9 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     r" (that|this|the wrong) way\b"
     r"|\bso aufgefasst\b|\bin den falschen hals\b|\btaken the wrong way\b"
     r"|\bcame across (that|this|the wrong) way\b|\bso rüber(kam|gekommen)\b"
-    r"|\bso angekommen\b|\bsorry,? not sorry\b",
+    r"|\bso angekommen\b|\bsorry,? not sorry\b"
+    r"|\b(das|es|dies) (so|anders) (siehst|sehen|seht|sieht|empfindest|empfinden|empfunden"
+    r"|wahrnimmst|wahrnehmen|wahrgenommen)\b",
     # refusing it: "we refuse to apologise", "eine Entschuldigung lehnen wir ab", "wir weigern
     # uns, uns zu entschuldigen" (a refusal of anything else, "we refuse to delete
     # criticism", denies nothing: it is a stance)
@@ -310,9 +312,7 @@ NON_APOLOGY_PATTERNS: tuple[str, ...] = (
     # on a condition that denies the deed: "we'd apologise if we had done anything wrong",
     # "wir würden uns entschuldigen, wenn wir etwas falsch gemacht hätten"
     r"(\bwould|['’]d)\s+(apologi[sz]e|say sorry)\b[^.!?]{0,10}?\b(if|were)\b"
-    r"|\bwürden\s+(uns|wir\s+uns)\s+(gern\s+)?entschuldigen\b[^.!?]{0,10}?\b(wenn|falls)\b"
-    r"|\b(das|es|dies) (so|anders) (siehst|sehen|seht|sieht|empfindest|empfinden|empfunden"
-    r"|wahrnimmst|wahrnehmen|wahrgenommen)\b",
+    r"|\bwürden\s+(uns|wir\s+uns)\s+(gern\s+)?entschuldigen\b[^.!?]{0,10}?\b(wenn|falls)\b",
 )
 """Phrases that turn an apology in the same sentence into a non-apology: it apologises for a
 condition, for other people's feelings or for the fuss, not for what the writer did ("sorry
@@ -324,10 +324,11 @@ APOLOGY_BUT = (
     r"\b(aber|but|however|jedoch|allerdings|although|that said|even so|nonetheless"
     r"|nevertheless|obwohl|obgleich|wobei|dennoch)\b"
 )
-"""A "but" after an apology in the same sentence takes it back ("es tut uns leid, aber Sie
-wissen selbst …", "we're sorry, but the facts are …"): what follows the "but" is what the
-reader keeps. Before the apology ("But we are sorry") it takes nothing back; "ohne Wenn und
-Aber", "no buts" and "not only … but" are exceptions (`NON_APOLOGY_EXCEPTIONS`)."""
+"""Words that may turn what follows an apology in the same sentence into an excuse, and so
+take the apology back, when an excuse follows them (`EXCUSE_OPENERS`, `EXCUSE_WORDS`: "es tut
+uns leid, aber Sie wissen selbst …"). Before the apology ("But we are sorry") they take
+nothing back; "ohne Wenn und Aber", "no buts" and "not only … but" are exceptions
+(`NON_APOLOGY_EXCEPTIONS`)."""
 
 EXCUSE_OPENERS = (
     r"[\s,]*(you know|you must|you have to|you should|you need to|you'll understand|you will"
@@ -390,6 +391,10 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(_FUNCTION_EN.split()),
 }
 """Function words: they carry grammar, not substance, and show which language a text is in."""
+
+ANY_FUNCTION_WORDS: frozenset[str] = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
+"""Function words of either language: a reply is read for grammar and substance whichever
+words it mixes (the judge asks this for every word of every reply)."""
 
 LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
     "de": FUNCTION_WORDS["de"] - FUNCTION_WORDS["en"],

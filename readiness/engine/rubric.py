@@ -49,6 +49,7 @@ from readiness.engine.reply_text import (
 )
 from readiness.engine.reply_words import (
     AFTER_SUBJECT,
+    ANY_FUNCTION_WORDS,
     APOLOGY_BUT,
     APOLOGY_WORDS,
     CLAUSE_WORDS,
@@ -58,7 +59,6 @@ from readiness.engine.reply_words import (
     EXCUSE_OPENERS,
     EXCUSE_WORDS,
     FRONTED_QUESTIONS,
-    FUNCTION_WORDS,
     GERMAN_CLOSING_NEGATIONS,
     KNOWING_VERBS,
     NEGATIONS,
@@ -205,17 +205,31 @@ def _rejects(tokens: Sequence[Token], clause: int) -> bool:
     return any(t.clause == clause and t.lower in REJECTION_WORDS for t in tokens)
 
 
-_FUNCTION = FUNCTION_WORDS["de"] | FUNCTION_WORDS["en"]
 _INTENSIFIED = re.compile(r"\s*(enough|genug)\b", re.IGNORECASE)
 _HOW_MUCH = frozenset({"how", "wie"})
+
+
+def _is_apology(reading: Reading, first: int, last: int) -> bool:
+    """Whether tokens[first..last] says sorry ("tut uns leid", "apologise")."""
+    return any(reading.tokens[k].lower in APOLOGY_WORDS for k in range(first, last + 1))
+
+
+def _sentence_bounds(reading: Reading, first: int, last: int) -> tuple[int, int, str]:
+    """Where the sentence around tokens[first..last] starts and ends in `own`, and the mark
+    that ends it ("" at the end of the text)."""
+    own, tokens = reading.own, reading.tokens
+    starts = [m.end() for m in _SENTENCE_BOUNDARY.finditer(own, 0, tokens[first].start)]
+    start = starts[-1] if starts else 0
+    end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
+    return (start, len(own), "") if end is None else (start, end.start(), end.group(0))
 
 
 def _intensified_apology(reading: Reading, first: int, last: int) -> bool:
     """An apology that a negation strengthens: "can't apologise enough", "gar nicht genug
     entschuldigen", "how sorry we are". Apologies only: "nicht genug Personal" stays denied."""
-    tokens = reading.tokens
-    if not any(tokens[k].lower in APOLOGY_WORDS for k in range(first, last + 1)):
+    if not _is_apology(reading, first, last):
         return False
+    tokens = reading.tokens
     before = tokens[max(0, first - 2) : first]
     return (
         _INTENSIFIED.match(reading.own, tokens[last].end) is not None
@@ -329,24 +343,19 @@ _NON_APOLOGY_EXCEPTION = re.compile(NON_APOLOGY_EXCEPTIONS, re.IGNORECASE)
 _APOLOGY_BUT = re.compile(APOLOGY_BUT, re.IGNORECASE)
 _EXCUSE_OPENER = re.compile(EXCUSE_OPENERS, re.IGNORECASE)
 _EXCUSE_WORD = re.compile(EXCUSE_WORDS, re.IGNORECASE)
-_INNER_PUNCTUATION = re.compile(r"[.,;:!?…()\[\]{}–—\n]|(?<!\w)-(?!\w)")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?\n]")
 
 
 def _non_apology(reading: Reading, first: int, last: int) -> bool:
     """Whether tokens[first..last] is an apology its sentence turns into a non-apology
     ("sorry if anyone felt offended", "für die Aufregung")."""
-    tokens = reading.tokens
-    if not any(tokens[k].lower in APOLOGY_WORDS for k in range(first, last + 1)):
+    if not _is_apology(reading, first, last):
         return False
-    own = reading.own
-    starts = [m.end() for m in _SENTENCE_BOUNDARY.finditer(own, 0, tokens[first].start)]
-    start = starts[-1] if starts else 0
-    end_match = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
-    sentence = own[start : end_match.start() if end_match else len(own)]
+    start, end, _ = _sentence_bounds(reading, first, last)
+    sentence = reading.own[start:end]
     if _NON_APOLOGY_EXCEPTION.search(sentence):
         return False
-    after = own[tokens[last].end : end_match.start() if end_match else len(own)]
+    after = reading.own[reading.tokens[last].end : end]
     but = _APOLOGY_BUT.search(after)
     excuse = but is not None and (
         _EXCUSE_OPENER.match(after, but.end()) is not None
@@ -367,9 +376,8 @@ def _denied_words(
     tokens = reading.tokens
     neg = _negation_at(reading, first, last, allowed)
     if neg is None and _non_apology(reading, first, last):
-        own = reading.own
-        end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
-        return own[tokens[first].start : end.start() if end else len(own)], True, True
+        _, end, _ = _sentence_bounds(reading, first, last)
+        return reading.own[tokens[first].start : end], True, True
     if neg is None and (answered := _answered_no(reading, first, last)) is not None:
         return reading.own[tokens[first].start : answered], True, False
     lo, hi = (first, last) if neg is None else (min(first, neg), max(last, neg))
@@ -395,19 +403,17 @@ def _answered_no(reading: Reading, first: int, last: int) -> int | None:
     answers with a bare no ("Mein Fehler? Sicher nicht.", "Hacked? No."): the question
     only raises the word, the answer denies it. None otherwise ("No doubt about it", "No
     problem" answer nothing)."""
-    own, tokens = reading.own, reading.tokens
-    end = _SENTENCE_BOUNDARY.search(own, tokens[last].end)
-    if end is None or end.group(0) != "?":
+    tokens = reading.tokens
+    start, end, mark = _sentence_bounds(reading, first, last)
+    if mark != "?":
         return None
-    starts = [m.end() for m in _SENTENCE_BOUNDARY.finditer(own, 0, tokens[first].start)]
-    start = starts[-1] if starts else 0
-    asked = [t for t in reading.words if start <= t.start < end.start()]
+    asked = [t for t in reading.words if start <= t.start < end]
     if len(asked) > ECHO_QUESTION_WORDS:
         return None
     phrase = range(tokens[first].start, tokens[last].end + 1)
-    if any(t.start not in phrase and t.lower not in _FUNCTION for t in asked):
+    if any(t.start not in phrase and t.lower not in ANY_FUNCTION_WORDS for t in asked):
         return None  # "Delete criticism? Why would we?" denies the deleting, not the criticism
-    answer = _ANSWERED_NO.match(own, end.end())
+    answer = _ANSWERED_NO.match(reading.own, end + 1)
     return answer.end() if answer else None
 
 
@@ -653,7 +659,7 @@ def _gate(
     if (
         len(reading.words) < MIN_WORDS_FOR_PROSE_CHECK
         and own_grammar < MIN_FUNCTION_SHARE
-        and not _INNER_PUNCTUATION.search(reading.own.strip().rstrip(".!?…"))
+        and not reading.punctuated
     ):
         # Too short for the shares below, hardly a word of the writer's own grammar, and
         # nothing between the words: "Mistake sorry ad withdrawn message us". A telegraphic

@@ -681,6 +681,14 @@ def test_a_short_reply_in_the_writers_own_words_still_counts() -> None:
             "campaign-shitstorm.de:write-statement",
             "Entschuldigung für die entstandene Verwirrung. Schreib uns gern eine Nachricht.",
         ),
+        (
+            "campaign-shitstorm.en:write-statement",
+            "We'd apologise if we had done anything wrong. Message us if you want to talk.",
+        ),
+        (
+            "campaign-shitstorm.de:write-statement",
+            "Wir würden uns entschuldigen, wenn wir etwas falsch gemacht hätten. Schreibt uns.",
+        ),
     ],
 )
 def test_more_non_apologies_are_taken_back(step: str, text: str) -> None:
@@ -1111,21 +1119,3 @@ def test_a_negation_does_not_reach_across_a_bullet() -> None:
         "Fragen per PN",
     )
     assert (v["dialogue"].met, v["dialogue"].reason) == (True, "found")
-
-
-@pytest.mark.parametrize(
-    ("step", "text"),
-    [
-        (
-            "campaign-shitstorm.en:write-statement",
-            "We'd apologise if we had done anything wrong. Message us if you want to talk.",
-        ),
-        (
-            "campaign-shitstorm.de:write-statement",
-            "Wir würden uns entschuldigen, wenn wir etwas falsch gemacht hätten. Schreibt uns.",
-        ),
-    ],
-)
-def test_an_apology_on_a_condition_that_denies_the_deed_is_taken_back(step: str, text: str) -> None:
-    v = verdicts(step, text)
-    assert (v["apologises"].met, v["apologises"].reason) == (False, "taken_back")

@@ -505,33 +505,40 @@ def _keyword_forms(keyword: str, lang: Lang) -> tuple[str, ...]:
 def keyword_occurrences(reading: Reading, keyword: str) -> list[Occurrence]:
     """Where the stemmed word sequence of `keyword` occurs in the reading (in English, with
     its negations contracted or spelled out as well: `_keyword_forms`)."""
+    forms = _keyword_forms(keyword, reading.lang)
+    if len(forms) == 1:  # nearly every keyword: no second form to merge
+        return _form_occurrences(reading, forms[0])
     found: dict[tuple[int, int], Occurrence] = {}
-    tokens = reading.tokens
-    english = reading.lang == "en"
-
-    def same(token: Token, word: str, wanted: str, derived: bool) -> bool:
-        if english and word == "not" and token.lower.endswith("n't"):
-            return True  # "not supposed" in "weren't supposed"
-        return token.stem == wanted and _word_match(
-            token.lower, word, wanted, reading.lang, derived
-        )
-
-    for form in _keyword_forms(keyword, reading.lang):
-        wanted, allowed, words, derived = _keyword_parts(form, reading.lang)
-        n = len(wanted)
-        if not n:
-            continue
-        starts = list(reading.stem_positions.get(wanted[0], ()))
-        if english and words[0] == "not":
-            starts += [i for i, t in enumerate(tokens) if t.lower.endswith("n't")]
-        for i in starts:
-            if (
-                (i, i + n - 1) not in found
-                and i + n <= len(tokens)
-                and all(same(tokens[i + j], words[j], wanted[j], derived[j]) for j in range(n))
-            ):
-                found[(i, i + n - 1)] = _occurrence(reading, i, i + n - 1, allowed)
+    for form in forms:
+        for o in _form_occurrences(reading, form):
+            found.setdefault((o.first, o.last), o)
     return sorted(found.values(), key=lambda o: o.first)
+
+
+def _form_occurrences(reading: Reading, form: str) -> list[Occurrence]:
+    """Where one form of a keyword occurs, in order."""
+    wanted, allowed, words, derived = _keyword_parts(form, reading.lang)
+    n = len(wanted)
+    if not n:
+        return []
+    tokens, lang = reading.tokens, reading.lang
+    starts: Sequence[int] = reading.stem_positions.get(wanted[0], ())
+    if lang == "en" and words[0] == "not":
+        contracted = (i for i, t in enumerate(tokens) if t.lower.endswith("n't"))
+        starts = sorted({*starts, *contracted})
+    return [
+        _occurrence(reading, i, i + n - 1, allowed)
+        for i in starts
+        if i + n <= len(tokens)
+        and all(_same(tokens[i + j], words[j], wanted[j], derived[j], lang) for j in range(n))
+    ]
+
+
+def _same(token: Token, word: str, wanted: str, derived: bool, lang: Lang) -> bool:
+    """Whether the token is the keyword word `word` (stem `wanted`)."""
+    if lang == "en" and word == "not" and token.lower.endswith("n't"):
+        return True  # "not supposed" in "weren't supposed"
+    return token.stem == wanted and _word_match(token.lower, word, wanted, lang, derived)
 
 
 @lru_cache(maxsize=1024)
